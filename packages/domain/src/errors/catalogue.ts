@@ -1,0 +1,32 @@
+import { commonErrors } from './common-errors.ts';
+import { authErrors } from '../party/auth-errors.ts';
+import { partyErrors } from '../party/party-errors.ts';
+import type { ErrorCatalogue, ErrorText } from './error-catalogue.ts';
+import type { ErrorParams } from './domain-error.ts';
+
+/**
+ * Every error code of the platform. A context adds its own `…-errors.ts` and one line here;
+ * `catalogue.test.ts` fails when a code lacks a status or either language.
+ */
+export const errorCatalogue: ErrorCatalogue = {
+  ...commonErrors,
+  ...authErrors,
+  ...partyErrors,
+};
+
+export type Language = 'zh-CN' | 'en';
+
+/** Looks up a code's entry; an unknown code is itself an internal error. */
+export function getErrorText(code: string): ErrorText {
+  return errorCatalogue[code] ?? errorCatalogue['INTERNAL_ERROR']!;
+}
+
+/** Renders a code's message in one language with `{name}` placeholders filled from `params`. */
+export function formatErrorMessage(code: string, params: ErrorParams, language: Language): string {
+  const text = getErrorText(code);
+  const template = language === 'en' ? text.en : text.zh;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}

@@ -1,0 +1,3 @@
+export * from './domain-error.ts';
+export * from './error-catalogue.ts';
+export * from './catalogue.ts';
