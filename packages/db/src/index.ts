@@ -1,0 +1,5 @@
+export * from './database.ts';
+export * from './open-database.ts';
+export * from './pglite-lock.ts';
+export * as tables from './schema/index.ts';
+export { createTestDatabase } from './testing/create-test-database.ts';
