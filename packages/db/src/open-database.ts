@@ -50,14 +50,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: options.poolSize ?? 10,
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        sharedTypeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-    },
-  });
+  // drizzle's pg session passes its own per-query `types` that fall back to the global registry, so the
+  // shared parsers must be registered there (this module is the only user of `pg`).
+  for (const [oid, parser] of Object.entries(sharedTypeParsers)) pg.types.setTypeParser(Number(oid), parser);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
   if (options.migrate !== false) {
     // Several server processes may start at once: one migrates, the others wait on the advisory lock.
