@@ -1,6 +1,7 @@
 import { commonErrors } from './common-errors.ts';
 import { authErrors } from '../party/auth-errors.ts';
 import { partyErrors } from '../party/party-errors.ts';
+import { moneyErrors } from '../money/money-errors.ts';
 import type { ErrorCatalogue, ErrorText } from './error-catalogue.ts';
 import type { ErrorParams } from './domain-error.ts';
 
@@ -12,6 +13,7 @@ export const errorCatalogue: ErrorCatalogue = {
   ...commonErrors,
   ...authErrors,
   ...partyErrors,
+  ...moneyErrors,
 };
 
 export type Language = 'zh-CN' | 'en';
