@@ -2,6 +2,7 @@ import { commonErrors } from './common-errors.ts';
 import { authErrors } from '../party/auth-errors.ts';
 import { partyErrors } from '../party/party-errors.ts';
 import { moneyErrors } from '../money/money-errors.ts';
+import { calendarErrors } from '../calendar/calendar-errors.ts';
 import type { ErrorCatalogue, ErrorText } from './error-catalogue.ts';
 import type { ErrorParams } from './domain-error.ts';
 
@@ -14,6 +15,7 @@ export const errorCatalogue: ErrorCatalogue = {
   ...authErrors,
   ...partyErrors,
   ...moneyErrors,
+  ...calendarErrors,
 };
 
 export type Language = 'zh-CN' | 'en';
