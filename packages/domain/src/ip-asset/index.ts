@@ -1,0 +1,11 @@
+export * from './ip-asset-kind.ts';
+export * from './ip-legal-status.ts';
+export * from './ip-asset.ts';
+export * from './calculate-patent-check-digit.ts';
+export * from './validate-patent-number.ts';
+export * from './validate-patent-publication-number.ts';
+export * from './validate-trademark-number.ts';
+export * from './validate-nice-classes.ts';
+export * from './validate-copyright-number.ts';
+export * from './ip-asset-errors.ts';
+export type { IsoDate } from './iso-date.ts';
