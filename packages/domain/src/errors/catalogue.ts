@@ -1,8 +1,10 @@
 import { commonErrors } from './common-errors.ts';
 import { authErrors } from '../party/auth-errors.ts';
 import { partyErrors } from '../party/party-errors.ts';
+import { ipAssetErrors } from '../ip-asset/ip-asset-errors.ts';
 import { moneyErrors } from '../money/money-errors.ts';
 import { calendarErrors } from '../calendar/calendar-errors.ts';
+import { loanErrors } from '../loan/loan-errors.ts';
 import type { ErrorCatalogue, ErrorText } from './error-catalogue.ts';
 import type { ErrorParams } from './domain-error.ts';
 
@@ -14,8 +16,10 @@ export const errorCatalogue: ErrorCatalogue = {
   ...commonErrors,
   ...authErrors,
   ...partyErrors,
+  ...ipAssetErrors,
   ...moneyErrors,
   ...calendarErrors,
+  ...loanErrors,
 };
 
 export type Language = 'zh-CN' | 'en';
