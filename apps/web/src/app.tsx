@@ -1,0 +1,92 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { LoginPage } from './auth/login-page.tsx';
+import { NotFoundPage } from './common/not-found-page.tsx';
+import { EnterpriseDetailPage } from './enterprises/enterprise-detail-page.tsx';
+import { EnterpriseListPage } from './enterprises/enterprise-list-page.tsx';
+import { HomePage } from './home/home-page.tsx';
+import { currentLanguage } from './i18n/i18n.ts';
+import { OrganisationListPage } from './organisations/organisation-list-page.tsx';
+import { createQueryClient } from './query-client.ts';
+import { RequirePermission } from './session/require-permission.tsx';
+import { RequireSession } from './session/require-session.tsx';
+import { AppShell } from './shell/app-shell.tsx';
+import { UserListPage } from './users/user-list-page.tsx';
+
+/** Providers (query cache, Ant Design locale following the UI language) and the routes. */
+export function App() {
+  const { i18n } = useTranslation();
+  const [queryClient] = useState(createQueryClient);
+  const language = currentLanguage();
+
+  useEffect(() => {
+    dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
+    document.documentElement.lang = language;
+    document.title = i18n.t('app.title');
+    // Problem texts come in the request's language: ask again for what failed in the other one.
+    void queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' });
+  }, [language, i18n, queryClient]);
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1457d9', borderRadius: 6 } }}>
+        <AntApp style={{ height: '100%' }}>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireSession>
+                    <AppShell />
+                  </RequireSession>
+                }
+              >
+                <Route index element={<HomePage />} />
+                <Route
+                  path="organisations"
+                  element={
+                    <RequirePermission permission="organisation.list">
+                      <OrganisationListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="users"
+                  element={
+                    <RequirePermission permission="user.list">
+                      <UserListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="enterprises"
+                  element={
+                    <RequirePermission permission="enterprise.list">
+                      <EnterpriseListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="enterprises/:id"
+                  element={
+                    <RequirePermission permission="enterprise.read">
+                      <EnterpriseDetailPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,27 @@
+type Translate = (key: string) => string;
+
+/** A readable name for a permission id; unknown ids are shown as they are. */
+export function permissionLabel(permission: string, t: Translate): string {
+  switch (permission) {
+    case 'organisation.list':
+      return t('permission.organisationList');
+    case 'organisation.read':
+      return t('permission.organisationRead');
+    case 'organisation.create':
+      return t('permission.organisationCreate');
+    case 'user.list':
+      return t('permission.userList');
+    case 'user.create':
+      return t('permission.userCreate');
+    case 'user.update':
+      return t('permission.userUpdate');
+    case 'enterprise.list':
+      return t('permission.enterpriseList');
+    case 'enterprise.read':
+      return t('permission.enterpriseRead');
+    case 'audit.list':
+      return t('permission.auditList');
+    default:
+      return permission;
+  }
+}

@@ -1,0 +1,51 @@
+/** A menu entry of the shell; `path` is also the menu key. */
+export interface NavigationEntry {
+  path: string;
+  label: string;
+  icon: 'home' | 'enterprise' | 'organisation' | 'user';
+}
+
+export interface NavigationGroup {
+  key: string;
+  label: string;
+  entries: NavigationEntry[];
+}
+
+type Translate = (key: string) => string;
+
+const bankRoles = ['bank_clerk', 'bank_approver'];
+
+/**
+ * The shell's menu for a role and its permission ids: a page appears only when the session may list what it
+ * shows, and the enterprise list is named after what the role sees (a bank its customers, a district bureau
+ * its district). Groups without entries are left out.
+ */
+export function buildNavigation(role: string, permissions: readonly string[], t: Translate): NavigationGroup[] {
+  const can = (permission: string) => permissions.includes(permission);
+
+  const enterpriseLabel = bankRoles.includes(role)
+    ? t('nav.customerEnterprises')
+    : role === 'district_bureau'
+      ? t('nav.districtEnterprises')
+      : role === 'enterprise_user'
+        ? t('nav.ownEnterprise')
+        : t('nav.enterprises');
+
+  const groups: NavigationGroup[] = [
+    { key: 'workspace', label: t('nav.workspace'), entries: [{ path: '/', label: t('nav.home'), icon: 'home' }] },
+    {
+      key: 'business',
+      label: t('nav.business'),
+      entries: can('enterprise.list') ? [{ path: '/enterprises', label: enterpriseLabel, icon: 'enterprise' }] : [],
+    },
+    {
+      key: 'administration',
+      label: t('nav.administration'),
+      entries: [
+        ...(can('organisation.list') ? [{ path: '/organisations', label: t('nav.organisations'), icon: 'organisation' as const }] : []),
+        ...(can('user.list') ? [{ path: '/users', label: t('nav.users'), icon: 'user' as const }] : []),
+      ],
+    },
+  ];
+  return groups.filter((g) => g.entries.length > 0);
+}
