@@ -1,0 +1,85 @@
+import { addMonthsToParts, epochDayFromParts, parseIsoDate, type IsoDate } from '../calendar/index.ts';
+import type { Rate } from '../money/index.ts';
+import { calculateAnnuityPaymentFen } from './calculate-annuity-payment.ts';
+
+/**
+ * Column buffers for {@link calculateAnnuityColumns}: one slot per period, reused across schedules so that a
+ * batch of a million schedules allocates its storage once. Due dates as epoch days (days since 1970-01-01).
+ */
+export interface AnnuityColumns {
+  readonly principalFen: BigInt64Array;
+  readonly interestFen: BigInt64Array;
+  readonly paymentFen: BigInt64Array;
+  readonly balanceFen: BigInt64Array;
+  readonly dueEpochDay: Int32Array;
+}
+
+/** Allocates column buffers for schedules of up to `maxPeriods` periods. */
+export function createAnnuityColumns(maxPeriods: number): AnnuityColumns {
+  return {
+    principalFen: new BigInt64Array(maxPeriods),
+    interestFen: new BigInt64Array(maxPeriods),
+    paymentFen: new BigInt64Array(maxPeriods),
+    balanceFen: new BigInt64Array(maxPeriods),
+    dueEpochDay: new Int32Array(maxPeriods),
+  };
+}
+
+/** Input of {@link calculateAnnuityColumns}: the plain monthly-basis case of {@link ScheduleInput}. */
+export interface AnnuityColumnsInput {
+  readonly principalFen: bigint;
+  readonly annualRate: Rate;
+  readonly periods: number;
+  /** 1 monthly, 3 quarterly. */
+  readonly periodMonths: number;
+  readonly startDate: IsoDate;
+  readonly installmentMultipleFen?: bigint;
+}
+
+/**
+ * 等额本息还款计划（列式） (annuity schedule into columns): the same rules as {@link calculateSchedule} for an
+ * annuity on the `monthly` basis with no first due date, shift or rate change — interest = balance × annual ×
+ * months/12 rounded once half-up, principal = instalment − interest clamped to [0, balance], the last period
+ * absorbs the residue, due dates start + k periods clamped to month end — written into reused typed arrays for
+ * batch runs (benchmarks, portfolio projections). Returns the number of periods written (fewer than `periods`
+ * only when a rounded-up instalment repays early). Precondition: validated input (see validateScheduleInput),
+ * principal ≤ 10^15 fen.
+ */
+export function calculateAnnuityColumns(input: AnnuityColumnsInput, out: AnnuityColumns): number {
+  const { principalFen, annualRate, periods, periodMonths } = input;
+  const periodicNumerator = annualRate.numerator * BigInt(periodMonths);
+  const periodicDenominator = annualRate.denominator * 12n;
+  const paymentFen = calculateAnnuityPaymentFen({
+    principalFen,
+    periodicRate: { numerator: periodicNumerator, denominator: periodicDenominator },
+    periods,
+    multipleFen: input.installmentMultipleFen ?? 1n,
+  });
+  // Half-up of balance·a/b for balance ≥ 0: ⌊(2·balance·a + b) / 2b⌋.
+  const twiceNumerator = 2n * periodicNumerator;
+  const twiceDenominator = 2n * periodicDenominator;
+  const { year, month, day } = parseIsoDate(input.startDate);
+
+  let balance = principalFen;
+  let k = 0;
+  while (k < periods) {
+    const interest = (balance * twiceNumerator + periodicDenominator) / twiceDenominator;
+    let principal: bigint;
+    if (k === periods - 1) principal = balance;
+    else {
+      principal = paymentFen - interest;
+      if (principal < 0n) principal = 0n;
+      else if (principal > balance) principal = balance;
+    }
+    balance -= principal;
+    const due = addMonthsToParts(year, month, day, (k + 1) * periodMonths);
+    out.principalFen[k] = principal;
+    out.interestFen[k] = interest;
+    out.paymentFen[k] = principal + interest;
+    out.balanceFen[k] = balance;
+    out.dueEpochDay[k] = epochDayFromParts(due.year, due.month, due.day);
+    k += 1;
+    if (balance === 0n) break;
+  }
+  return k;
+}
