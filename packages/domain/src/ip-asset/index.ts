@@ -7,5 +7,7 @@ export * from './validate-patent-publication-number.ts';
 export * from './validate-trademark-number.ts';
 export * from './validate-nice-classes.ts';
 export * from './validate-copyright-number.ts';
+export * from './calculate-ip-expiry.ts';
+export * from './assess-pledge-eligibility.ts';
 export * from './ip-asset-errors.ts';
 export type { IsoDate } from './iso-date.ts';
