@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerValidateCommands } from './commands/validate-commands.ts';
+import { registerValidateIpCommands } from './commands/validate-ip-commands.ts';
 
 /**
  * `npm run -s cli -- …`: thin commands over use cases and domain functions. With `--json` only JSON goes to
@@ -8,7 +9,7 @@ import { registerValidateCommands } from './commands/validate-commands.ts';
  */
 const program = new Command('ipf').description('知识产权质押融资服务平台 command line').showHelpAfterError();
 
-registerValidateCommands(program);
+registerValidateIpCommands(registerValidateCommands(program));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
