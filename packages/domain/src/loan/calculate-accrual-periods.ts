@@ -7,13 +7,18 @@ export function periodMonthsOf(input: Pick<ScheduleInput, 'frequency'>): number 
   return input.frequency === 'quarterly' ? 3 : 1;
 }
 
-function toPeriods(startDate: IsoDate, endDates: readonly IsoDate[], periodMonths: number): AccrualPeriod[] {
+/**
+ * Periods between consecutive dates. Inner periods run from one due date to the next and are whole periods
+ * (even when month-end clamping makes 02-28 → 03-31); the first and last are whole only when flagged.
+ */
+function toPeriods(startDate: IsoDate, endDates: readonly IsoDate[], months: number, firstFull: boolean, lastFull: boolean): AccrualPeriod[] {
   const periods: AccrualPeriod[] = [];
   let from = startDate;
-  for (const endDate of endDates) {
-    periods.push({ startDate: from, endDate, full: addMonths(from, periodMonths) === endDate });
+  endDates.forEach((endDate, index) => {
+    const full = index === 0 ? firstFull : index === endDates.length - 1 ? lastFull : true;
+    periods.push({ startDate: from, endDate, full, months });
     from = endDate;
-  }
+  });
   return periods;
 }
 
@@ -25,15 +30,19 @@ function toPeriods(startDate: IsoDate, endDates: readonly IsoDate[], periodMonth
  * - bullet: one period from start to start + term;
  * - 结息日 (interest-only): periods end on the settlement day of each month (or of each quarter's last month)
  *   strictly between start and maturity, then at maturity; part periods accrue actual/360;
- * - explicit `periodEndDates` (after a prepayment) are used as given.
+ * - explicit `periodEndDates` (after a prepayment) are used as given; the first is whole unless
+ *   `firstPeriodFull` is false.
  * Inputs are assumed validated ({@link validateScheduleInput}).
  */
 export function calculateAccrualPeriods(input: ScheduleInput): AccrualPeriod[] {
   const periodMonths = periodMonthsOf(input);
-  if (input.periodEndDates !== undefined) return toPeriods(input.startDate, input.periodEndDates, periodMonths);
+  if (input.periodEndDates !== undefined) {
+    const firstFull = input.firstPeriodFull ?? true;
+    return toPeriods(input.startDate, input.periodEndDates, periodMonths, firstFull, input.periodEndDates.length === 1 ? firstFull : true);
+  }
   if (input.method === 'bullet') {
     const maturity = addMonths(input.startDate, input.termMonths);
-    return [{ startDate: input.startDate, endDate: maturity, full: true }];
+    return [{ startDate: input.startDate, endDate: maturity, full: true, months: input.termMonths }];
   }
 
   const periodCount = input.termMonths / periodMonths;
@@ -43,7 +52,8 @@ export function calculateAccrualPeriods(input: ScheduleInput): AccrualPeriod[] {
   const offset = input.firstDueDate === undefined ? 0 : 1;
   const endDates: IsoDate[] = [];
   for (let k = 1; k <= periodCount; k += 1) endDates.push(addMonths(anchor, (k - offset) * periodMonths));
-  return toPeriods(input.startDate, endDates, periodMonths);
+  const firstFull = input.firstDueDate === undefined || input.firstDueDate === addMonths(input.startDate, periodMonths);
+  return toPeriods(input.startDate, endDates, periodMonths, firstFull, endDates.length === 1 ? firstFull : true);
 }
 
 function settlementPeriods(input: ScheduleInput, settlementDay: number, periodMonths: number): AccrualPeriod[] {
@@ -59,5 +69,9 @@ function settlementPeriods(input: ScheduleInput, settlementDay: number, periodMo
     if (date > input.startDate && date < maturity) endDates.push(date);
   }
   endDates.push(maturity);
-  return toPeriods(input.startDate, endDates, periodMonths);
+  const first = endDates[0]!;
+  const lastStart = endDates.length > 1 ? endDates[endDates.length - 2]! : input.startDate;
+  const firstFull = addMonths(input.startDate, periodMonths) === first;
+  const lastFull = addMonths(lastStart, periodMonths) === maturity;
+  return toPeriods(input.startDate, endDates, periodMonths, firstFull, endDates.length === 1 ? firstFull && lastFull : lastFull);
 }

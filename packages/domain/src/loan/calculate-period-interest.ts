@@ -2,11 +2,13 @@ import { daysBetween, days30360Between, type IsoDate } from '../calendar/index.t
 import type { Rate } from '../money/index.ts';
 import type { InterestBasis } from './loan-types.ts';
 
-/** One accrual period of a schedule; `full` when it spans exactly one scheduled period. */
+/** One accrual period of a schedule; `full` when it is a whole scheduled period of `months` months. */
 export interface AccrualPeriod {
   readonly startDate: IsoDate;
   readonly endDate: IsoDate;
   readonly full: boolean;
+  /** Months of a whole period (1 monthly, 3 quarterly, the term for a bullet loan). */
+  readonly months: number;
 }
 
 /**
@@ -15,16 +17,16 @@ export interface AccrualPeriod {
  * days/360, `ACT/365` = days/365, `30/360` = 30/360 days/360); a part period (broken first period, prepayment,
  * last part before maturity) accrues actual days × annual/360. Returns `annual × factor` as a rational.
  */
-export function calculatePeriodRate(annualRate: Rate, period: AccrualPeriod, basis: InterestBasis, periodMonths: number): Rate {
-  const [factorNumerator, factorDenominator] = periodFactor(period, basis, periodMonths);
+export function calculatePeriodRate(annualRate: Rate, period: AccrualPeriod, basis: InterestBasis): Rate {
+  const [factorNumerator, factorDenominator] = periodFactor(period, basis);
   return { numerator: annualRate.numerator * factorNumerator, denominator: annualRate.denominator * factorDenominator };
 }
 
-function periodFactor(period: AccrualPeriod, basis: InterestBasis, periodMonths: number): [bigint, bigint] {
+function periodFactor(period: AccrualPeriod, basis: InterestBasis): [bigint, bigint] {
   if (!period.full) return [BigInt(daysBetween(period.startDate, period.endDate)), 360n];
   switch (basis) {
     case 'monthly':
-      return [BigInt(periodMonths), 12n];
+      return [BigInt(period.months), 12n];
     case 'ACT/360':
       return [BigInt(daysBetween(period.startDate, period.endDate)), 360n];
     case 'ACT/365':

@@ -86,6 +86,7 @@ export function calculatePrepayment(input: PrepaymentInput): PrepaymentResult {
     method: input.method,
     startDate: input.prepaymentDate,
     periodEndDates: input.remainingDueDates,
+    firstPeriodFull: input.prepaymentDate === input.lastDueDate,
     ...(input.frequency === undefined ? {} : { frequency: input.frequency }),
     ...(input.interestBasis === undefined ? {} : { interestBasis: input.interestBasis }),
     ...(input.installmentMultipleFen === undefined ? {} : { installmentMultipleFen: input.installmentMultipleFen }),

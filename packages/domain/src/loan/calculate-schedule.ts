@@ -52,7 +52,7 @@ export function calculateSchedule(input: ScheduleInput): Schedule {
   for (let k = 0; k < count; k += 1) {
     const period = periods[k]!;
     const annualRate = rateInEffect(input.annualRate, changes, period.startDate);
-    const interestFen = calculatePeriodInterestFen(balanceFen, calculatePeriodRate(annualRate, period, basis, periodMonths));
+    const interestFen = calculatePeriodInterestFen(balanceFen, calculatePeriodRate(annualRate, period, basis));
     const last = k === count - 1;
 
     let principalFen = 0n;

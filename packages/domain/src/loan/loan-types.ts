@@ -44,6 +44,8 @@ export interface ScheduleInput {
   readonly principalPartFen?: bigint;
   /** Explicit accrual end dates of every period (keeps the original due dates after a prepayment). */
   readonly periodEndDates?: readonly IsoDate[];
+  /** With `periodEndDates`: false when the first period is a part period (accrues actual/360); default true. */
+  readonly firstPeriodFull?: boolean;
   /** Rate changes after the start (floating rates): each applies from the first period starting on or after it. */
   readonly rateChanges?: readonly RateChange[];
 }
