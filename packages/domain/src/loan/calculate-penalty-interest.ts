@@ -2,31 +2,28 @@ import { daysBetween, type IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/index.ts';
 import { addRates, compareRates, createRate, divideRounded, formatRatePct, multiplyRates, type Rate } from '../money/index.ts';
 
-/** 罚息上浮区间 (allowed markup range) in percent, e.g. overdue 30–50 %, misuse of funds 50–100 %. */
+/** 罚息上浮区间 (allowed markup range) as fractions, e.g. overdue 30–50 %, misuse of funds 50–100 %. */
 export interface MarkupRange {
-  readonly minPct: Rate;
-  readonly maxPct: Rate;
+  readonly min: Rate;
+  readonly max: Rate;
 }
 
 /** 银发〔2003〕251号: overdue loans, contract rate +30 % to +50 %. */
-export const OVERDUE_MARKUP_RANGE: MarkupRange = { minPct: createRate(30n, 1n), maxPct: createRate(50n, 1n) };
+export const OVERDUE_MARKUP_RANGE: MarkupRange = { min: createRate(30n, 100n), max: createRate(50n, 100n) };
 /** 银发〔2003〕251号: misuse of loan funds, contract rate +50 % to +100 %. */
-export const MISUSE_MARKUP_RANGE: MarkupRange = { minPct: createRate(50n, 1n), maxPct: createRate(100n, 1n) };
+export const MISUSE_MARKUP_RANGE: MarkupRange = { min: createRate(50n, 100n), max: createRate(100n, 100n) };
 
 /**
- * 罚息利率 (penalty rate): contract annual rate × (1 + markup %). Example: 3.45 % × 1.5 = 5.175 %.
+ * 罚息利率 (penalty rate): contract annual rate × (1 + markup), the markup a fraction parsed from the wire
+ * percent (`parseRatePct("50")` = 1/2). Example: 3.45 % × 1.5 = 5.175 %.
  * Source: 银发〔2003〕251号 (overdue +30 % to +50 %, checked against `range`).
  * @throws DomainError('PENALTY_MARKUP_OUT_OF_RANGE') when the markup is outside the range.
  */
-export function calculatePenaltyRate(annualRate: Rate, markupPct: Rate, range: MarkupRange = OVERDUE_MARKUP_RANGE): Rate {
-  if (compareRates(markupPct, range.minPct) < 0 || compareRates(markupPct, range.maxPct) > 0) {
-    throw new DomainError('PENALTY_MARKUP_OUT_OF_RANGE', {
-      minPct: formatRatePct(createRate(range.minPct.numerator, range.minPct.denominator * 100n), 0),
-      maxPct: formatRatePct(createRate(range.maxPct.numerator, range.maxPct.denominator * 100n), 0),
-      valuePct: formatRatePct(createRate(markupPct.numerator, markupPct.denominator * 100n)),
-    });
+export function calculatePenaltyRate(annualRate: Rate, markup: Rate, range: MarkupRange = OVERDUE_MARKUP_RANGE): Rate {
+  if (compareRates(markup, range.min) < 0 || compareRates(markup, range.max) > 0) {
+    throw new DomainError('PENALTY_MARKUP_OUT_OF_RANGE', { minPct: formatRatePct(range.min, 0), maxPct: formatRatePct(range.max, 0), valuePct: formatRatePct(markup) });
   }
-  return multiplyRates(annualRate, addRates(createRate(1n, 1n), createRate(markupPct.numerator, markupPct.denominator * 100n)));
+  return multiplyRates(annualRate, addRates(createRate(1n, 1n), markup));
 }
 
 /** Input of {@link calculatePenaltyInterest}. */
@@ -34,8 +31,8 @@ export interface PenaltyInterestInput {
   /** Overdue principal (罚息) or unpaid interest (复利), in fen. */
   readonly overdueFen: bigint;
   readonly annualRate: Rate;
-  /** Markup in percent (50 = +50 %). */
-  readonly markupPct: Rate;
+  /** Markup as a fraction (+50 % = 1/2, from `parseRatePct("50")`). */
+  readonly markup: Rate;
   readonly days: number;
   readonly range?: MarkupRange;
 }
@@ -49,7 +46,7 @@ export interface PenaltyInterestInput {
 export function calculatePenaltyInterest(input: PenaltyInterestInput): bigint {
   if (!Number.isSafeInteger(input.days) || input.days < 0) throw new DomainError('OVERDUE_DAYS_INVALID');
   if (input.overdueFen < 0n) throw new DomainError('OVERDUE_AMOUNT_INVALID');
-  const rate = calculatePenaltyRate(input.annualRate, input.markupPct, input.range);
+  const rate = calculatePenaltyRate(input.annualRate, input.markup, input.range);
   return divideRounded(input.overdueFen * rate.numerator * BigInt(input.days), rate.denominator * 360n);
 }
 
@@ -71,7 +68,8 @@ export interface OverdueChargesInput {
   readonly items: readonly OverdueItem[];
   readonly asOfDate: IsoDate;
   readonly annualRate: Rate;
-  readonly markupPct: Rate;
+  /** Markup as a fraction (+50 % = 1/2). */
+  readonly markup: Rate;
   readonly range?: MarkupRange;
 }
 
@@ -95,7 +93,7 @@ export function calculateOverdueCharges(input: OverdueChargesInput): OverdueChar
   let maxDaysPastDue = 0;
   const items = input.items.map((item) => {
     const days = calculateDaysPastDue(item.dueDate, input.asOfDate);
-    const base = { annualRate: input.annualRate, markupPct: input.markupPct, days, ...(input.range === undefined ? {} : { range: input.range }) };
+    const base = { annualRate: input.annualRate, markup: input.markup, days, ...(input.range === undefined ? {} : { range: input.range }) };
     const penaltyFen = calculatePenaltyInterest({ ...base, overdueFen: item.overduePrincipalFen });
     const compoundFen = calculatePenaltyInterest({ ...base, overdueFen: item.overdueInterestFen });
     totalPenaltyFen += penaltyFen;

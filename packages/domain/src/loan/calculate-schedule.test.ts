@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CN_HOLIDAY_CALENDAR, addMonths, daysBetween } from '../calendar/index.ts';
+import { CN_HOLIDAY_CALENDAR, addMonths, daysBetween, fromEpochDay } from '../calendar/index.ts';
 import { formatYuan, parseRatePct, parseYuan } from '../money/index.ts';
 import annuity12 from './__fixtures__/annuity-12m-3.45pct.json' with { type: 'json' };
 import annuity18 from './__fixtures__/annuity-18m-12pct-whole-yuan.json' with { type: 'json' };
@@ -161,7 +161,7 @@ describe('schedule conventions', () => {
   });
 });
 
-const dateArb = fc.integer({ min: 0, max: 365 * 8 }).map((d) => addMonths('2020-01-01', 0) && new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10));
+const dateArb = fc.integer({ min: 18262, max: 18262 + 365 * 8 }).map(fromEpochDay); // 2020-01-01 … 2027-12-30
 const inputArb: fc.Arbitrary<ScheduleInput> = fc.record({
   principalFen: fc.bigInt(1n, 10n ** 12n),
   annualRate: fc.integer({ min: 0, max: 2400 }).map((bps) => ({ numerator: BigInt(bps), denominator: 10000n })),
