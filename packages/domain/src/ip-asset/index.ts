@@ -11,3 +11,5 @@ export * from './calculate-ip-expiry.ts';
 export * from './assess-pledge-eligibility.ts';
 export * from './ip-asset-errors.ts';
 export type { IsoDate } from './iso-date.ts';
+export * from './create-seeded-random.ts';
+export * from './generate-demo-assets.ts';
