@@ -1,0 +1,28 @@
+import type { AppDeps } from '@ipf/app';
+import type { AppInstance } from '../http/app-instance.ts';
+import { registerApiTokenRoutes } from './api-token-routes.ts';
+import { registerAuditRoutes } from './audit-routes.ts';
+import { registerAuthRoutes } from './auth-routes.ts';
+import { registerConsentRoutes } from './consent-routes.ts';
+import { registerEnterpriseRoutes } from './enterprise-routes.ts';
+import { registerHealthRoutes } from './health-routes.ts';
+import { registerOrganisationRoutes } from './organisation-routes.ts';
+import { registerReferenceRoutes } from './reference-routes.ts';
+import { registerUserRoutes } from './user-routes.ts';
+
+export async function registerRoutes(
+  app: AppInstance,
+  deps: AppDeps,
+  options: { readonly databaseKind: 'pglite' | 'postgres'; readonly secureCookies?: boolean; readonly loginRateLimit?: number },
+): Promise<void> {
+  registerHealthRoutes(app, deps, options.databaseKind);
+  registerReferenceRoutes(app);
+  registerAuthRoutes(app, deps, { secureCookies: options.secureCookies ?? false, sessionTtlMinutes: deps.sessionTtlMinutes, loginRateLimit: options.loginRateLimit ?? 20 });
+  registerOrganisationRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerEnterpriseRoutes(app, deps);
+  registerConsentRoutes(app, deps);
+  registerApiTokenRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  await Promise.resolve();
+}

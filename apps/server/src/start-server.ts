@@ -1,0 +1,69 @@
+import { pino } from 'pino';
+import { loadConfig, type Config } from '@ipf/config';
+import { openDatabase } from '@ipf/db';
+import { createAppDeps, seedDemoData, type AppDeps, type DemoUser } from '@ipf/app';
+import { buildApp } from './build-app.ts';
+import type { AppInstance } from './http/app-instance.ts';
+
+export interface StartServerOptions {
+  readonly port?: number;
+  readonly host?: string;
+  /** PGlite folder (or `memory://`); ignored with a database URL. */
+  readonly dataDir?: string;
+  readonly databaseUrl?: string | null;
+  readonly seedDemo?: boolean;
+  readonly webDistDir?: string | null;
+  readonly logLevel?: Config['logLevel'];
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: AppInstance;
+  readonly deps: AppDeps;
+  readonly demoUsers: readonly DemoUser[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (migrating it), seeds the demo city into an empty one when asked, and listens.
+ * Options override the configuration read from the environment.
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const base = loadConfig();
+  const config: Config = Object.freeze({
+    ...base,
+    port: options.port ?? base.port,
+    host: options.host ?? base.host,
+    dataDir: options.dataDir ?? base.dataDir,
+    databaseUrl: options.databaseUrl === undefined ? base.databaseUrl : options.databaseUrl,
+    seedDemo: options.seedDemo ?? base.seedDemo,
+    webDistDir: options.webDistDir === undefined ? base.webDistDir : (options.webDistDir ?? ''),
+    logLevel: options.logLevel ?? base.logLevel,
+  });
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] });
+    const deps = createAppDeps(config, handle.db, logger);
+    const app = await buildApp(deps, {
+      logger,
+      webDistDir: config.webDistDir === '' ? null : config.webDistDir,
+      databaseKind: handle.kind,
+      secureCookies: config.secureCookies,
+    });
+    const demo = config.seedDemo ? await seedDemoData(deps, config.demoScale) : null;
+    const address = await app.listen({ port: config.port, host: config.host });
+    return {
+      url: address,
+      app,
+      deps,
+      demoUsers: demo?.users ?? [],
+      async close() {
+        await app.close();
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}

@@ -1,0 +1,91 @@
+import type { Role } from '@ipf/domain/party';
+
+/**
+ * How far an allowed operation reaches (access.md):
+ * - `all`: every record (bureau and regulator supervisory read rests on their mandate, not on consent);
+ * - `own_org`: the actor's own organisation's records;
+ * - `customers`: enterprises in a customer relationship with the actor's bank unit or a unit below it;
+ * - `district`: records in the actor's district;
+ * - `assigned`: records of cases the actor's organisation is assigned to (or granted a valid consent);
+ * - `none`: refused.
+ */
+export type AccessScope = 'all' | 'own_org' | 'customers' | 'district' | 'assigned' | 'none';
+
+export type Operation =
+  | 'organisation.list'
+  | 'organisation.read'
+  | 'organisation.create'
+  | 'user.list'
+  | 'user.create'
+  | 'user.update'
+  | 'enterprise.list'
+  | 'enterprise.read'
+  | 'enterprise.create'
+  | 'enterprise.update'
+  | 'consent.list'
+  | 'consent.grant'
+  | 'consent.revoke'
+  | 'api_token.list'
+  | 'api_token.create'
+  | 'api_token.revoke'
+  | 'audit.list'
+  | 'audit.verify';
+
+type Row = Readonly<Record<Role, AccessScope>>;
+
+const everyone = (scope: AccessScope): Row => ({
+  enterprise_user: scope, bank_clerk: scope, bank_approver: scope, guarantor_user: scope, insurer_user: scope,
+  evaluator: scope, expert: scope, pool_admin: scope, district_bureau: scope, city_bureau: scope, regulator: scope,
+  platform_admin: scope,
+});
+const only = (grants: Partial<Record<Role, AccessScope>>): Row => ({ ...everyone('none'), ...grants });
+
+/**
+ * 权限矩阵: one row per operation × role, reviewed like code. `permission-matrix.test.ts` calls every endpoint
+ * as every role and fails for an endpoint whose operation has no row here.
+ */
+export const permissionMatrix: Readonly<Record<Operation, Row>> = {
+  'organisation.list': only({ platform_admin: 'all', city_bureau: 'all', regulator: 'all' }),
+  'organisation.read': { ...everyone('own_org'), platform_admin: 'all', city_bureau: 'all', regulator: 'all' },
+  'organisation.create': only({ platform_admin: 'all' }),
+  'user.list': only({ platform_admin: 'all' }),
+  'user.create': only({ platform_admin: 'all' }),
+  'user.update': only({ platform_admin: 'all' }),
+  'enterprise.list': only({
+    enterprise_user: 'own_org', bank_clerk: 'customers', bank_approver: 'customers', guarantor_user: 'assigned',
+    insurer_user: 'assigned', evaluator: 'assigned', expert: 'assigned', pool_admin: 'assigned',
+    district_bureau: 'district', city_bureau: 'all', regulator: 'all',
+  }),
+  'enterprise.read': only({
+    enterprise_user: 'own_org', bank_clerk: 'customers', bank_approver: 'customers', guarantor_user: 'assigned',
+    insurer_user: 'assigned', evaluator: 'assigned', expert: 'assigned', pool_admin: 'assigned',
+    district_bureau: 'district', city_bureau: 'all', regulator: 'all',
+  }),
+  'enterprise.create': only({ platform_admin: 'all' }),
+  'enterprise.update': only({ enterprise_user: 'own_org' }),
+  'consent.list': only({ enterprise_user: 'own_org' }),
+  'consent.grant': only({ enterprise_user: 'own_org' }),
+  'consent.revoke': only({ enterprise_user: 'own_org' }),
+  'api_token.list': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
+  'api_token.create': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
+  'api_token.revoke': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
+  'audit.list': only({ city_bureau: 'all', regulator: 'all' }),
+  'audit.verify': only({ city_bureau: 'all', platform_admin: 'all' }),
+};
+
+export const operations = Object.keys(permissionMatrix) as Operation[];
+
+/**
+ * Endpoints reachable without a session, reviewed like the matrix: health, reference lists, the log-in steps
+ * (which act only on the caller's own pending session) and the API documentation.
+ */
+export const publicEndpoints: readonly string[] = [
+  'GET /api/health',
+  'GET /api/reference',
+  'POST /api/auth/login',
+  'POST /api/auth/second-factor',
+  'GET /api/auth/enrolment',
+  'POST /api/auth/enrolment',
+  'POST /api/auth/logout',
+  'GET /api/auth/session',
+];

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import { count } from 'drizzle-orm';
+import { tables } from '@ipf/db';
+import { systemActor } from '../actor.ts';
+import type { AppDeps } from '../deps.ts';
+import { encryptField } from '../crypto/field-encryption.ts';
+import { deriveDemoTotpSecret } from '../crypto/totp.ts';
+import { recordCustomerLink } from '../parties/record-customer-link.ts';
+import { runInTransaction } from '../support/run-in-transaction.ts';
+import { DEMO_PASSWORD, generateDemoParties, type DemoUser } from './generate-demo-parties.ts';
+
+export interface SeedDemoResult {
+  readonly seeded: boolean;
+  readonly organisations: number;
+  readonly enterprises: number;
+  readonly users: readonly DemoUser[];
+}
+
+/**
+ * 演示数据: fills an empty database with the demo city (see `generateDemoParties`). Does nothing when
+ * organisations exist already, so a restart keeps the data. Demo users are enrolled with TOTP secrets derived
+ * from the demo seed (`demo totp <login>` prints their codes). One transaction, one audit event.
+ */
+export async function seedDemoData(deps: AppDeps, scale = 1): Promise<SeedDemoResult> {
+  const parties = generateDemoParties(deps.demoSeed, scale);
+  const [existing] = await deps.db.select({ n: count() }).from(tables.organisations);
+  if ((existing?.n ?? 0) > 0) return { seeded: false, organisations: 0, enterprises: 0, users: parties.users };
+
+  const now = deps.clock.now();
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const byId = new Map(parties.organisations.map((o) => [o.id, o]));
+  const pathOf = (id: string): string => {
+    const org = byId.get(id)!;
+    return org.parentId === null ? `/${id}/` : `${pathOf(org.parentId)}${id}/`;
+  };
+
+  await runInTransaction(deps, async (tx) => {
+    const orgRows = parties.organisations.map((o) => ({
+      ...o,
+      path: pathOf(o.id),
+      uscc: parties.enterprises.find((e) => e.organisationId === o.id)?.uscc ?? null,
+      createdAt: now,
+    }));
+    for (let i = 0; i < orgRows.length; i += 500) await tx.insert(tables.organisations).values(orgRows.slice(i, i + 500));
+
+    const enterpriseRows = parties.enterprises.map((e) => ({
+      organisationId: e.organisationId, name: e.name, uscc: e.uscc, district: e.district, cluster: e.cluster,
+      sizeClass: e.sizeClass, highTech: e.highTech, specialised: e.specialised, firstLoan: e.firstLoan, preIpo: e.preIpo,
+      park: e.park, foundedOn: e.foundedOn, employees: e.employees, registeredCapitalFen: e.registeredCapitalFen,
+      address: e.address, contactNameEnc: encryptField(e.contactName, deps.dataKey),
+      contactPhoneEnc: encryptField(e.contactPhone, deps.dataKey), updatedAt: now,
+    }));
+    for (let i = 0; i < enterpriseRows.length; i += 500) await tx.insert(tables.enterprises).values(enterpriseRows.slice(i, i + 500));
+    for (const e of parties.enterprises) {
+      for (const bankUnitId of e.appliedToBankUnitIds) await recordCustomerLink(tx, { enterpriseId: e.organisationId, bankUnitId, source: 'application' }, now);
+    }
+
+    for (const u of parties.users) {
+      const userId = randomUUID();
+      await tx.insert(tables.users).values({
+        id: userId, login: u.login, displayName: u.displayName, passwordHash, isDemo: true, createdAt: now,
+        totpSecretEnc: encryptField(deriveDemoTotpSecret(deps.demoSeed, u.login), deps.dataKey), totpEnrolledAt: now,
+      });
+      await tx.insert(tables.memberships).values({ id: randomUUID(), userId, organisationId: u.organisationId, role: u.role, createdAt: now });
+    }
+    await deps.audit.append(tx, systemActor('demo-seed'), {
+      action: 'demo.seeded',
+      entityType: 'platform',
+      entityId: 'demo',
+      after: { organisations: orgRows.length, enterprises: enterpriseRows.length, users: parties.users.length, scale },
+    }, now);
+  });
+  return { seeded: true, organisations: parties.organisations.length, enterprises: parties.enterprises.length, users: parties.users };
+}
