@@ -267,7 +267,7 @@ export function assessPledgeEligibility(input: PledgeEligibilityInput): PledgeIn
   return reasons;
 }
 
-/** True when `assessPledgeEligibility` finds no reason. */
+/** 可否出质 (can pledge now): true when `assessPledgeEligibility` finds no reason. */
 export function canPledge(input: PledgeEligibilityInput): boolean {
   return assessPledgeEligibility(input).length === 0;
 }

@@ -10,7 +10,7 @@ export type IsoDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** True for a real calendar date in `YYYY-MM-DD` form (rejects 2023-02-29). */
+/** 日期格式校验 (is an ISO date): true for a real calendar date in `YYYY-MM-DD` form (rejects 2023-02-29). */
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (match === null) return false;
@@ -27,13 +27,13 @@ function fromUtcMs(ms: number): IsoDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** Adds (or with a negative count subtracts) calendar days. */
+/** 加日 (add calendar days); a negative count subtracts. */
 export function addDays(date: IsoDate, days: number): IsoDate {
   return fromUtcMs(toUtcMs(date) + days * DAY_MS);
 }
 
 /**
- * The same month and day `years` later; 29 February falls on 1 March in a common year, so that the day
+ * 周年日 (anniversary): the same month and day `years` later; 29 February falls on 1 March in a common year, so that the day
  * before it (the last day of a term, see `lastDayOfTerm`) is 28 February.
  */
 export function addYearsRollingForward(date: IsoDate, years: number): IsoDate {
@@ -42,19 +42,19 @@ export function addYearsRollingForward(date: IsoDate, years: number): IsoDate {
 }
 
 /**
- * Last day of a term of `years` counted from `startDate` inclusive: the day before the anniversary.
+ * 期限末日 (last day of a term): last day of a term of `years` counted from `startDate` inclusive: the day before the anniversary.
  * 《专利审查指南》 Part V ch. 9 §2.2.1 example: filed 1999-09-06, term 1999-09-06 … 2019-09-05.
  */
 export function lastDayOfTerm(startDate: IsoDate, years: number): IsoDate {
   return addDays(addYearsRollingForward(startDate, years), -1);
 }
 
-/** The earlier of two dates. */
+/** 较早日期 (earlier date) of two. */
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a <= b ? a : b;
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
+/** 相隔天数 (days between): whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
 }

@@ -8,6 +8,15 @@ import { normalizeIdentifierText } from './normalize-identifier-text.ts';
  */
 export type PatentApplicationKind = 'invention' | 'utility_model' | 'design' | 'pct_invention' | 'pct_utility_model';
 
+/** Labels of the application kinds for the UI. */
+export const patentApplicationKindLabels: Readonly<Record<PatentApplicationKind, { readonly zh: string; readonly en: string }>> = {
+  invention: { zh: '发明', en: 'Invention' },
+  utility_model: { zh: '实用新型', en: 'Utility model' },
+  design: { zh: '外观设计', en: 'Design' },
+  pct_invention: { zh: 'PCT 发明（进入国家阶段）', en: 'PCT invention (national phase)' },
+  pct_utility_model: { zh: 'PCT 实用新型（进入国家阶段）', en: 'PCT utility model (national phase)' },
+};
+
 const KIND_BY_TYPE_DIGIT: Readonly<Record<string, PatentApplicationKind>> = {
   '1': 'invention',
   '2': 'utility_model',
