@@ -1,28 +1,25 @@
-import { addMonthsToParts, epochDayFromParts, parseIsoDate, type IsoDate } from '../calendar/index.ts';
+import { daysInMonth, epochDayFromParts, parseIsoDate, type IsoDate } from '../calendar/index.ts';
 import type { Rate } from '../money/index.ts';
 import { calculateAnnuityPaymentFen } from './calculate-annuity-payment.ts';
 
 /**
  * Column buffers for {@link calculateAnnuityColumns}: one slot per period, reused across schedules so that a
- * batch of a million schedules allocates its storage once. Due dates as epoch days (days since 1970-01-01).
+ * batch of a million schedules allocates its storage once. Plain arrays of bigint rather than BigInt64Array:
+ * reading a BigInt64Array slot allocates a fresh bigint, a plain array hands back the one computed.
+ * Due dates as epoch days (days since 1970-01-01) in an Int32Array.
  */
 export interface AnnuityColumns {
-  readonly principalFen: BigInt64Array;
-  readonly interestFen: BigInt64Array;
-  readonly paymentFen: BigInt64Array;
-  readonly balanceFen: BigInt64Array;
+  readonly principalFen: bigint[];
+  readonly interestFen: bigint[];
+  readonly paymentFen: bigint[];
+  readonly balanceFen: bigint[];
   readonly dueEpochDay: Int32Array;
 }
 
 /** Allocates column buffers for schedules of up to `maxPeriods` periods. */
 export function createAnnuityColumns(maxPeriods: number): AnnuityColumns {
-  return {
-    principalFen: new BigInt64Array(maxPeriods),
-    interestFen: new BigInt64Array(maxPeriods),
-    paymentFen: new BigInt64Array(maxPeriods),
-    balanceFen: new BigInt64Array(maxPeriods),
-    dueEpochDay: new Int32Array(maxPeriods),
-  };
+  const zeros = (): bigint[] => Array.from({ length: maxPeriods }, () => 0n);
+  return { principalFen: zeros(), interestFen: zeros(), paymentFen: zeros(), balanceFen: zeros(), dueEpochDay: new Int32Array(maxPeriods) };
 }
 
 /** Input of {@link calculateAnnuityColumns}: the plain monthly-basis case of {@link ScheduleInput}. */
@@ -59,6 +56,7 @@ export function calculateAnnuityColumns(input: AnnuityColumnsInput, out: Annuity
   const twiceNumerator = 2n * periodicNumerator;
   const twiceDenominator = 2n * periodicDenominator;
   const { year, month, day } = parseIsoDate(input.startDate);
+  const firstMonthIndex = year * 12 + month - 1;
 
   let balance = principalFen;
   let k = 0;
@@ -72,12 +70,16 @@ export function calculateAnnuityColumns(input: AnnuityColumnsInput, out: Annuity
       else if (principal > balance) principal = balance;
     }
     balance -= principal;
-    const due = addMonthsToParts(year, month, day, (k + 1) * periodMonths);
+    // Due date k+1 = start + (k+1) periods, clamped to month end (as addMonths, without allocating).
+    const monthIndex = firstMonthIndex + (k + 1) * periodMonths;
+    const dueYear = Math.floor(monthIndex / 12);
+    const dueMonth = monthIndex - dueYear * 12 + 1;
+    const lastDay = daysInMonth(dueYear, dueMonth);
     out.principalFen[k] = principal;
     out.interestFen[k] = interest;
     out.paymentFen[k] = principal + interest;
     out.balanceFen[k] = balance;
-    out.dueEpochDay[k] = epochDayFromParts(due.year, due.month, due.day);
+    out.dueEpochDay[k] = epochDayFromParts(dueYear, dueMonth, day < lastDay ? day : lastDay);
     k += 1;
     if (balance === 0n) break;
   }
