@@ -1,1 +1,2 @@
 export * from './parties.ts';
+export * from './ip-assets.ts';
