@@ -36,7 +36,7 @@ export function App() {
 
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1457d9', borderRadius: 6 } }}>
+      <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1457d9', colorLink: '#1457d9', borderRadius: 6 } }}>
         <AntApp style={{ height: '100%' }}>
           <BrowserRouter>
             <Routes>

@@ -5,6 +5,8 @@ export class ApiProblem extends Error {
   readonly status: number;
   readonly code: string;
   readonly detail: string;
+  /** The short summary; for a validation answer it does not repeat the problems that `detail` may list. */
+  readonly title: string;
   readonly requestId: string | undefined;
   readonly problems: ProblemItem[];
 
@@ -15,6 +17,7 @@ export class ApiProblem extends Error {
     this.status = status;
     this.code = body.code ?? 'UNKNOWN';
     this.detail = detail;
+    this.title = body.title ?? detail;
     this.requestId = body.requestId;
     this.problems = Array.isArray(body.problems) ? body.problems : [];
   }

@@ -68,8 +68,9 @@ export function LoginPage() {
       step === 'enrol' ? authApi.completeEnrolment(values.code) : authApi.submitSecondFactor(values.code),
     onSuccess: afterAuth,
     onError: (error) => {
+      // The code is wrong or expired: the alert says so; the field is emptied for the next code.
       codeForm.setFieldValue('code', '');
-      if (isApiProblem(error)) setUnplaced(applyProblemsToForm(codeForm, error.problems, ['code']));
+      setUnplaced(isApiProblem(error) ? error.problems : []);
     },
   });
 
@@ -129,8 +130,8 @@ export function LoginPage() {
       </div>
       <div style={{ flex: 1, display: 'grid', placeItems: 'center', padding: '0 16px 64px' }}>
         <div style={{ width: '100%', maxWidth: 420 }}>
-          <div style={{ textAlign: 'center', marginBottom: 24 }}>
-            <Typography.Title level={2} style={{ marginBottom: 4 }}>
+          <div style={{ textAlign: 'center', marginBottom: 24, marginInline: -80 }}>
+            <Typography.Title level={2} style={{ marginBottom: 4, textWrap: 'balance' }}>
               {t('app.title')}
             </Typography.Title>
             <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>

@@ -13,16 +13,22 @@ interface ProblemAlertProps {
 /** Shows an API problem's `detail` (already in the UI language), its unplaced problems and request id. */
 export function ProblemAlert({ error, problems, onRetry }: ProblemAlertProps) {
   const { t } = useTranslation();
-  const detail = isApiProblem(error) ? error.detail : t('errors.unexpected');
   const requestId = isApiProblem(error) ? error.requestId : undefined;
-  const listed = problems ?? (isApiProblem(error) ? error.problems : []);
+  // With a problem list, `detail` tends to repeat the list; the summary heads the alert and each problem shows
+  // once, under its form field or in the list below. Without one, `detail` is the message.
+  const heading = !isApiProblem(error)
+    ? t('errors.unexpected')
+    : error.problems.length > 0
+      ? error.title
+      : error.detail;
+  const listed = (problems ?? (isApiProblem(error) ? error.problems : [])).filter((p) => p.message !== heading);
 
   return (
     <Alert
       type="error"
       showIcon
       role="alert"
-      title={detail}
+      title={heading}
       description={
         listed.length === 0 && requestId === undefined ? undefined : (
           <>

@@ -61,9 +61,12 @@ export function EnterpriseDetailPage() {
         <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
           {e.name}
         </Typography.Title>
-        <div style={{ marginBottom: 24 }}>
-          <EnterpriseFlagTags flags={e} />
-        </div>
+        {(e.highTech || e.specialised || e.firstLoan || e.preIpo) && (
+          <div style={{ marginTop: 8 }}>
+            <EnterpriseFlagTags flags={e} />
+          </div>
+        )}
+        <div style={{ height: 24 }} />
         <Descriptions
           bordered
           size="small"

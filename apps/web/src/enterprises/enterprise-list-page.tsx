@@ -169,7 +169,9 @@ export function EnterpriseListPage() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           locale={{
-            emptyText: (
+            emptyText: list.isPending ? (
+              <div style={{ height: 120 }} />
+            ) : (
               <Empty
                 image={Empty.PRESENTED_IMAGE_SIMPLE}
                 description={list.isError ? t('errors.loadFailed') : filtered ? t('enterprises.noMatch') : t('enterprises.empty')}

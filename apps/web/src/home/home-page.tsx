@@ -55,7 +55,7 @@ export function HomePage() {
             <Descriptions
               column={1}
               size="small"
-              styles={{ label: { width: 120 } }}
+              styles={{ label: { width: language === 'zh-CN' ? 80 : 150, whiteSpace: 'nowrap' } }}
               items={[
                 { key: 'displayName', label: t('home.displayName'), children: session.user.displayName },
                 { key: 'login', label: t('home.login'), children: session.user.login },

@@ -115,7 +115,9 @@ export function OrganisationListPage() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           locale={{
-            emptyText: (
+            emptyText: list.isPending ? (
+              <div style={{ height: 120 }} />
+            ) : (
               <Empty
                 image={Empty.PRESENTED_IMAGE_SIMPLE}
                 description={list.isError ? t('errors.loadFailed') : q || kind ? t('common.noMatch') : t('organisations.empty')}

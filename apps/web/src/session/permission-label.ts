@@ -21,6 +21,24 @@ export function permissionLabel(permission: string, t: Translate): string {
       return t('permission.enterpriseRead');
     case 'audit.list':
       return t('permission.auditList');
+    case 'enterprise.create':
+      return t('permission.enterpriseCreate');
+    case 'enterprise.update':
+      return t('permission.enterpriseUpdate');
+    case 'audit.verify':
+      return t('permission.auditVerify');
+    case 'consent.list':
+      return t('permission.consentList');
+    case 'consent.grant':
+      return t('permission.consentGrant');
+    case 'consent.revoke':
+      return t('permission.consentRevoke');
+    case 'api_token.list':
+      return t('permission.apiTokenList');
+    case 'api_token.create':
+      return t('permission.apiTokenCreate');
+    case 'api_token.revoke':
+      return t('permission.apiTokenRevoke');
     default:
       return permission;
   }

@@ -76,7 +76,6 @@ export function AppShell() {
         onCollapse={setCollapsed}
         width={232}
         theme="dark"
-        breakpoint="lg"
       >
         <div
           style={{

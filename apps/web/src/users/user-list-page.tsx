@@ -174,7 +174,9 @@ export function UserListPage() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           locale={{
-            emptyText: (
+            emptyText: list.isPending ? (
+              <div style={{ height: 120 }} />
+            ) : (
               <Empty
                 image={Empty.PRESENTED_IMAGE_SIMPLE}
                 description={list.isError ? t('errors.loadFailed') : q || organisationId ? t('common.noMatch') : t('users.empty')}
