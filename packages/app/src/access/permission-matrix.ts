@@ -29,7 +29,14 @@ export type Operation =
   | 'api_token.create'
   | 'api_token.revoke'
   | 'audit.list'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'ip_asset.list'
+  | 'ip_asset.read'
+  | 'ip_asset.create'
+  | 'ip_asset.update'
+  | 'ip_asset.import'
+  | 'ip_asset.export'
+  | 'ip_asset.check_eligibility';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -71,6 +78,25 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'api_token.revoke': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
   'audit.list': only({ city_bureau: 'all', regulator: 'all' }),
   'audit.verify': only({ city_bureau: 'all', platform_admin: 'all' }),
+  // IP registry (issue 3): assets are seen through their owner enterprises, with the enterprise rows' scopes.
+  'ip_asset.list': only({
+    enterprise_user: 'own_org', bank_clerk: 'customers', bank_approver: 'customers', guarantor_user: 'assigned',
+    insurer_user: 'assigned', evaluator: 'assigned', expert: 'assigned', pool_admin: 'assigned',
+    district_bureau: 'district', city_bureau: 'all', regulator: 'all',
+  }),
+  'ip_asset.read': only({
+    enterprise_user: 'own_org', bank_clerk: 'customers', bank_approver: 'customers', guarantor_user: 'assigned',
+    insurer_user: 'assigned', evaluator: 'assigned', expert: 'assigned', pool_admin: 'assigned',
+    district_bureau: 'district', city_bureau: 'all', regulator: 'all',
+  }),
+  'ip_asset.create': only({ enterprise_user: 'own_org' }),
+  'ip_asset.update': only({ enterprise_user: 'own_org' }),
+  'ip_asset.import': only({ enterprise_user: 'own_org' }),
+  'ip_asset.export': only({
+    enterprise_user: 'own_org', bank_clerk: 'customers', bank_approver: 'customers', district_bureau: 'district',
+    city_bureau: 'all', regulator: 'all',
+  }),
+  'ip_asset.check_eligibility': only({ enterprise_user: 'own_org', bank_clerk: 'customers', bank_approver: 'customers', guarantor_user: 'assigned' }),
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];

@@ -9,6 +9,7 @@ import { deriveDemoTotpSecret } from '../crypto/totp.ts';
 import { recordCustomerLink } from '../parties/record-customer-link.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { DEMO_PASSWORD, generateDemoParties, type DemoUser } from './generate-demo-parties.ts';
+import { seedDemoAssets } from './seed-demo-assets.ts';
 
 export interface SeedDemoResult {
   readonly seeded: boolean;
@@ -71,5 +72,6 @@ export async function seedDemoData(deps: AppDeps, scale = 1): Promise<SeedDemoRe
       after: { organisations: orgRows.length, enterprises: enterpriseRows.length, users: parties.users.length, scale },
     }, now);
   });
+  await seedDemoAssets(deps);
   return { seeded: true, organisations: parties.organisations.length, enterprises: parties.enterprises.length, users: parties.users };
 }

@@ -2,6 +2,7 @@ import { commonErrors } from './common-errors.ts';
 import { authErrors } from '../party/auth-errors.ts';
 import { partyErrors } from '../party/party-errors.ts';
 import { ipAssetErrors } from '../ip-asset/ip-asset-errors.ts';
+import { ipAssetRegistryErrors } from '../ip-asset/ip-asset-registry-errors.ts';
 import { moneyErrors } from '../money/money-errors.ts';
 import { calendarErrors } from '../calendar/calendar-errors.ts';
 import { loanErrors } from '../loan/loan-errors.ts';
@@ -17,6 +18,7 @@ export const errorCatalogue: ErrorCatalogue = {
   ...authErrors,
   ...partyErrors,
   ...ipAssetErrors,
+  ...ipAssetRegistryErrors,
   ...moneyErrors,
   ...calendarErrors,
   ...loanErrors,
