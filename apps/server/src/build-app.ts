@@ -12,12 +12,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { DomainError } from '@ipf/domain/errors';
-import type { AppDeps } from '@ipf/app';
+import { authorize, type AppDeps } from '@ipf/app';
 import './http/fastify-types.ts';
 import { authenticate } from './http/authenticate.ts';
 import { sendProblem } from './http/problem-response.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import type { AppInstance } from './http/app-instance.ts';
+import type { RouteRecord } from './http/fastify-types.ts';
 
 export interface BuildAppOptions {
   /** The process's pino logger (shared with the use cases); a silent one when absent (tests). */
@@ -57,6 +58,14 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
   const coercingAjv = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema));
   app.decorateRequest('actor', null);
+  const routeCatalogue: RouteRecord[] = [];
+  app.decorate('routeCatalogue', routeCatalogue);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeCatalogue.push({ method, url: route.url, operation: route.config?.operation ?? null, public: route.config?.public === true });
+    }
+  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -88,13 +97,13 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
-  });
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     if (config.public === true || config.operation === undefined) return;
     request.actor = await authenticate(request, deps);
+    // Refuse by role before validating the body, so a role without the right learns nothing from validation.
+    // Use cases check again with the scope (defence in depth).
+    authorize(request.actor, config.operation);
   });
 
   app.setErrorHandler(async (error, request, reply) => sendProblem(error, request, reply));
