@@ -1,3 +1,4 @@
 export * from './common.ts';
 export * from './auth.ts';
 export * from './parties.ts';
+export * from './ip-assets.ts';

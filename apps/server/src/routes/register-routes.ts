@@ -6,6 +6,7 @@ import { registerAuthRoutes } from './auth-routes.ts';
 import { registerConsentRoutes } from './consent-routes.ts';
 import { registerEnterpriseRoutes } from './enterprise-routes.ts';
 import { registerHealthRoutes } from './health-routes.ts';
+import { registerIpAssetRoutes } from './ip-asset-routes.ts';
 import { registerOrganisationRoutes } from './organisation-routes.ts';
 import { registerReferenceRoutes } from './reference-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
@@ -24,5 +25,6 @@ export async function registerRoutes(
   registerConsentRoutes(app, deps);
   registerApiTokenRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerIpAssetRoutes(app, deps);
   await Promise.resolve();
 }
