@@ -33,7 +33,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['packages/config/src/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', '**/*.config.ts'],
+    files: ['packages/config/src/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', '**/*.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

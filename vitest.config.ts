@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     reporters: ['default', './scripts/summary-reporter.ts'],
     pool: 'forks',
+    globalSetup: ['./scripts/vitest-global-setup.ts'],
   },
 });

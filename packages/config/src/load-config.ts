@@ -19,6 +19,8 @@ export interface Config {
   readonly sessionTtlMinutes: number;
   readonly secureCookies: boolean;
   readonly webDistDir: string;
+  /** Test runs only: folder where migrated PGlite templates are cached for one run (set by the test setup). */
+  readonly testTemplateDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +89,6 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlMinutes: readInt(env, 'IPF_SESSION_TTL_MINUTES', 480, 5, 10080),
     secureCookies: readBool(env, 'IPF_SECURE_COOKIES', false),
     webDistDir: resolve(read(env, 'IPF_WEB_DIST') ?? 'apps/web/dist'),
+    testTemplateDir: read(env, 'IPF_TEST_TEMPLATE_DIR') ?? null,
   });
 }

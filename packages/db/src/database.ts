@@ -14,5 +14,7 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   readonly db: Database;
   readonly kind: DatabaseKind;
+  /** PGlite only: the cluster as a tarball, to seed other in-memory databases quickly. */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }

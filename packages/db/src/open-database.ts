@@ -20,6 +20,8 @@ export interface OpenDatabaseOptions {
   readonly dataDir: string;
   readonly migrate?: boolean;
   readonly poolSize?: number;
+  /** In-memory PGlite only: start from this dump (`dumpDataDir`) instead of an empty cluster (test templates). */
+  readonly loadDataDir?: Blob;
 }
 
 /**
@@ -32,12 +34,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const inMemory = options.dataDir.startsWith('memory://');
   const release = inMemory ? () => undefined : acquirePgliteLock(options.dataDir);
   try {
-    const client = await PGlite.create(inMemory ? undefined : options.dataDir, { parsers: sharedTypeParsers });
+    const client = await PGlite.create(inMemory ? undefined : options.dataDir, {
+      parsers: sharedTypeParsers,
+      ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+    });
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     if (options.migrate !== false) await migratePglite(db as never, { migrationsFolder });
     return {
       db,
       kind: 'pglite',
+      dump: () => client.dumpDataDir('none'),
       async close() {
         await client.close();
         release();

@@ -38,18 +38,20 @@ export const TEST_DEMO_SEED = 'test-demo-seed';
 
 /** A real app on a fresh database (PGlite, or PostgreSQL in CI) with the demo city seeded. */
 export async function createTestApp(options: { seed?: boolean; audit?: AppDeps['audit'] } = {}): Promise<TestApp> {
-  const handle = await createTestDatabase();
   const clock = new TestClock('2026-03-02T02:00:00.000Z');
-  const deps: AppDeps = {
-    db: handle.db,
+  const depsFor = (db: AppDeps['db']): AppDeps => ({
+    db,
     clock,
     audit: options.audit ?? chainedAuditWriter,
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     dataKey: Buffer.alloc(32, 7),
     demoSeed: TEST_DEMO_SEED,
     sessionTtlMinutes: 60,
-  };
-  if (options.seed !== false) await seedDemoData(deps);
+  });
+  const handle = await createTestDatabase(
+    options.seed === false ? {} : { template: 'demo-city', prepare: async (h) => void (await seedDemoData(depsFor(h.db))) },
+  );
+  const deps = depsFor(handle.db);
   const app = await buildApp(deps, { databaseKind: handle.kind, webDistDir: null, loginRateLimit: 10_000 });
   await app.ready();
 
