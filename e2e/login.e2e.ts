@@ -71,7 +71,9 @@ async function shot(page: Page, name: string): Promise<void> {
 /** Waits until no antd spinner or skeleton is on the page, so screenshots show data, not placeholders. */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0);
+  await page.waitForFunction(
+    () => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0,
+  );
 }
 
 beforeAll(async () => {
@@ -80,7 +82,14 @@ beforeAll(async () => {
   }
   await mkdir(screenshotDir, { recursive: true });
   dataDir = await mkdtemp(join(tmpdir(), 'ipf-e2e-'));
-  server = await startServer({ port: await findFreePort(), host: '127.0.0.1', dataDir, seedDemo: true, webDistDir, logLevel: 'warn' });
+  server = await startServer({
+    port: await findFreePort(),
+    host: '127.0.0.1',
+    dataDir,
+    seedDemo: true,
+    webDistDir,
+    logLevel: 'warn',
+  });
   const demoClerk = server.demoUsers.find((u) => u.role === 'bank_clerk');
   if (demoClerk === undefined) throw new Error('The demo seed has no bank clerk.');
   clerk = { login: demoClerk.login, password: DEMO_PASSWORD, displayName: demoClerk.displayName };
@@ -117,11 +126,15 @@ describe('log-in with a second factor (demo bank clerk)', () => {
 
   for (const c of cases) {
     it(`logs in with password and one-time code, in ${c.language}, and sees the bank's menu`, async () => {
-      const context: BrowserContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      const context: BrowserContext = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        locale: 'zh-CN',
+      });
       const page = await context.newPage();
       const acceptLanguages = new Set<string>();
       page.on('request', (request) => {
-        if (new URL(request.url()).pathname.startsWith('/api/')) acceptLanguages.add(request.headers()['accept-language'] ?? '');
+        if (new URL(request.url()).pathname.startsWith('/api/'))
+          acceptLanguages.add(request.headers()['accept-language'] ?? '');
       });
 
       try {

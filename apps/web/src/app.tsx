@@ -12,6 +12,9 @@ import { NotFoundPage } from './common/not-found-page.tsx';
 import { EnterpriseDetailPage } from './enterprises/enterprise-detail-page.tsx';
 import { EnterpriseListPage } from './enterprises/enterprise-list-page.tsx';
 import { HomePage } from './home/home-page.tsx';
+import { IpAssetDetailPage } from './ip-assets/ip-asset-detail-page.tsx';
+import { IpAssetImportPage } from './ip-assets/ip-asset-import-page.tsx';
+import { IpAssetListPage } from './ip-assets/ip-asset-list-page.tsx';
 import { currentLanguage } from './i18n/i18n.ts';
 import { OrganisationListPage } from './organisations/organisation-list-page.tsx';
 import { createQueryClient } from './query-client.ts';
@@ -36,7 +39,10 @@ export function App() {
 
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1457d9', colorLink: '#1457d9', borderRadius: 6 } }}>
+      <ConfigProvider
+        locale={language === 'zh-CN' ? zhCN : enUS}
+        theme={{ token: { colorPrimary: '#1457d9', colorLink: '#1457d9', borderRadius: 6 } }}
+      >
         <AntApp style={{ height: '100%' }}>
           <BrowserRouter>
             <Routes>
@@ -81,6 +87,9 @@ export function App() {
                     </RequirePermission>
                   }
                 />
+                <Route path="ip-assets" element={<RequirePermission permission="ip_asset.list"><IpAssetListPage /></RequirePermission>} />
+                <Route path="ip-assets/import" element={<RequirePermission permission="ip_asset.import"><IpAssetImportPage /></RequirePermission>} />
+                <Route path="ip-assets/:id" element={<RequirePermission permission="ip_asset.read"><IpAssetDetailPage /></RequirePermission>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

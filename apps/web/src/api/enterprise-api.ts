@@ -17,7 +17,10 @@ export interface EnterpriseQuery {
 /** Enterprise profiles the signed-in user may see (access.md decides which; the server enforces it). */
 export const enterpriseApi = {
   find(query: EnterpriseQuery, signal?: AbortSignal): Promise<Page<EnterpriseSummary>> {
-    return apiRequest<Page<EnterpriseSummary>>('/enterprises', { query: { ...query }, ...(signal ? { signal } : {}) });
+    return apiRequest<Page<EnterpriseSummary>>('/enterprises', {
+      query: { ...query },
+      ...(signal ? { signal } : {}),
+    });
   },
 
   get(id: string): Promise<EnterpriseDetail> {

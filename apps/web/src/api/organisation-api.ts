@@ -11,7 +11,10 @@ export interface OrganisationQuery {
 /** Organisation administration (R1). */
 export const organisationApi = {
   find(query: OrganisationQuery, signal?: AbortSignal): Promise<Page<Organisation>> {
-    return apiRequest<Page<Organisation>>('/organisations', { query: { ...query }, ...(signal ? { signal } : {}) });
+    return apiRequest<Page<Organisation>>('/organisations', {
+      query: { ...query },
+      ...(signal ? { signal } : {}),
+    });
   },
 
   get(id: string): Promise<Organisation> {

@@ -10,6 +10,7 @@ import type { AuthResponse, ProblemItem } from '../api/api-types.ts';
 import { LanguageSwitch } from '../common/language-switch.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { applyProblemsToForm } from '../forms/apply-problems-to-form.ts';
+import { RevalidateOnLanguageChange } from '../forms/revalidate-on-language-change.tsx';
 import { sessionQueryKey, useSession } from '../session/use-session.ts';
 import { EnrolmentQrCode } from './enrolment-qr-code.tsx';
 
@@ -59,7 +60,8 @@ export function LoginPage() {
     mutationFn: (values: CredentialsValues) => authApi.login(values),
     onSuccess: afterAuth,
     onError: (error) => {
-      if (isApiProblem(error)) setUnplaced(applyProblemsToForm(credentialsForm, error.problems, ['login', 'password']));
+      if (isApiProblem(error))
+        setUnplaced(applyProblemsToForm(credentialsForm, error.problems, ['login', 'password']));
     },
   });
 
@@ -145,6 +147,7 @@ export function LoginPage() {
                 requiredMark={false}
                 onFinish={(values) => login.mutate(values)}
               >
+                <RevalidateOnLanguageChange />
                 <Typography.Title level={4} style={{ marginTop: 0 }}>
                   {t('login.title')}
                 </Typography.Title>
@@ -153,7 +156,11 @@ export function LoginPage() {
                     <ProblemAlert error={login.error} problems={unplaced} />
                   </div>
                 )}
-                <Form.Item name="login" label={t('login.login')} rules={[{ required: true, message: t('login.loginRequired') }]}>
+                <Form.Item
+                  name="login"
+                  label={t('login.login')}
+                  rules={[{ required: true, message: t('login.loginRequired') }]}
+                >
                   <Input size="large" autoFocus autoComplete="username" prefix={<UserOutlined />} />
                 </Form.Item>
                 <Form.Item
@@ -177,6 +184,7 @@ export function LoginPage() {
                 requiredMark={false}
                 onFinish={(values) => submitCode.mutate(values)}
               >
+                <RevalidateOnLanguageChange />
                 <Typography.Title level={4} style={{ marginTop: 0 }}>
                   {t('login.secondFactorTitle')}
                 </Typography.Title>
@@ -204,6 +212,7 @@ export function LoginPage() {
                 requiredMark={false}
                 onFinish={(values) => submitCode.mutate(values)}
               >
+                <RevalidateOnLanguageChange />
                 <Typography.Title level={4} style={{ marginTop: 0 }}>
                   {t('login.enrolTitle')}
                 </Typography.Title>

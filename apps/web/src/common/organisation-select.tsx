@@ -31,14 +31,19 @@ export function OrganisationSelect(props: OrganisationSelectProps) {
   const found = useQuery({
     queryKey: ['organisations', 'select', props.kind ?? '', q],
     queryFn: ({ signal }) =>
-      organisationApi.find({ ...(q === '' ? {} : { q }), ...(props.kind ? { kind: props.kind } : {}), page: 1, pageSize: 20 }, signal),
+      organisationApi.find(
+        { ...(q === '' ? {} : { q }), ...(props.kind ? { kind: props.kind } : {}), page: 1, pageSize: 20 },
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
 
   const items = found.data?.items ?? [];
   const nameOf = (o: Organisation) => (language === 'zh-CN' ? o.nameZh : o.nameEn);
   const detailOf = (o: Organisation) =>
-    o.bankLevel !== null ? bankLevelLabel(o.bankLevel, t) : referenceLabel('organisationKinds', o.kind, language);
+    o.bankLevel !== null
+      ? bankLevelLabel(o.bankLevel, t)
+      : referenceLabel('organisationKinds', o.kind, language);
 
   return (
     <Select<string>
@@ -49,7 +54,15 @@ export function OrganisationSelect(props: OrganisationSelectProps) {
       allowClear={props.allowClear ?? false}
       style={props.style ?? { width: '100%' }}
       loading={found.isFetching}
-      notFoundContent={found.isFetching ? <Spin size="small" /> : found.isError ? t('errors.loadFailed') : t('common.noMatch')}
+      notFoundContent={
+        found.isFetching ? (
+          <Spin size="small" />
+        ) : found.isError ? (
+          t('errors.loadFailed')
+        ) : (
+          t('common.noMatch')
+        )
+      }
       options={items.map((o) => ({
         value: o.id,
         label: nameOf(o),

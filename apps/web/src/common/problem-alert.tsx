@@ -21,7 +21,9 @@ export function ProblemAlert({ error, problems, onRetry }: ProblemAlertProps) {
     : error.problems.length > 0
       ? error.title
       : error.detail;
-  const listed = (problems ?? (isApiProblem(error) ? error.problems : [])).filter((p) => p.message !== heading);
+  const listed = (problems ?? (isApiProblem(error) ? error.problems : [])).filter(
+    (p) => p.message !== heading,
+  );
 
   return (
     <Alert

@@ -43,7 +43,14 @@ export function EnterpriseDetailPage() {
     const error = detail.error;
     if (isApiProblem(error, 404) || isApiProblem(error, 403)) {
       // The server answers "not found" for enterprises outside the user's scope, so their existence stays hidden.
-      return <Result status="404" title={t('enterprises.notFoundTitle')} subTitle={error.detail} extra={backLink} />;
+      return (
+        <Result
+          status="404"
+          title={t('enterprises.notFoundTitle')}
+          subTitle={error.detail}
+          extra={backLink}
+        />
+      );
     }
     return (
       <>
@@ -74,18 +81,38 @@ export function EnterpriseDetailPage() {
           title={t('enterprises.profile')}
           styles={{ label: { width: 160 } }}
           items={[
-            { key: 'uscc', label: t('enterprises.uscc'), children: <Typography.Text copyable>{e.uscc}</Typography.Text> },
+            {
+              key: 'uscc',
+              label: t('enterprises.uscc'),
+              children: <Typography.Text copyable>{e.uscc}</Typography.Text>,
+            },
             { key: 'foundedOn', label: t('enterprises.foundedOn'), children: e.foundedOn ?? '—' },
-            { key: 'district', label: t('enterprises.district'), children: referenceLabel('districts', e.district, language) },
+            {
+              key: 'district',
+              label: t('enterprises.district'),
+              children: referenceLabel('districts', e.district, language),
+            },
             { key: 'park', label: t('enterprises.park'), children: e.park ?? '—' },
-            { key: 'cluster', label: t('enterprises.cluster'), children: referenceLabel('industryClusters', e.cluster, language) },
-            { key: 'sizeClass', label: t('enterprises.sizeClass'), children: referenceLabel('sizeClasses', e.sizeClass, language) },
+            {
+              key: 'cluster',
+              label: t('enterprises.cluster'),
+              children: referenceLabel('industryClusters', e.cluster, language),
+            },
+            {
+              key: 'sizeClass',
+              label: t('enterprises.sizeClass'),
+              children: referenceLabel('sizeClasses', e.sizeClass, language),
+            },
             {
               key: 'employees',
               label: t('enterprises.employees'),
               children: e.employees === null ? '—' : new Intl.NumberFormat(language).format(e.employees),
             },
-            { key: 'registeredCapital', label: t('enterprises.registeredCapital'), children: formatMoney(e.registeredCapitalYuan) },
+            {
+              key: 'registeredCapital',
+              label: t('enterprises.registeredCapital'),
+              children: formatMoney(e.registeredCapitalYuan),
+            },
             { key: 'address', label: t('enterprises.address'), span: 2, children: e.address ?? '—' },
           ]}
         />

@@ -12,10 +12,30 @@ interface EnterpriseFlags {
 export function EnterpriseFlagTags({ flags }: { flags: EnterpriseFlags }) {
   const { t } = useTranslation();
   const tags = [
-    flags.highTech && <Tag key="highTech" color="blue">{t('enterprises.flagHighTech')}</Tag>,
-    flags.specialised && <Tag key="specialised" color="purple">{t('enterprises.flagSpecialised')}</Tag>,
-    flags.firstLoan && <Tag key="firstLoan" color="green">{t('enterprises.flagFirstLoan')}</Tag>,
-    flags.preIpo && <Tag key="preIpo" color="gold">{t('enterprises.flagPreIpo')}</Tag>,
+    flags.highTech && (
+      <Tag key="highTech" color="blue">
+        {t('enterprises.flagHighTech')}
+      </Tag>
+    ),
+    flags.specialised && (
+      <Tag key="specialised" color="purple">
+        {t('enterprises.flagSpecialised')}
+      </Tag>
+    ),
+    flags.firstLoan && (
+      <Tag key="firstLoan" color="green">
+        {t('enterprises.flagFirstLoan')}
+      </Tag>
+    ),
+    flags.preIpo && (
+      <Tag key="preIpo" color="gold">
+        {t('enterprises.flagPreIpo')}
+      </Tag>
+    ),
   ].filter(Boolean);
-  return tags.length === 0 ? <span>—</span> : <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>{tags}</span>;
+  return tags.length === 0 ? (
+    <span>—</span>
+  ) : (
+    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>{tags}</span>
+  );
 }

@@ -31,10 +31,19 @@ export function EnterpriseListPage() {
   const cluster = params.text('cluster');
   const sizeClass = params.text('sizeClass');
   const flags = flagNames.filter((name) => params.flag(name));
-  const filtered = q !== undefined || district !== undefined || cluster !== undefined || sizeClass !== undefined || flags.length > 0;
+  const filtered =
+    q !== undefined ||
+    district !== undefined ||
+    cluster !== undefined ||
+    sizeClass !== undefined ||
+    flags.length > 0;
 
   const list = useQuery({
-    queryKey: ['enterprises', 'list', { q, district, cluster, sizeClass, flags, page: params.page, pageSize: params.pageSize }],
+    queryKey: [
+      'enterprises',
+      'list',
+      { q, district, cluster, sizeClass, flags, page: params.page, pageSize: params.pageSize },
+    ],
     queryFn: ({ signal }) =>
       enterpriseApi.find(
         {
@@ -77,7 +86,10 @@ export function EnterpriseListPage() {
       key: 'name',
       render: (_, e) => (
         <div>
-          <Link to={`/enterprises/${encodeURIComponent(e.id)}`} state={{ back: `${location.pathname}${location.search}` }}>
+          <Link
+            to={`/enterprises/${encodeURIComponent(e.id)}`}
+            state={{ back: `${location.pathname}${location.search}` }}
+          >
             {e.name}
           </Link>
           <div>
@@ -88,10 +100,30 @@ export function EnterpriseListPage() {
         </div>
       ),
     },
-    { title: t('enterprises.district'), dataIndex: 'district', width: 130, render: (v: string) => referenceLabel('districts', v, language) },
-    { title: t('enterprises.cluster'), dataIndex: 'cluster', width: 170, render: (v: string) => referenceLabel('industryClusters', v, language) },
-    { title: t('enterprises.sizeClass'), dataIndex: 'sizeClass', width: 90, render: (v: string) => referenceLabel('sizeClasses', v, language) },
-    { title: t('enterprises.flags'), key: 'flags', width: 230, render: (_, e) => <EnterpriseFlagTags flags={e} /> },
+    {
+      title: t('enterprises.district'),
+      dataIndex: 'district',
+      width: 130,
+      render: (v: string) => referenceLabel('districts', v, language),
+    },
+    {
+      title: t('enterprises.cluster'),
+      dataIndex: 'cluster',
+      width: 170,
+      render: (v: string) => referenceLabel('industryClusters', v, language),
+    },
+    {
+      title: t('enterprises.sizeClass'),
+      dataIndex: 'sizeClass',
+      width: 90,
+      render: (v: string) => referenceLabel('sizeClasses', v, language),
+    },
+    {
+      title: t('enterprises.flags'),
+      key: 'flags',
+      width: 230,
+      render: (_, e) => <EnterpriseFlagTags flags={e} />,
+    },
     { title: t('enterprises.park'), dataIndex: 'park', width: 160, render: (v: string | null) => v ?? '—' },
   ];
 
@@ -134,11 +166,22 @@ export function EnterpriseListPage() {
             onChange={(value) => params.setFilters({ sizeClass: value })}
           />
         </Space>
-        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
+        <div
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            flexWrap: 'wrap',
+            gap: 8,
+            marginBottom: 16,
+          }}
+        >
           <Checkbox.Group<FlagName>
             value={flags}
             options={flagNames.map((name) => ({ value: name, label: flagLabel(name) }))}
-            onChange={(checked) => params.setFilters(Object.fromEntries(flagNames.map((name) => [name, checked.includes(name)])))}
+            onChange={(checked) =>
+              params.setFilters(Object.fromEntries(flagNames.map((name) => [name, checked.includes(name)])))
+            }
           />
           {filtered && (
             <Button
@@ -174,7 +217,13 @@ export function EnterpriseListPage() {
             ) : (
               <Empty
                 image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={list.isError ? t('errors.loadFailed') : filtered ? t('enterprises.noMatch') : t('enterprises.empty')}
+                description={
+                  list.isError
+                    ? t('errors.loadFailed')
+                    : filtered
+                      ? t('enterprises.noMatch')
+                      : t('enterprises.empty')
+                }
               />
             ),
           }}

@@ -1,4 +1,10 @@
-import { ApartmentOutlined, ArrowRightOutlined, HomeOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  ArrowRightOutlined,
+  HomeOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Card, Col, Descriptions, Empty, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -50,7 +50,10 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)
 
 const zh = flatten(catalogues['zh-CN']);
 const en = flatten(catalogues.en);
-const usage = sourceFiles(sourceRoot).map((file) => ({ file: relative(sourceRoot, file), ...usedKeys(readFileSync(file, 'utf8')) }));
+const usage = sourceFiles(sourceRoot).map((file) => ({
+  file: relative(sourceRoot, file),
+  ...usedKeys(readFileSync(file, 'utf8')),
+}));
 
 describe('i18n catalogues zh-CN and en', () => {
   it('have the same keys', () => {
@@ -60,14 +63,18 @@ describe('i18n catalogues zh-CN and en', () => {
   });
 
   it('hold a non-empty string for every key', () => {
-    const bad = [...zh, ...en].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
+    const bad = [...zh, ...en]
+      .filter(([, value]) => typeof value !== 'string' || value.trim() === '')
+      .map(([key]) => key);
     expect(bad).toEqual([]);
   });
 
   it('use the same {{placeholders}} in both languages', () => {
     const mismatched = [...zh]
       .filter(([key, value]) => typeof value === 'string' && typeof en.get(key) === 'string')
-      .filter(([key, value]) => placeholders(value as string).join() !== placeholders(en.get(key) as string).join())
+      .filter(
+        ([key, value]) => placeholders(value as string).join() !== placeholders(en.get(key) as string).join(),
+      )
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
   });

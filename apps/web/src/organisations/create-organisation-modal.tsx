@@ -8,6 +8,7 @@ import { organisationApi } from '../api/organisation-api.ts';
 import { OrganisationSelect } from '../common/organisation-select.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { applyProblemsToForm } from '../forms/apply-problems-to-form.ts';
+import { RevalidateOnLanguageChange } from '../forms/revalidate-on-language-change.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { referenceOptions } from '../reference/reference-options.ts';
 import { bankLevelOptions } from './bank-level-label.ts';
@@ -39,7 +40,9 @@ export function CreateOrganisationModal({ open, onClose }: { open: boolean; onCl
   const create = useMutation({
     mutationFn: (input: CreateOrganisationInput) => organisationApi.create(input),
     onSuccess: async (created) => {
-      void message.success(t('organisations.created', { name: language === 'zh-CN' ? created.nameZh : created.nameEn }));
+      void message.success(
+        t('organisations.created', { name: language === 'zh-CN' ? created.nameZh : created.nameEn }),
+      );
       await queryClient.invalidateQueries({ queryKey: ['organisations'] });
       close();
     },
@@ -84,9 +87,23 @@ export function CreateOrganisationModal({ open, onClose }: { open: boolean; onCl
           <ProblemAlert error={create.error} problems={unplaced} />
         </div>
       )}
-      <Form<Values> form={form} name="create-organisation" layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item name="kind" label={t('organisations.kind')} rules={[{ required: true, message: t('organisations.kindRequired') }]}>
-          <Select<string> showSearch={{ optionFilterProp: 'label' }} options={referenceOptions('organisationKinds', language)} />
+      <Form<Values>
+        form={form}
+        name="create-organisation"
+        layout="vertical"
+        onFinish={submit}
+        preserve={false}
+      >
+        <RevalidateOnLanguageChange />
+        <Form.Item
+          name="kind"
+          label={t('organisations.kind')}
+          rules={[{ required: true, message: t('organisations.kindRequired') }]}
+        >
+          <Select<string>
+            showSearch={{ optionFilterProp: 'label' }}
+            options={referenceOptions('organisationKinds', language)}
+          />
         </Form.Item>
         <Form.Item
           name="nameZh"
@@ -128,7 +145,11 @@ export function CreateOrganisationModal({ open, onClose }: { open: boolean; onCl
           </Form.Item>
         )}
         {kind !== undefined && kindsWithDistrict.includes(kind) && (
-          <Form.Item name="district" label={t('organisations.district')} rules={[{ required: true, message: t('organisations.districtRequired') }]}>
+          <Form.Item
+            name="district"
+            label={t('organisations.district')}
+            rules={[{ required: true, message: t('organisations.districtRequired') }]}
+          >
             <Select<string> options={referenceOptions('districts', language)} />
           </Form.Item>
         )}

@@ -30,7 +30,10 @@ export function OrganisationListPage() {
   const list = useQuery({
     queryKey: ['organisations', 'list', { q, kind, page: params.page, pageSize: params.pageSize }],
     queryFn: ({ signal }) =>
-      organisationApi.find({ ...(q ? { q } : {}), ...(kind ? { kind } : {}), page: params.page, pageSize: params.pageSize }, signal),
+      organisationApi.find(
+        { ...(q ? { q } : {}), ...(kind ? { kind } : {}), page: params.page, pageSize: params.pageSize },
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
 
@@ -55,7 +58,12 @@ export function OrganisationListPage() {
       width: 200,
       render: (value: string) => <Tag>{referenceLabel('organisationKinds', value, language)}</Tag>,
     },
-    { title: t('organisations.bankLevel'), dataIndex: 'bankLevel', width: 100, render: (value: string | null) => bankLevelLabel(value, t) },
+    {
+      title: t('organisations.bankLevel'),
+      dataIndex: 'bankLevel',
+      width: 100,
+      render: (value: string | null) => bankLevelLabel(value, t),
+    },
     {
       title: t('organisations.district'),
       dataIndex: 'district',
@@ -68,7 +76,12 @@ export function OrganisationListPage() {
       width: 190,
       render: (value: string | null) => (value ? <Typography.Text code>{value}</Typography.Text> : '—'),
     },
-    { title: t('common.createdAt'), dataIndex: 'createdAt', width: 160, render: (value: string) => formatDateTime(value, language) },
+    {
+      title: t('common.createdAt'),
+      dataIndex: 'createdAt',
+      width: 160,
+      render: (value: string) => formatDateTime(value, language),
+    },
   ];
 
   return (
@@ -120,7 +133,13 @@ export function OrganisationListPage() {
             ) : (
               <Empty
                 image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={list.isError ? t('errors.loadFailed') : q || kind ? t('common.noMatch') : t('organisations.empty')}
+                description={
+                  list.isError
+                    ? t('errors.loadFailed')
+                    : q || kind
+                      ? t('common.noMatch')
+                      : t('organisations.empty')
+                }
               />
             ),
           }}

@@ -1,10 +1,4 @@
-import {
-  districts,
-  industryClusters,
-  organisationKinds,
-  roles,
-  sizeClasses,
-} from '@ipf/domain/party';
+import { districts, industryClusters, organisationKinds, roles, sizeClasses } from '@ipf/domain/party';
 import type { Language } from '../i18n/i18n.ts';
 
 /** A labelled code of a reference list (districts, clusters, kinds, roles, size classes). */
@@ -26,7 +20,11 @@ export const referenceLists = {
 export type ReferenceListName = keyof typeof referenceLists;
 
 /** The label of a code in the given language; the code itself when unknown, an em dash when empty. */
-export function referenceLabel(list: ReferenceListName, code: string | null | undefined, language: Language): string {
+export function referenceLabel(
+  list: ReferenceListName,
+  code: string | null | undefined,
+  language: Language,
+): string {
   if (code === null || code === undefined || code === '') return '—';
   const entry = (referenceLists[list] as readonly ReferenceEntry[]).find((e) => e.code === code);
   if (entry === undefined) return code;
@@ -34,7 +32,10 @@ export function referenceLabel(list: ReferenceListName, code: string | null | un
 }
 
 /** Options for an Ant Design Select. */
-export function referenceOptions(list: ReferenceListName, language: Language): { value: string; label: string }[] {
+export function referenceOptions(
+  list: ReferenceListName,
+  language: Language,
+): { value: string; label: string }[] {
   return (referenceLists[list] as readonly ReferenceEntry[]).map((e) => ({
     value: e.code,
     label: language === 'zh-CN' ? e.zh : e.en,

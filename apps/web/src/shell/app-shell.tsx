@@ -56,7 +56,11 @@ export function AppShell() {
     type: 'group',
     key: group.key,
     label: collapsed ? null : group.label,
-    children: group.entries.map((entry) => ({ key: entry.path, icon: icons[entry.icon], label: entry.label })),
+    children: group.entries.map((entry) => ({
+      key: entry.path,
+      icon: icons[entry.icon],
+      label: entry.label,
+    })),
   }));
   const firstSegment = `/${location.pathname.split('/')[1] ?? ''}`;
   const organisationName = language === 'zh-CN' ? session.organisation.nameZh : session.organisation.nameEn;
@@ -70,13 +74,7 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100%' }}>
-      <Layout.Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={232}
-        theme="dark"
-      >
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={232} theme="dark">
         <div
           style={{
             height: 64,
@@ -121,7 +119,11 @@ export function AppShell() {
               menu={{ items: userMenu, onClick: ({ key }) => key === 'logout' && logout.mutate() }}
               trigger={['click']}
             >
-              <a onClick={(e) => e.preventDefault()} data-testid="user-menu" style={{ color: token.colorText }}>
+              <a
+                onClick={(e) => e.preventDefault()}
+                data-testid="user-menu"
+                style={{ color: token.colorText }}
+              >
                 <Space>
                   <Avatar size="small" style={{ background: token.colorPrimary }}>
                     {session.user.displayName.slice(0, 1)}

@@ -7,17 +7,27 @@ const paths = (role: string, permissions: string[]) =>
 
 describe('buildNavigation', () => {
   it('shows a platform administrator organisations and users but no enterprise list without the permission', () => {
-    expect(paths('platform_admin', ['organisation.list', 'user.list', 'user.create'])).toEqual(['/', '/organisations', '/users']);
+    expect(paths('platform_admin', ['organisation.list', 'user.list', 'user.create'])).toEqual([
+      '/',
+      '/organisations',
+      '/users',
+    ]);
   });
 
   it('shows a bank clerk its customer enterprises and no administration', () => {
     const groups = buildNavigation('bank_clerk', ['enterprise.list', 'enterprise.read'], t);
     expect(groups.map((g) => g.key)).toEqual(['workspace', 'business']);
-    expect(groups[1]?.entries[0]).toEqual({ path: '/enterprises', label: 'nav.customerEnterprises', icon: 'enterprise' });
+    expect(groups[1]?.entries[0]).toEqual({
+      path: '/enterprises',
+      label: 'nav.customerEnterprises',
+      icon: 'enterprise',
+    });
   });
 
   it('names the enterprise list after the district for a district bureau', () => {
-    expect(buildNavigation('district_bureau', ['enterprise.list'], t)[1]?.entries[0]?.label).toBe('nav.districtEnterprises');
+    expect(buildNavigation('district_bureau', ['enterprise.list'], t)[1]?.entries[0]?.label).toBe(
+      'nav.districtEnterprises',
+    );
   });
 
   it('always offers the home page, even with no permissions', () => {

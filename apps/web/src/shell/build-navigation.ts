@@ -20,7 +20,11 @@ const bankRoles = ['bank_clerk', 'bank_approver'];
  * shows, and the enterprise list is named after what the role sees (a bank its customers, a district bureau
  * its district). Groups without entries are left out.
  */
-export function buildNavigation(role: string, permissions: readonly string[], t: Translate): NavigationGroup[] {
+export function buildNavigation(
+  role: string,
+  permissions: readonly string[],
+  t: Translate,
+): NavigationGroup[] {
   const can = (permission: string) => permissions.includes(permission);
 
   const enterpriseLabel = bankRoles.includes(role)
@@ -32,17 +36,25 @@ export function buildNavigation(role: string, permissions: readonly string[], t:
         : t('nav.enterprises');
 
   const groups: NavigationGroup[] = [
-    { key: 'workspace', label: t('nav.workspace'), entries: [{ path: '/', label: t('nav.home'), icon: 'home' }] },
+    {
+      key: 'workspace',
+      label: t('nav.workspace'),
+      entries: [{ path: '/', label: t('nav.home'), icon: 'home' }],
+    },
     {
       key: 'business',
       label: t('nav.business'),
-      entries: can('enterprise.list') ? [{ path: '/enterprises', label: enterpriseLabel, icon: 'enterprise' }] : [],
+      entries: can('enterprise.list')
+        ? [{ path: '/enterprises', label: enterpriseLabel, icon: 'enterprise' }]
+        : [],
     },
     {
       key: 'administration',
       label: t('nav.administration'),
       entries: [
-        ...(can('organisation.list') ? [{ path: '/organisations', label: t('nav.organisations'), icon: 'organisation' as const }] : []),
+        ...(can('organisation.list')
+          ? [{ path: '/organisations', label: t('nav.organisations'), icon: 'organisation' as const }]
+          : []),
         ...(can('user.list') ? [{ path: '/users', label: t('nav.users'), icon: 'user' as const }] : []),
       ],
     },

@@ -8,6 +8,7 @@ import { userApi } from '../api/user-api.ts';
 import { OrganisationSelect } from '../common/organisation-select.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { applyProblemsToForm } from '../forms/apply-problems-to-form.ts';
+import { RevalidateOnLanguageChange } from '../forms/revalidate-on-language-change.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { referenceLabel, rolesForOrganisationKind } from '../reference/reference-options.ts';
 
@@ -56,7 +57,8 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   }
 
   const submit = (values: Values) => {
-    if (!values.login || !values.displayName || !values.password || !values.organisationId || !values.role) return;
+    if (!values.login || !values.displayName || !values.password || !values.organisationId || !values.role)
+      return;
     create.mutate({
       login: values.login.trim(),
       displayName: values.displayName.trim(),
@@ -83,7 +85,15 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
           <ProblemAlert error={create.error} problems={unplaced} />
         </div>
       )}
-      <Form<Values> form={form} name="create-user" layout="vertical" onFinish={submit} preserve={false} autoComplete="off">
+      <Form<Values>
+        form={form}
+        name="create-user"
+        layout="vertical"
+        onFinish={submit}
+        preserve={false}
+        autoComplete="off"
+      >
+        <RevalidateOnLanguageChange />
         <Form.Item
           name="login"
           label={t('users.login')}
@@ -130,7 +140,10 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
         >
           <Select<string>
             disabled={organisation === undefined}
-            options={roleCodes.map((code) => ({ value: code, label: referenceLabel('roles', code, language) }))}
+            options={roleCodes.map((code) => ({
+              value: code,
+              label: referenceLabel('roles', code, language),
+            }))}
             notFoundContent={t('users.noRoleForKind')}
           />
         </Form.Item>

@@ -34,14 +34,20 @@ export function UserListPage() {
     queryKey: ['users', 'list', { q, organisationId, page: params.page, pageSize: params.pageSize }],
     queryFn: ({ signal }) =>
       userApi.find(
-        { ...(q ? { q } : {}), ...(organisationId ? { organisationId } : {}), page: params.page, pageSize: params.pageSize },
+        {
+          ...(q ? { q } : {}),
+          ...(organisationId ? { organisationId } : {}),
+          page: params.page,
+          pageSize: params.pageSize,
+        },
         signal,
       ),
     placeholderData: keepPreviousData,
   });
 
   const updateStatus = useMutation({
-    mutationFn: (input: { user: User; status: 'active' | 'disabled' }) => userApi.updateStatus(input.user.id, input.status),
+    mutationFn: (input: { user: User; status: 'active' | 'disabled' }) =>
+      userApi.updateStatus(input.user.id, input.status),
     onSuccess: async (_, input) => {
       void message.success(
         input.status === 'active'
@@ -94,15 +100,29 @@ export function UserListPage() {
               </div>
             )),
     },
-    { title: t('users.status'), dataIndex: 'status', width: 100, render: (value: UserStatus) => statusTag(value) },
+    {
+      title: t('users.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (value: UserStatus) => statusTag(value),
+    },
     {
       title: t('users.secondFactor'),
       dataIndex: 'secondFactorEnrolled',
       width: 120,
       render: (value: boolean) =>
-        value ? <Tag color="green">{t('users.secondFactorEnrolled')}</Tag> : <Tag>{t('users.secondFactorNotEnrolled')}</Tag>,
+        value ? (
+          <Tag color="green">{t('users.secondFactorEnrolled')}</Tag>
+        ) : (
+          <Tag>{t('users.secondFactorNotEnrolled')}</Tag>
+        ),
     },
-    { title: t('common.createdAt'), dataIndex: 'createdAt', width: 160, render: (value: string) => formatDateTime(value, language) },
+    {
+      title: t('common.createdAt'),
+      dataIndex: 'createdAt',
+      width: 160,
+      render: (value: string) => formatDateTime(value, language),
+    },
     ...(canUpdate
       ? [
           {
@@ -114,14 +134,22 @@ export function UserListPage() {
               const next = u.status === 'active' ? 'disabled' : 'active';
               return (
                 <Popconfirm
-                  title={next === 'disabled' ? t('users.confirmDisable', { name: u.displayName }) : t('users.confirmEnable', { name: u.displayName })}
+                  title={
+                    next === 'disabled'
+                      ? t('users.confirmDisable', { name: u.displayName })
+                      : t('users.confirmEnable', { name: u.displayName })
+                  }
                   okText={t('common.confirm')}
                   cancelText={t('common.cancel')}
                   onConfirm={() => updateStatus.mutate({ user: u, status: next })}
                   disabled={isSelf}
                 >
                   <Button type="link" size="small" danger={next === 'disabled'} disabled={isSelf}>
-                    {next === 'disabled' ? t('users.disable') : u.status === 'locked' ? t('users.unlock') : t('users.enable')}
+                    {next === 'disabled'
+                      ? t('users.disable')
+                      : u.status === 'locked'
+                        ? t('users.unlock')
+                        : t('users.enable')}
                   </Button>
                 </Popconfirm>
               );
@@ -179,7 +207,13 @@ export function UserListPage() {
             ) : (
               <Empty
                 image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={list.isError ? t('errors.loadFailed') : q || organisationId ? t('common.noMatch') : t('users.empty')}
+                description={
+                  list.isError
+                    ? t('errors.loadFailed')
+                    : q || organisationId
+                      ? t('common.noMatch')
+                      : t('users.empty')
+                }
               />
             ),
           }}
