@@ -39,6 +39,20 @@ export function permissionLabel(permission: string, t: Translate): string {
       return t('permission.apiTokenCreate');
     case 'api_token.revoke':
       return t('permission.apiTokenRevoke');
+    case 'ip_asset.list':
+      return t('permission.ipAssetList');
+    case 'ip_asset.read':
+      return t('permission.ipAssetRead');
+    case 'ip_asset.create':
+      return t('permission.ipAssetCreate');
+    case 'ip_asset.update':
+      return t('permission.ipAssetUpdate');
+    case 'ip_asset.import':
+      return t('permission.ipAssetImport');
+    case 'ip_asset.export':
+      return t('permission.ipAssetExport');
+    case 'ip_asset.check_eligibility':
+      return t('permission.ipAssetCheckEligibility');
     default:
       return permission;
   }
