@@ -31,7 +31,14 @@ export interface IpAssetDetail extends IpAssetSummary {
   termBasis: string;
   baseExpiryDate: string | null;
   termCompensationDays: number;
-  statusHistory: { id: string; occurredOn: string; legalStatus: string; flags: string[]; reason: string; note: string | null }[];
+  statusHistory: {
+    id: string;
+    occurredOn: string;
+    legalStatus: string;
+    flags: string[];
+    reason: string;
+    note: string | null;
+  }[];
   licences: { id: string; licenseeName: string; kind: string; startDate: string; endDate: string }[];
 }
 export interface IpPortfolioHealth {
@@ -44,7 +51,12 @@ export interface IpPortfolioHealth {
 }
 export interface PledgeEligibility {
   eligible: boolean;
-  reasons: { code: string; field: string; message: string; ground: { regulation: string; item: number | null } }[];
+  reasons: {
+    code: string;
+    field: string;
+    message: string;
+    ground: { regulation: string; item: number | null };
+  }[];
   decisionDate: string;
   expiryDate: string | null;
   pledgor: { id: string; name: string };
@@ -68,25 +80,46 @@ async function uploadFile(file: File, commit: boolean): Promise<ImportReport> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': i18n.language,
-    'Content-Type': format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Type':
+      format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   };
   const token = csrfToken.get();
   if (token !== null) headers['x-csrf-token'] = token;
-  const response = await fetch(buildApiUrl('/ip-assets/imports', { format, commit }), { method: 'POST', headers, body: file, credentials: 'same-origin' });
+  const response = await fetch(buildApiUrl('/ip-assets/imports', { format, commit }), {
+    method: 'POST',
+    headers,
+    body: file,
+    credentials: 'same-origin',
+  });
   const body = (await response.json().catch(() => ({}))) as unknown;
-  if (!response.ok) throw new ApiProblem(response.status, body as ProblemBody, i18n.t('errors.httpStatus', { status: response.status }));
+  if (!response.ok)
+    throw new ApiProblem(
+      response.status,
+      body as ProblemBody,
+      i18n.t('errors.httpStatus', { status: response.status }),
+    );
   return body as ImportReport;
 }
 
 /** 知识产权 API: the server applies visibility (own assets, customers' assets …). */
 export const ipAssetApi = {
-  find: (query: IpAssetQuery, signal?: AbortSignal) => apiRequest<Page<IpAssetSummary>>('/ip-assets', { query, ...(signal ? { signal } : {}) }),
+  find: (query: IpAssetQuery, signal?: AbortSignal) =>
+    apiRequest<Page<IpAssetSummary>>('/ip-assets', { query, ...(signal ? { signal } : {}) }),
   health: (query: IpAssetQuery) => apiRequest<IpPortfolioHealth>('/ip-assets/health-summary', { query }),
   get: (id: string) => apiRequest<IpAssetDetail>(`/ip-assets/${encodeURIComponent(id)}`),
   checkEligibility: (id: string, body: { debtMaturityDate: string; pledgeeOrganisationId?: string }) =>
-    apiRequest<PledgeEligibility>(`/ip-assets/${encodeURIComponent(id)}/eligibility`, { method: 'POST', body }),
+    apiRequest<PledgeEligibility>(`/ip-assets/${encodeURIComponent(id)}/eligibility`, {
+      method: 'POST',
+      body,
+    }),
   upload: uploadFile,
-  commit: (batchId: string) => apiRequest<ImportReport>(`/ip-assets/imports/${encodeURIComponent(batchId)}/commit`, { method: 'POST', body: {} }),
-  templateUrl: (format: 'csv' | 'xlsx') => buildApiUrl('/ip-assets/import-template', { format, lang: i18n.language === 'en' ? 'en' : undefined }),
-  exportUrl: (query: IpAssetQuery) => buildApiUrl('/ip-assets/export', { ...query, lang: i18n.language === 'en' ? 'en' : undefined }),
+  commit: (batchId: string) =>
+    apiRequest<ImportReport>(`/ip-assets/imports/${encodeURIComponent(batchId)}/commit`, {
+      method: 'POST',
+      body: {},
+    }),
+  templateUrl: (format: 'csv' | 'xlsx') =>
+    buildApiUrl('/ip-assets/import-template', { format, lang: i18n.language === 'en' ? 'en' : undefined }),
+  exportUrl: (query: IpAssetQuery) =>
+    buildApiUrl('/ip-assets/export', { ...query, lang: i18n.language === 'en' ? 'en' : undefined }),
 };

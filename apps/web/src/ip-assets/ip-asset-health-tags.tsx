@@ -8,7 +8,11 @@ export function IpAssetHealthTags({ health }: { health: IpAssetHealth }) {
   return (
     <>
       {health.expiringSoon && <Tag color="orange">{t('ipAssets.healthExpiring')}</Tag>}
-      {health.feesOverdue ? <Tag color="red">{t('ipAssets.healthFeesOverdue')}</Tag> : health.feesDue && <Tag color="gold">{t('ipAssets.healthFeesDue')}</Tag>}
+      {health.feesOverdue ? (
+        <Tag color="red">{t('ipAssets.healthFeesOverdue')}</Tag>
+      ) : (
+        health.feesDue && <Tag color="gold">{t('ipAssets.healthFeesDue')}</Tag>
+      )}
       {health.disputed && <Tag color="red">{t('ipAssets.healthDisputed')}</Tag>}
     </>
   );

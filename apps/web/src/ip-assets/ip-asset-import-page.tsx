@@ -19,8 +19,14 @@ function splitField(field: string): { row: string; column: string } {
 export function IpAssetImportPage() {
   const { t } = useTranslation();
   const [report, setReport] = useState<ImportReport | null>(null);
-  const upload = useMutation({ mutationFn: (file: File) => ipAssetApi.upload(file, false), onSuccess: setReport });
-  const commit = useMutation({ mutationFn: (batchId: string) => ipAssetApi.commit(batchId), onSuccess: setReport });
+  const upload = useMutation({
+    mutationFn: (file: File) => ipAssetApi.upload(file, false),
+    onSuccess: setReport,
+  });
+  const commit = useMutation({
+    mutationFn: (batchId: string) => ipAssetApi.commit(batchId),
+    onSuccess: setReport,
+  });
 
   return (
     <>
@@ -31,7 +37,9 @@ export function IpAssetImportPage() {
           <Space>
             <Button href={ipAssetApi.templateUrl('xlsx')}>{t('ipAssets.templateXlsx')}</Button>
             <Button href={ipAssetApi.templateUrl('csv')}>{t('ipAssets.templateCsv')}</Button>
-            <Link to="/ip-assets"><Button>{t('ipAssets.backToList')}</Button></Link>
+            <Link to="/ip-assets">
+              <Button>{t('ipAssets.backToList')}</Button>
+            </Link>
           </Space>
         }
       />
@@ -46,7 +54,9 @@ export function IpAssetImportPage() {
             return false;
           }}
         >
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
           <p>{upload.isPending ? t('common.loading') : t('ipAssets.uploadHint')}</p>
         </Upload.Dragger>
         <div style={{ marginTop: 16 }}>
@@ -55,16 +65,35 @@ export function IpAssetImportPage() {
         </div>
         {report !== null && (
           <>
-            <Descriptions bordered size="small" style={{ marginTop: 16 }} column={{ xs: 1, md: 3 }} items={[
-              { key: 'total', label: t('ipAssets.totalRows'), children: report.totalRows },
-              { key: 'valid', label: t('ipAssets.validRows'), children: report.validRows },
-              { key: 'invalid', label: t('ipAssets.invalidRows'), children: report.invalidRows },
-            ]} />
+            <Descriptions
+              bordered
+              size="small"
+              style={{ marginTop: 16 }}
+              column={{ xs: 1, md: 3 }}
+              items={[
+                { key: 'total', label: t('ipAssets.totalRows'), children: report.totalRows },
+                { key: 'valid', label: t('ipAssets.validRows'), children: report.validRows },
+                { key: 'invalid', label: t('ipAssets.invalidRows'), children: report.invalidRows },
+              ]}
+            />
             {report.committed ? (
-              <Alert style={{ marginTop: 16 }} type="success" showIcon title={t('ipAssets.imported', { inserted: report.insertedRows, existing: report.alreadyRegisteredRows })} />
+              <Alert
+                style={{ marginTop: 16 }}
+                type="success"
+                showIcon
+                title={t('ipAssets.imported', {
+                  inserted: report.insertedRows,
+                  existing: report.alreadyRegisteredRows,
+                })}
+              />
             ) : (
               <Space style={{ marginTop: 16 }}>
-                <Button type="primary" disabled={report.validRows === 0 || report.batchId === null} loading={commit.isPending} onClick={() => report.batchId !== null && commit.mutate(report.batchId)}>
+                <Button
+                  type="primary"
+                  disabled={report.validRows === 0 || report.batchId === null}
+                  loading={commit.isPending}
+                  onClick={() => report.batchId !== null && commit.mutate(report.batchId)}
+                >
                   {t('ipAssets.importValid', { count: report.validRows })}
                 </Button>
                 <Button onClick={() => setReport(null)}>{t('ipAssets.importNothing')}</Button>
@@ -74,12 +103,24 @@ export function IpAssetImportPage() {
               <Table<ProblemItem & { key: number }>
                 style={{ marginTop: 16 }}
                 size="small"
-                title={() => (report.problemsTruncated ? t('ipAssets.problemsTruncated') : t('ipAssets.problems'))}
+                title={() =>
+                  report.problemsTruncated ? t('ipAssets.problemsTruncated') : t('ipAssets.problems')
+                }
                 dataSource={report.problems.map((p, key) => ({ ...p, key }))}
                 pagination={{ pageSize: 50 }}
                 columns={[
-                  { title: t('ipAssets.row'), key: 'row', width: 80, render: (_, p) => splitField(p.field ?? "").row },
-                  { title: t('ipAssets.column'), key: 'column', width: 200, render: (_, p) => splitField(p.field ?? "").column },
+                  {
+                    title: t('ipAssets.row'),
+                    key: 'row',
+                    width: 80,
+                    render: (_, p) => splitField(p.field ?? '').row,
+                  },
+                  {
+                    title: t('ipAssets.column'),
+                    key: 'column',
+                    width: 200,
+                    render: (_, p) => splitField(p.field ?? '').column,
+                  },
                   { title: t('ipAssets.reason'), dataIndex: 'message' },
                 ]}
               />

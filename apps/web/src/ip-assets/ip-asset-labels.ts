@@ -6,7 +6,8 @@ const label = (list: readonly Entry[], code: string, language: Language) => {
   const entry = list.find((e) => e.code === code);
   return entry === undefined ? code : language === 'en' ? entry.en : entry.zh;
 };
-const options = (list: readonly Entry[], language: Language) => list.map((e) => ({ value: e.code, label: language === 'en' ? e.en : e.zh }));
+const options = (list: readonly Entry[], language: Language) =>
+  list.map((e) => ({ value: e.code, label: language === 'en' ? e.en : e.zh }));
 
 /** Labels of kinds, statuses and flags from the domain's lists (the same the server validates against). */
 export const ipLabels = {
