@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
+import addFormatsModule from 'ajv-formats';
 import { DomainError } from '@ipf/domain/errors';
 import { authorize, type AppDeps } from '@ipf/app';
 import './http/fastify-types.ts';
@@ -34,7 +34,8 @@ export interface BuildAppOptions {
 function makeAjv(coerceTypes: boolean): Ajv {
   // Bodies are strict: a string is not a number. Query strings and path params arrive as text and are coerced.
   const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes, strict: false });
-  addFormats.default(ajv);
+  // ajv-formats is CommonJS: its default export arrives as `.default` under ESM.
+  (addFormatsModule as unknown as { default: (ajv: Ajv) => Ajv }).default(ajv);
   return ajv;
 }
 
@@ -109,7 +110,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
   app.setErrorHandler(async (error, request, reply) => sendProblem(error, request, reply));
   app.setNotFoundHandler(async (request, reply) => {
     const webDist = options.webDistDir;
-    if (!request.url.startsWith('/api') && request.method === 'GET' && webDist != null && existsSync(webDist)) {
+    // Client-side routes get the app; a missing file (an old /assets/… after a rebuild) gets a 404.
+    const isClientRoute = !request.url.startsWith('/api') && !/\.[a-z0-9]+(\?|$)/i.test(request.url);
+    if (isClientRoute && request.method === 'GET' && webDist != null && existsSync(webDist)) {
       return reply.sendFile('index.html');
     }
     return sendProblem(new DomainError('ROUTE_NOT_FOUND'), request, reply);

@@ -22,7 +22,8 @@ describe('who sees which enterprise (access.md)', () => {
     const clerk = await t.loginAs('bank01.clerk');
     const res = await t.app.inject({ method: 'GET', url: `/api/enterprises/${customerOfSubBranch.organisationId}`, headers: clerk.headers });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ uscc: customerOfSubBranch.uscc, contactPhone: expect.stringMatching(/^\d{3}\*{4}\d{4}$/) });
+    expect(res.json()).toMatchObject({ uscc: customerOfSubBranch.uscc });
+    expect(res.json<{ contactPhone: string }>().contactPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
   });
 
   it('hides an enterprise with no relationship from a bank, by id (404, as if it did not exist) and by search', async () => {

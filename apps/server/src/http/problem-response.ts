@@ -43,7 +43,8 @@ export function renderProblem(error: DomainError, request: FastifyRequest): Prob
     title: message,
     status: getErrorText(error.code).status,
     code: error.code,
-    detail: problems.length === 1 ? `${message} ${problems[0]!.message}` : message,
+    // A single problem with its own code adds what the headline lacks; one repeating the headline adds nothing.
+    detail: problems.length === 1 && problems[0]!.code !== error.code ? `${message} ${problems[0]!.message}` : message,
     instance: request.url.split('?')[0] ?? request.url,
     requestId: request.id,
     problems,

@@ -13,7 +13,7 @@ export function registerReferenceRoutes(app: AppInstance): void {
       config: { public: true },
       schema: { tags: ['platform'], summary: '参考数据：辖区、“20+8”产业集群、企业规模、机构类型、角色', response: { 200: Reference, ...problemResponses } },
     },
-    async () => ({
+    () => ({
       districts: pick(districts),
       industryClusters: pick(industryClusters),
       sizeClasses: pick(sizeClasses),

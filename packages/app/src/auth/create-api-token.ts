@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { assertNoProblems, DomainError } from '@ipf/domain/errors';
-import type { OrganisationKind, Role } from '@ipf/domain/party';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';

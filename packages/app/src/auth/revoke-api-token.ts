@@ -1,13 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
-import { assertNoProblems, DomainError } from '@ipf/domain/errors';
-import type { OrganisationKind, Role } from '@ipf/domain/party';
+import { and, eq, isNull } from 'drizzle-orm';
+import { DomainError } from '@ipf/domain/errors';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
-import { operations } from '../access/permission-matrix.ts';
-import { generateToken, hashToken } from '../crypto/tokens.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toApiTokenView, type ApiTokenView } from './api-token-view.ts';
 
