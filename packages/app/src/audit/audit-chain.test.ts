@@ -25,7 +25,7 @@ describe('audit hash chain (SM3 over canonical JSON)', () => {
   });
 
   it('names the first broken link when a stored row is edited, and the chain heals when it is put back', async () => {
-    const [original] = await handle.db.execute(sql`select after from audit_events where seq = 3`).then((r) => (r as unknown as { rows: { after: unknown }[] }).rows);
+    const [original] = await handle.db.execute(sql`select after from audit_events where seq = 3`).then((r) => (r as { rows: { after: unknown }[] }).rows);
     await handle.db.execute(sql`update audit_events set after = '{"n": 999}'::jsonb where seq = 3`);
     await expect(verifyAuditChain(handle.db)).resolves.toMatchObject({ ok: false, brokenAtSeq: '3', reason: 'hash_mismatch' });
     await handle.db.execute(sql`update audit_events set after = ${JSON.stringify(original!.after)}::jsonb where seq = 3`);
