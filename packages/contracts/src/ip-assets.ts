@@ -9,23 +9,46 @@ const NullableString = Type.Union([Type.String(), Type.Null()]);
 export const IpAssetKind = literals(ipAssetKindCodes);
 export const IpLegalStatus = literals(ipLegalStatusCodes);
 export const IpAssetFlag = literals(ipAssetFlagCodes);
-export const IpAssetHealthFilter = Type.Union([Type.Literal('expiring'), Type.Literal('fees_due'), Type.Literal('disputed')]);
+export const IpAssetHealthFilter = Type.Union([
+  Type.Literal('expiring'),
+  Type.Literal('fees_due'),
+  Type.Literal('disputed'),
+]);
 
 const searchFields = {
-  q: Type.Optional(Type.String({ maxLength: 100, description: 'number (ZL, dots and spaces allowed) or title, partial' })),
+  q: Type.Optional(
+    Type.String({ maxLength: 100, description: 'number (ZL, dots and spaces allowed) or title, partial' }),
+  ),
   owner: Type.Optional(Type.String({ maxLength: 100, description: 'owner name, partial' })),
   ownerEnterpriseId: Type.Optional(Uuid),
-  classCode: Type.Optional(Type.String({ maxLength: 20, description: 'IPC prefix (G06F) or Nice class (9)' })),
+  classCode: Type.Optional(
+    Type.String({ maxLength: 20, description: 'IPC prefix (G06F) or Nice class (9)' }),
+  ),
   kind: Type.Optional(IpAssetKind),
   legalStatus: Type.Optional(IpLegalStatus),
   flag: Type.Optional(IpAssetFlag),
 };
-export const IpAssetQuery = Type.Object({ ...searchFields, health: Type.Optional(IpAssetHealthFilter), ...PageQuery }, { additionalProperties: false });
-export const IpAssetExportQuery = Type.Object({ ...searchFields, health: Type.Optional(IpAssetHealthFilter), lang: Type.Optional(Type.String()) }, { additionalProperties: false });
+export const IpAssetQuery = Type.Object(
+  { ...searchFields, health: Type.Optional(IpAssetHealthFilter), ...PageQuery },
+  { additionalProperties: false },
+);
+export const IpAssetExportQuery = Type.Object(
+  { ...searchFields, health: Type.Optional(IpAssetHealthFilter), lang: Type.Optional(Type.String()) },
+  { additionalProperties: false },
+);
 export const IpAssetHealthQuery = Type.Object(searchFields, { additionalProperties: false });
 
-export const IpAssetOwner = Type.Object({ enterpriseId: Type.Union([Uuid, Type.Null()]), name: Type.String(), shareBps: Type.Integer({ minimum: 1, maximum: 10000 }) });
-export const IpAssetHealth = Type.Object({ expiringSoon: Type.Boolean(), feesDue: Type.Boolean(), feesOverdue: Type.Boolean(), disputed: Type.Boolean() });
+export const IpAssetOwner = Type.Object({
+  enterpriseId: Type.Union([Uuid, Type.Null()]),
+  name: Type.String(),
+  shareBps: Type.Integer({ minimum: 1, maximum: 10000 }),
+});
+export const IpAssetHealth = Type.Object({
+  expiringSoon: Type.Boolean(),
+  feesDue: Type.Boolean(),
+  feesOverdue: Type.Boolean(),
+  disputed: Type.Boolean(),
+});
 
 export const IpAssetSummary = Type.Object({
   id: Uuid,
@@ -44,10 +67,21 @@ export const IpAssetSummary = Type.Object({
   health: IpAssetHealth,
 });
 export const IpStatusEvent = Type.Object({
-  id: Uuid, occurredOn: Type.String(), legalStatus: Type.String(), flags: Type.Array(Type.String()), reason: Type.String(), note: NullableString, recordedAt: Type.String(),
+  id: Uuid,
+  occurredOn: Type.String(),
+  legalStatus: Type.String(),
+  flags: Type.Array(Type.String()),
+  reason: Type.String(),
+  note: NullableString,
+  recordedAt: Type.String(),
 });
 export const IpLicence = Type.Object({
-  id: Uuid, licenseeName: Type.String(), kind: Type.String(), startDate: Type.String(), endDate: Type.String(), disclosedToPledgee: Type.Boolean(),
+  id: Uuid,
+  licenseeName: Type.String(),
+  kind: Type.String(),
+  startDate: Type.String(),
+  endDate: Type.String(),
+  disclosedToPledgee: Type.Boolean(),
 });
 export const IpAssetDetail = Type.Intersect([
   IpAssetSummary,
@@ -91,7 +125,14 @@ export const CreateIpAssetBody = Type.Object(
     ...factFields,
     owners: Type.Optional(
       Type.Array(
-        Type.Object({ enterpriseId: Type.Optional(Type.Union([Uuid, Type.Null()])), name: Type.Optional(Type.String({ maxLength: 100 })), shareBps: Type.Integer() }, { additionalProperties: false }),
+        Type.Object(
+          {
+            enterpriseId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+            name: Type.Optional(Type.String({ maxLength: 100 })),
+            shareBps: Type.Integer(),
+          },
+          { additionalProperties: false },
+        ),
         { minItems: 1, maxItems: 10 },
       ),
     ),
@@ -99,7 +140,10 @@ export const CreateIpAssetBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateIpAssetBody = Static<typeof CreateIpAssetBody>;
-export const UpdateIpAssetBody = Type.Object({ kind: IpAssetKind, ...factFields }, { additionalProperties: false });
+export const UpdateIpAssetBody = Type.Object(
+  { kind: IpAssetKind, ...factFields },
+  { additionalProperties: false },
+);
 export type UpdateIpAssetBody = Static<typeof UpdateIpAssetBody>;
 
 export const ChangeIpAssetStatusBody = Type.Object(
@@ -107,14 +151,22 @@ export const ChangeIpAssetStatusBody = Type.Object(
     legalStatus: IpLegalStatus,
     flags: Type.Array(IpAssetFlag, { maxItems: 5 }),
     occurredOn: IsoDate,
-    reason: Type.String({ pattern: '^[a-z][a-z_]{1,49}$', examples: ['annual_fee_unpaid', 'court_order', 'restored'] }),
+    reason: Type.String({
+      pattern: '^[a-z][a-z_]{1,49}$',
+      examples: ['annual_fee_unpaid', 'court_order', 'restored'],
+    }),
     note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
   },
   { additionalProperties: false },
 );
 
 export const IpPortfolioHealth = Type.Object({
-  total: Type.Integer(), inForce: Type.Integer(), expiringWithin24Months: Type.Integer(), feesDue: Type.Integer(), disputed: Type.Integer(), asOfDate: Type.String(),
+  total: Type.Integer(),
+  inForce: Type.Integer(),
+  expiringWithin24Months: Type.Integer(),
+  feesDue: Type.Integer(),
+  disputed: Type.Integer(),
+  asOfDate: Type.String(),
 });
 
 export const PledgeEligibilityBody = Type.Object(
@@ -125,7 +177,15 @@ export const PledgeEligibilityBody = Type.Object(
     pledgorEnterpriseId: Type.Optional(Uuid),
     coOwnerConsentPartyIds: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
     coPledgedAssetIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
-    consentsAfterNotice: Type.Optional(Type.Object({ invalidationRequested: Type.Optional(Type.Boolean()), sameDayDualApplication: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
+    consentsAfterNotice: Type.Optional(
+      Type.Object(
+        {
+          invalidationRequested: Type.Optional(Type.Boolean()),
+          sameDayDualApplication: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -135,7 +195,9 @@ export const PledgeEligibility = Type.Object({
   eligible: Type.Boolean(),
   reasons: Type.Array(
     Type.Object({
-      code: Type.String(), field: Type.String(), message: Type.String(),
+      code: Type.String(),
+      field: Type.String(),
+      message: Type.String(),
       ground: Type.Object({ regulation: Type.String(), item: Type.Union([Type.Integer(), Type.Null()]) }),
     }),
   ),
@@ -148,10 +210,17 @@ export const PledgeEligibility = Type.Object({
 
 export const ImportFormat = Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]);
 export const IpAssetImportQuery = Type.Object(
-  { format: Type.Optional(ImportFormat), commit: Type.Optional(Type.Boolean({ default: false })), lang: Type.Optional(Type.String()) },
+  {
+    format: Type.Optional(ImportFormat),
+    commit: Type.Optional(Type.Boolean({ default: false })),
+    lang: Type.Optional(Type.String()),
+  },
   { additionalProperties: false },
 );
-export const IpAssetTemplateQuery = Type.Object({ format: Type.Optional(ImportFormat), lang: Type.Optional(Type.String()) }, { additionalProperties: false });
+export const IpAssetTemplateQuery = Type.Object(
+  { format: Type.Optional(ImportFormat), lang: Type.Optional(Type.String()) },
+  { additionalProperties: false },
+);
 export const IpAssetImportReport = Type.Object({
   batchId: Type.Union([Uuid, Type.Null()]),
   format: Type.String(),

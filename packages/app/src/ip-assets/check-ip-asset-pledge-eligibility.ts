@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { assertNoProblems, DomainError } from '@ipf/domain/errors';
-import { assessPledgeEligibility, type IpTermFacts, type LicenceKind, type PledgeCandidateAsset, type PledgeIneligibilityReason, type Pledgee } from '@ipf/domain/ip-asset';
+import {
+  assessPledgeEligibility,
+  type IpTermFacts,
+  type LicenceKind,
+  type PledgeCandidateAsset,
+  type PledgeIneligibilityReason,
+  type Pledgee,
+} from '@ipf/domain/ip-asset';
 import type { IpAssetFlag, IpLegalStatus } from '@ipf/domain/ip-asset';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
@@ -23,7 +30,10 @@ export interface CheckIpAssetPledgeEligibilityInput {
   readonly pledgorEnterpriseId?: string;
   readonly coOwnerConsentPartyIds?: readonly string[];
   readonly coPledgedAssetIds?: readonly string[];
-  readonly consentsAfterNotice?: { readonly invalidationRequested?: boolean; readonly sameDayDualApplication?: boolean };
+  readonly consentsAfterNotice?: {
+    readonly invalidationRequested?: boolean;
+    readonly sameDayDualApplication?: boolean;
+  };
 }
 
 export interface PledgeEligibilityResult {
@@ -46,48 +56,104 @@ const externalOwnerId = (assetId: string, position: number) => `external:${asset
  * knows. An enterprise checks only its own assets (another's is NOT_FOUND, like one that does not exist); a bank
  * its customers' assets with itself as pledgee.
  */
-export async function checkIpAssetPledgeEligibility(input: CheckIpAssetPledgeEligibilityInput, actor: Actor, deps: AppDeps): Promise<PledgeEligibilityResult> {
+export async function checkIpAssetPledgeEligibility(
+  input: CheckIpAssetPledgeEligibilityInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<PledgeEligibilityResult> {
   const scope = authorize(actor, 'ip_asset.check_eligibility');
   const today = toShanghaiDate(deps.clock.now());
   const decisionDate = input.decisionDate ?? today;
   assertNoProblems([
-    ...(isIsoDateText(input.debtMaturityDate) ? [] : [{ code: 'IP_ASSET_DATE_INVALID', field: 'debtMaturityDate', params: { value: input.debtMaturityDate } }]),
-    ...(isIsoDateText(decisionDate) ? [] : [{ code: 'IP_ASSET_DATE_INVALID', field: 'decisionDate', params: { value: decisionDate } }]),
+    ...(isIsoDateText(input.debtMaturityDate)
+      ? []
+      : [
+          {
+            code: 'IP_ASSET_DATE_INVALID',
+            field: 'debtMaturityDate',
+            params: { value: input.debtMaturityDate },
+          },
+        ]),
+    ...(isIsoDateText(decisionDate)
+      ? []
+      : [{ code: 'IP_ASSET_DATE_INVALID', field: 'decisionDate', params: { value: decisionDate } }]),
   ]);
 
   const { ipAssets, ipAssetOwners, ipAssetLicences, enterprises, organisations } = tables;
-  const [row] = await deps.db.select().from(ipAssets).where(and(eq(ipAssets.id, input.id), ipAssetVisibility(actor, scope, today)));
+  const [row] = await deps.db
+    .select()
+    .from(ipAssets)
+    .where(and(eq(ipAssets.id, input.id), ipAssetVisibility(actor, scope, today)));
   if (row === undefined) throw new DomainError('NOT_FOUND');
   const [owners, licences, existingPledges] = await Promise.all([
-    deps.db.select().from(ipAssetOwners).where(eq(ipAssetOwners.assetId, row.id)).orderBy(asc(ipAssetOwners.position)),
+    deps.db
+      .select()
+      .from(ipAssetOwners)
+      .where(eq(ipAssetOwners.assetId, row.id))
+      .orderBy(asc(ipAssetOwners.position)),
     deps.db.select().from(ipAssetLicences).where(eq(ipAssetLicences.assetId, row.id)),
     findExistingPledges(deps.db, row.id),
   ]);
 
   // Pledgor: the acting enterprise itself, or (for a bank) the owner it names or the first owner on the platform.
-  const pledgorId = actor.role === 'enterprise_user' ? actor.organisationId : input.pledgorEnterpriseId ?? owners.find((o) => o.enterpriseId !== null)?.enterpriseId ?? null;
-  const [pledgorRow] = pledgorId === null ? [] : await deps.db.select({ id: enterprises.organisationId, name: enterprises.name }).from(enterprises).where(eq(enterprises.organisationId, pledgorId));
-  if (pledgorRow === undefined) assertNoProblems([{ code: 'IP_ASSET_OWNER_UNKNOWN', field: 'pledgorEnterpriseId', params: { enterpriseId: pledgorId ?? '-' } }]);
+  const pledgorId =
+    actor.role === 'enterprise_user'
+      ? actor.organisationId
+      : (input.pledgorEnterpriseId ?? owners.find((o) => o.enterpriseId !== null)?.enterpriseId ?? null);
+  const [pledgorRow] =
+    pledgorId === null
+      ? []
+      : await deps.db
+          .select({ id: enterprises.organisationId, name: enterprises.name })
+          .from(enterprises)
+          .where(eq(enterprises.organisationId, pledgorId));
+  if (pledgorRow === undefined)
+    assertNoProblems([
+      {
+        code: 'IP_ASSET_OWNER_UNKNOWN',
+        field: 'pledgorEnterpriseId',
+        params: { enterpriseId: pledgorId ?? '-' },
+      },
+    ]);
 
   // Pledgee: a bank or guarantor user acts for its own organisation; an enterprise names the bank or guarantor.
   const pledgeeId = actor.role === 'enterprise_user' ? input.pledgeeOrganisationId : actor.organisationId;
-  const [pledgeeRow] = pledgeeId === undefined ? [] : await deps.db
-    .select({ id: organisations.id, kind: organisations.kind, nameZh: organisations.nameZh })
-    .from(organisations)
-    .where(and(eq(organisations.id, pledgeeId), inArray(organisations.kind, ['bank', 'guarantor'])));
-  if (pledgeeRow === undefined) assertNoProblems([{ code: 'IP_ASSET_PLEDGEE_INVALID', field: 'pledgeeOrganisationId' }]);
-  const pledgee: Pledgee = { partyId: pledgeeRow!.id, name: pledgeeRow!.nameZh, kind: pledgeeRow!.kind === 'bank' ? 'bank' : 'guarantor' };
+  const [pledgeeRow] =
+    pledgeeId === undefined
+      ? []
+      : await deps.db
+          .select({ id: organisations.id, kind: organisations.kind, nameZh: organisations.nameZh })
+          .from(organisations)
+          .where(and(eq(organisations.id, pledgeeId), inArray(organisations.kind, ['bank', 'guarantor'])));
+  if (pledgeeRow === undefined)
+    assertNoProblems([{ code: 'IP_ASSET_PLEDGEE_INVALID', field: 'pledgeeOrganisationId' }]);
+  const pledgee: Pledgee = {
+    partyId: pledgeeRow!.id,
+    name: pledgeeRow!.nameZh,
+    kind: pledgeeRow!.kind === 'bank' ? 'bank' : 'guarantor',
+  };
 
   const asset: PledgeCandidateAsset = {
     assetId: row.id,
     term: row.termFacts as unknown as IpTermFacts,
     legalStatus: row.legalStatus as IpLegalStatus,
     flags: row.flags as IpAssetFlag[],
-    owners: owners.map((o) => ({ partyId: o.enterpriseId ?? externalOwnerId(row.id, o.position), name: o.name, shareBps: o.shareBps })),
+    owners: owners.map((o) => ({
+      partyId: o.enterpriseId ?? externalOwnerId(row.id, o.position),
+      name: o.name,
+      shareBps: o.shareBps,
+    })),
     annualFeePaidThrough: row.annualFeePaidThrough,
     similarMarkAssetIds: row.similarMarkAssetIds,
     sameDayDualApplication: row.sameDayDualApplication,
-    licences: licences.map((l) => ({ licenceId: l.id, licenseeName: l.licenseeName, kind: l.kind as LicenceKind, startDate: l.startDate, endDate: l.endDate, disclosedToPledgee: l.disclosedToPledgee })),
+    licences: licences.map((l) => ({
+      licenceId: l.id,
+      licenseeName: l.licenseeName,
+      kind: l.kind as LicenceKind,
+      startDate: l.startDate,
+      endDate: l.endDate,
+      disclosedToPledgee: l.disclosedToPledgee,
+    })),
   };
   const reasons = assessPledgeEligibility({
     asset,

@@ -21,7 +21,11 @@ export interface CreateIpAssetInput extends IpAssetInput {
  * the expiry computed (term compensation included), the status history started; a right already on the
  * register (same kind and number) is IP_ASSET_ALREADY_REGISTERED.
  */
-export async function createIpAsset(input: CreateIpAssetInput, actor: Actor, deps: AppDeps): Promise<IpAssetDetail> {
+export async function createIpAsset(
+  input: CreateIpAssetInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<IpAssetDetail> {
   authorize(actor, 'ip_asset.create');
   const now = deps.clock.now();
   const today = toShanghaiDate(now);
@@ -33,15 +37,26 @@ export async function createIpAsset(input: CreateIpAssetInput, actor: Actor, dep
     assertNoProblems(owners.problems);
     const record = asset!;
     const id = randomUUID();
-    const inserted = await insertIpAssets(tx, [{ id, asset: record, owners: owners.owners, events: initialStatusEvents(record, today, 'recorded') }], { now, actorUserId: actor.userId, source: 'manual' });
+    const inserted = await insertIpAssets(
+      tx,
+      [{ id, asset: record, owners: owners.owners, events: initialStatusEvents(record, today, 'recorded') }],
+      { now, actorUserId: actor.userId, source: 'manual' },
+    );
     // The unique (kind, number) index decides, so two concurrent creates cannot both succeed.
     if (!inserted.has(id)) {
       const params = { kind: record.kind, number: record.number };
-      throw new DomainError('IP_ASSET_ALREADY_REGISTERED', params, { problems: [{ code: 'IP_ASSET_ALREADY_REGISTERED', field: 'number', params }] });
+      throw new DomainError('IP_ASSET_ALREADY_REGISTERED', params, {
+        problems: [{ code: 'IP_ASSET_ALREADY_REGISTERED', field: 'number', params }],
+      });
     }
     const [row] = await tx.select().from(tables.ipAssets).where(eq(tables.ipAssets.id, id));
     const detail = await loadIpAssetDetail(tx, row!, today);
-    await deps.audit.append(tx, actor, { action: 'ip_asset.created', entityType: 'ip_asset', entityId: id, after: detail }, now);
+    await deps.audit.append(
+      tx,
+      actor,
+      { action: 'ip_asset.created', entityType: 'ip_asset', entityId: id, after: detail },
+      now,
+    );
     return detail;
   });
 }

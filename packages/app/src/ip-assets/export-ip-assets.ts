@@ -20,7 +20,12 @@ const EXPORT_PAGE_ROWS = 1000;
  * export can be imported elsewhere), then owners, expiry and the health indicators. Reads the result page by
  * page in id order and writes each row as it goes (exceljs streaming writer). Returns the number of rows.
  */
-export async function exportIpAssets(input: IpAssetSearchCriteria & { readonly language: 'zh-CN' | 'en' }, actor: Actor, deps: AppDeps, output: Writable): Promise<number> {
+export async function exportIpAssets(
+  input: IpAssetSearchCriteria & { readonly language: 'zh-CN' | 'en' },
+  actor: Actor,
+  deps: AppDeps,
+  output: Writable,
+): Promise<number> {
   const scope = authorize(actor, 'ip_asset.export');
   const today = toShanghaiDate(deps.clock.now());
   const en = input.language === 'en';
@@ -28,11 +33,33 @@ export async function exportIpAssets(input: IpAssetSearchCriteria & { readonly l
   const statusLabel = new Map<string, string>(ipLegalStatuses.map((s) => [s.code, en ? s.en : s.zh]));
   const flagLabel = new Map<string, string>(ipAssetFlags.map((f) => [f.code, en ? f.en : f.zh]));
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(en ? 'Assets' : '知识产权');
   const extra = en
-    ? ['Kind (label)', 'Status (label)', 'Flags (labels)', 'Owners', 'Expiry date', 'Expiring within 24 months', 'Annual fee due', 'Disputed']
-    : ['类型名称', '法律状态名称', '状态标记名称', '权利人（份额）', '届满日', '24 个月内到期', '年费待缴', '存在纠纷'];
+    ? [
+        'Kind (label)',
+        'Status (label)',
+        'Flags (labels)',
+        'Owners',
+        'Expiry date',
+        'Expiring within 24 months',
+        'Annual fee due',
+        'Disputed',
+      ]
+    : [
+        '类型名称',
+        '法律状态名称',
+        '状态标记名称',
+        '权利人（份额）',
+        '届满日',
+        '24 个月内到期',
+        '年费待缴',
+        '存在纠纷',
+      ];
   const header = sheet.addRow([...ipAssetImportColumns.map((c) => c.key), ...extra]);
   header.font = { bold: true };
   header.commit();
@@ -50,7 +77,10 @@ export async function exportIpAssets(input: IpAssetSearchCriteria & { readonly l
       .orderBy(asc(ipAssets.id))
       .limit(EXPORT_PAGE_ROWS);
     if (rows.length === 0) break;
-    const owners = await loadIpAssetOwners(deps.db, rows.map((r) => r.id));
+    const owners = await loadIpAssetOwners(
+      deps.db,
+      rows.map((r) => r.id),
+    );
     for (const row of rows) {
       const summary = toIpAssetSummary(row, owners.get(row.id) ?? [], today);
       const facts = row.termFacts;
@@ -59,24 +89,36 @@ export async function exportIpAssets(input: IpAssetSearchCriteria & { readonly l
         return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
       };
       const values: Record<string, string> = {
-        kind: row.kind, number: row.number, title: row.title, legalStatus: row.legalStatus, flags: row.flags.join(';'),
-        filingDate: row.filingDate ?? '', grantDate: row.grantDate ?? '',
+        kind: row.kind,
+        number: row.number,
+        title: row.title,
+        legalStatus: row.legalStatus,
+        flags: row.flags.join(';'),
+        filingDate: row.filingDate ?? '',
+        grantDate: row.grantDate ?? '',
         termCompensationDays: row.kind === 'invention_patent' ? String(row.termCompensationDays) : '',
-        renewalCount: fact('renewalCount'), creationDate: fact('creationDate'), firstPublicationDate: fact('firstPublicationDate'),
-        firstCommercialUseDate: fact('firstCommercialUseDate'), validUntil: fact('validUntil') || fact('contractEndDate'),
-        annualFeePaidThrough: row.annualFeePaidThrough ?? '', ipcClasses: row.ipcClasses.join(';'), niceClasses: row.niceClasses.join(';'),
+        renewalCount: fact('renewalCount'),
+        creationDate: fact('creationDate'),
+        firstPublicationDate: fact('firstPublicationDate'),
+        firstCommercialUseDate: fact('firstCommercialUseDate'),
+        validUntil: fact('validUntil') || fact('contractEndDate'),
+        annualFeePaidThrough: row.annualFeePaidThrough ?? '',
+        ipcClasses: row.ipcClasses.join(';'),
+        niceClasses: row.niceClasses.join(';'),
       };
-      sheet.addRow([
-        ...ipAssetImportColumns.map((c) => values[c.key] ?? ''),
-        kindLabel.get(row.kind) ?? row.kind,
-        statusLabel.get(row.legalStatus) ?? row.legalStatus,
-        row.flags.map((f) => flagLabel.get(f) ?? f).join('；'),
-        summary.owners.map((o) => `${o.name}（${(o.shareBps / 100).toFixed(2)}%）`).join('；'),
-        row.expiryDate ?? '',
-        summary.health.expiringSoon ? yes : '',
-        summary.health.feesDue ? yes : '',
-        summary.health.disputed ? yes : '',
-      ]).commit();
+      sheet
+        .addRow([
+          ...ipAssetImportColumns.map((c) => values[c.key] ?? ''),
+          kindLabel.get(row.kind) ?? row.kind,
+          statusLabel.get(row.legalStatus) ?? row.legalStatus,
+          row.flags.map((f) => flagLabel.get(f) ?? f).join('；'),
+          summary.owners.map((o) => `${o.name}（${(o.shareBps / 100).toFixed(2)}%）`).join('；'),
+          row.expiryDate ?? '',
+          summary.health.expiringSoon ? yes : '',
+          summary.health.feesDue ? yes : '',
+          summary.health.disputed ? yes : '',
+        ])
+        .commit();
       written += 1;
     }
     lastId = rows[rows.length - 1]!.id;

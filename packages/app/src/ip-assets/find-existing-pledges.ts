@@ -7,7 +7,10 @@ import type { Executor } from '@ipf/db';
  * records. Until then a pledge made elsewhere shows through the asset's `pledged` flag, which
  * `assessPledgeEligibility` also reads. Replace the body with the ledger query; callers need not change.
  */
-export async function findExistingPledges(executor: Executor, assetId: string): Promise<ExistingPledgeRecord[]> {
+export async function findExistingPledges(
+  executor: Executor,
+  assetId: string,
+): Promise<ExistingPledgeRecord[]> {
   void executor;
   void assetId;
   return Promise.resolve([]);

@@ -15,7 +15,10 @@ import { loadIpAssetDetail, type IpAssetDetail } from './ip-asset-view.ts';
 export async function getIpAsset(id: string, actor: Actor, deps: AppDeps): Promise<IpAssetDetail> {
   const scope = authorize(actor, 'ip_asset.read');
   const today = toShanghaiDate(deps.clock.now());
-  const [row] = await deps.db.select().from(tables.ipAssets).where(and(eq(tables.ipAssets.id, id), ipAssetVisibility(actor, scope, today)));
+  const [row] = await deps.db
+    .select()
+    .from(tables.ipAssets)
+    .where(and(eq(tables.ipAssets.id, id), ipAssetVisibility(actor, scope, today)));
   if (row === undefined) throw new DomainError('NOT_FOUND');
   return loadIpAssetDetail(deps.db, row, today);
 }

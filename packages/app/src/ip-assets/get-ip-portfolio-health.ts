@@ -18,11 +18,16 @@ export interface IpPortfolioHealth {
 }
 
 /** Counts over the same criteria as the list, so the figures match what a click on them shows. */
-export async function getIpPortfolioHealth(input: Omit<IpAssetSearchCriteria, 'health'>, actor: Actor, deps: AppDeps): Promise<IpPortfolioHealth> {
+export async function getIpPortfolioHealth(
+  input: Omit<IpAssetSearchCriteria, 'health'>,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<IpPortfolioHealth> {
   const scope = authorize(actor, 'ip_asset.list');
   const today = toShanghaiDate(deps.clock.now());
   const { ipAssets } = tables;
-  const counted = (condition: ReturnType<typeof sql>) => sql<number>`cast(count(*) filter (where ${condition}) as integer)`;
+  const counted = (condition: ReturnType<typeof sql>) =>
+    sql<number>`cast(count(*) filter (where ${condition}) as integer)`;
   const [row] = await deps.db
     .select({
       total: sql<number>`cast(count(*) as integer)`,

@@ -46,7 +46,10 @@ export async function writeIpAssetImport(
   now: Date,
 ): Promise<{ scan: ImportScanResult; insertedRows: number }> {
   const today = toShanghaiDate(now);
-  const [owner] = await tx.select({ name: tables.enterprises.name }).from(tables.enterprises).where(eq(tables.enterprises.organisationId, actor.organisationId));
+  const [owner] = await tx
+    .select({ name: tables.enterprises.name })
+    .from(tables.enterprises)
+    .where(eq(tables.enterprises.organisationId, actor.organisationId));
   if (owner === undefined) throw new DomainError('FORBIDDEN', { operation: 'ip_asset.import' });
   let insertedRows = 0;
   const scan = await scanIpAssetImport(input.file, input.format, {
@@ -65,12 +68,24 @@ export async function writeIpAssetImport(
       insertedRows += inserted.size;
     },
   });
-  await deps.audit.append(tx, actor, {
-    action: 'ip_asset.imported',
-    entityType: 'ip_asset_import',
-    entityId: input.batchId,
-    after: { format: input.format, totalRows: scan.totalRows, validRows: scan.validRows, invalidRows: scan.invalidRows, insertedRows, fileSha256: sha256(input.file) },
-  }, now);
+  await deps.audit.append(
+    tx,
+    actor,
+    {
+      action: 'ip_asset.imported',
+      entityType: 'ip_asset_import',
+      entityId: input.batchId,
+      after: {
+        format: input.format,
+        totalRows: scan.totalRows,
+        validRows: scan.validRows,
+        invalidRows: scan.invalidRows,
+        insertedRows,
+        fileSha256: sha256(input.file),
+      },
+    },
+    now,
+  );
   return { scan, insertedRows };
 }
 
@@ -82,15 +97,33 @@ const sha256 = (file: Buffer) => createHash('sha256').update(file).digest('hex')
  * (24 hours) so that `commitIpAssetImport` imports exactly the rows that were checked. With `commit` the valid
  * rows are imported at once. Either way a row already on the register is left as it is.
  */
-export async function importIpAssetFile(input: ImportIpAssetFileInput, actor: Actor, deps: AppDeps): Promise<IpAssetImportReport> {
+export async function importIpAssetFile(
+  input: ImportIpAssetFileInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<IpAssetImportReport> {
   authorize(actor, 'ip_asset.import');
   const now = deps.clock.now();
   const batchId = randomUUID();
 
   if (input.commit) {
     return runInTransaction(deps, async (tx) => {
-      const { scan, insertedRows } = await writeIpAssetImport(tx, { file: input.file, format: input.format, batchId }, actor, deps, now);
-      return { ...scan, batchId: null, format: input.format, committed: true, insertedRows, alreadyRegisteredRows: scan.validRows - insertedRows, expiresAt: null };
+      const { scan, insertedRows } = await writeIpAssetImport(
+        tx,
+        { file: input.file, format: input.format, batchId },
+        actor,
+        deps,
+        now,
+      );
+      return {
+        ...scan,
+        batchId: null,
+        format: input.format,
+        committed: true,
+        insertedRows,
+        alreadyRegisteredRows: scan.validRows - insertedRows,
+        expiresAt: null,
+      };
     });
   }
 
@@ -98,9 +131,26 @@ export async function importIpAssetFile(input: ImportIpAssetFileInput, actor: Ac
   const expiresAt = new Date(now.getTime() + IMPORT_BATCH_TTL_MS);
   await runInTransaction(deps, async (tx) => {
     await tx.insert(tables.ipAssetImportBatches).values({
-      id: batchId, enterpriseId: actor.organisationId, userId: actor.userId, format: input.format, file: input.file, fileSha256: sha256(input.file),
-      totalRows: scan.totalRows, validRows: scan.validRows, createdAt: now, expiresAt, committedAt: null,
+      id: batchId,
+      enterpriseId: actor.organisationId,
+      userId: actor.userId,
+      format: input.format,
+      file: input.file,
+      fileSha256: sha256(input.file),
+      totalRows: scan.totalRows,
+      validRows: scan.validRows,
+      createdAt: now,
+      expiresAt,
+      committedAt: null,
     });
   });
-  return { ...scan, batchId, format: input.format, committed: false, insertedRows: 0, alreadyRegisteredRows: 0, expiresAt: expiresAt.toISOString() };
+  return {
+    ...scan,
+    batchId,
+    format: input.format,
+    committed: false,
+    insertedRows: 0,
+    alreadyRegisteredRows: 0,
+    expiresAt: expiresAt.toISOString(),
+  };
 }

@@ -37,11 +37,18 @@ export const IP_ASSET_INSERT_BATCH = 1000;
  * 初始状态历史 (initial status history) from the facts: filed, then granted or registered, then the current
  * status and flags when they differ from that.
  */
-export function initialStatusEvents(asset: NormalisedIpAsset, today: string, reason: string): IpStatusEventToInsert[] {
+export function initialStatusEvents(
+  asset: NormalisedIpAsset,
+  today: string,
+  reason: string,
+): IpStatusEventToInsert[] {
   const events: IpStatusEventToInsert[] = [];
-  if (asset.filingDate !== null) events.push({ occurredOn: asset.filingDate, legalStatus: 'pending', flags: [], reason: 'filed' });
-  const grantedAs = asset.term.kind === 'ic_layout_design' || asset.term.kind.endsWith('_patent') ? 'granted' : 'registered';
-  if (asset.grantDate !== null && asset.legalStatus !== 'pending') events.push({ occurredOn: asset.grantDate, legalStatus: grantedAs, flags: [], reason: grantedAs });
+  if (asset.filingDate !== null)
+    events.push({ occurredOn: asset.filingDate, legalStatus: 'pending', flags: [], reason: 'filed' });
+  const grantedAs =
+    asset.term.kind === 'ic_layout_design' || asset.term.kind.endsWith('_patent') ? 'granted' : 'registered';
+  if (asset.grantDate !== null && asset.legalStatus !== 'pending')
+    events.push({ occurredOn: asset.grantDate, legalStatus: grantedAs, flags: [], reason: grantedAs });
   const last = events[events.length - 1];
   if (last === undefined || last.legalStatus !== asset.legalStatus || asset.flags.length > 0) {
     events.push({ occurredOn: today, legalStatus: asset.legalStatus, flags: asset.flags, reason });
@@ -102,13 +109,29 @@ export async function insertIpAssets(
     const kept = batch.filter((r) => batchIds.has(r.id));
     if (kept.length === 0) continue;
 
-    const owners = kept.flatMap((r) => r.owners.map((o, position) => ({ asset_id: r.id, position, enterprise_id: o.enterpriseId, name: o.name, share_bps: o.shareBps })));
+    const owners = kept.flatMap((r) =>
+      r.owners.map((o, position) => ({
+        asset_id: r.id,
+        position,
+        enterprise_id: o.enterpriseId,
+        name: o.name,
+        share_bps: o.shareBps,
+      })),
+    );
     await tx.execute(sql`
       insert into ${tables.ipAssetOwners} (asset_id, position, enterprise_id, name, share_bps)
       select r.asset_id, r.position, r.enterprise_id, r.name, r.share_bps
       from jsonb_to_recordset(${JSON.stringify(owners)}::jsonb) as r(asset_id uuid, position integer, enterprise_id uuid, name text, share_bps integer)`);
     const events = kept.flatMap((r) =>
-      r.events.map((e) => ({ id: randomUUID(), asset_id: r.id, occurred_on: e.occurredOn, legal_status: e.legalStatus, flags: e.flags, reason: e.reason, note: e.note ?? null })),
+      r.events.map((e) => ({
+        id: randomUUID(),
+        asset_id: r.id,
+        occurred_on: e.occurredOn,
+        legal_status: e.legalStatus,
+        flags: e.flags,
+        reason: e.reason,
+        note: e.note ?? null,
+      })),
     );
     if (events.length > 0) {
       await tx.execute(sql`
@@ -116,7 +139,9 @@ export async function insertIpAssets(
         select r.id, r.asset_id, r.occurred_on, r.legal_status, r.flags, r.reason, r.note, ${context.actorUserId}::uuid, ${now}::timestamptz
         from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as r(id uuid, asset_id uuid, occurred_on date, legal_status text, flags jsonb, reason text, note text)`);
     }
-    const licences = kept.flatMap((r) => (r.licences ?? []).map((l) => ({ id: randomUUID(), assetId: r.id, ...l, createdAt: context.now })));
+    const licences = kept.flatMap((r) =>
+      (r.licences ?? []).map((l) => ({ id: randomUUID(), assetId: r.id, ...l, createdAt: context.now })),
+    );
     if (licences.length > 0) await tx.insert(tables.ipAssetLicences).values(licences);
     for (const id of batchIds) inserted.add(id);
   }

@@ -6,7 +6,11 @@ export const EXPIRY_WARNING_MONTHS = 24;
 /** How far ahead an annual fee counts as due: the next patent year starts within three months. */
 export const FEE_WARNING_MONTHS = 3;
 export const FEE_KINDS: readonly string[] = ['invention_patent', 'utility_model_patent', 'design_patent'];
-export const DISPUTE_FLAGS: readonly string[] = ['ownership_disputed', 'court_preserved', 'invalidation_requested'];
+export const DISPUTE_FLAGS: readonly string[] = [
+  'ownership_disputed',
+  'court_preserved',
+  'invalidation_requested',
+];
 
 /** 资产健康度 (health indicators) of one asset on a day. */
 export interface IpAssetHealth {
@@ -34,7 +38,11 @@ export function calculateIpAssetHealth(asset: IpAssetHealthFacts, today: string)
   const feeKind = FEE_KINDS.includes(asset.kind);
   const paid = asset.annualFeePaidThrough;
   return {
-    expiringSoon: inForce && asset.expiryDate !== null && asset.expiryDate >= today && asset.expiryDate <= addMonthsToIsoDate(today, EXPIRY_WARNING_MONTHS),
+    expiringSoon:
+      inForce &&
+      asset.expiryDate !== null &&
+      asset.expiryDate >= today &&
+      asset.expiryDate <= addMonthsToIsoDate(today, EXPIRY_WARNING_MONTHS),
     feesDue: inForce && feeKind && (paid === null || paid < addMonthsToIsoDate(today, FEE_WARNING_MONTHS)),
     feesOverdue: inForce && feeKind && (paid === null || paid < today),
     disputed: asset.flags.some((f) => DISPUTE_FLAGS.includes(f)),

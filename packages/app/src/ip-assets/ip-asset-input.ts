@@ -68,20 +68,31 @@ const PATENT_KIND_OF_APPLICATION: Readonly<Record<PatentApplicationKind, IpAsset
   pct_utility_model: 'utility_model_patent',
   design: 'design_patent',
 };
-const PATENT_LIKE: ReadonlySet<string> = new Set(['invention_patent', 'utility_model_patent', 'design_patent', 'ic_layout_design']);
+const PATENT_LIKE: ReadonlySet<string> = new Set([
+  'invention_patent',
+  'utility_model_patent',
+  'design_patent',
+  'ic_layout_design',
+]);
 const FEE_KINDS: ReadonlySet<string> = new Set(['invention_patent', 'utility_model_patent', 'design_patent']);
 /** IPC symbol, e.g. `G06F 16/00` (WIPO International Patent Classification). */
 const IPC_PATTERN = /^([A-H]\d{2}[A-Z])\s*(\d{1,4})\/(\d{2,6})$/;
 /** 专利法 art. 42 ¶2–3 compensation is bounded; five years is the ceiling of the drug-term compensation. */
 const MAX_TERM_COMPENSATION_DAYS = 5 * 366;
 
-const isKind = (value: string): value is IpAssetKind => (ipAssetKindCodes as readonly string[]).includes(value);
-const isStatus = (value: string): value is IpLegalStatus => (ipLegalStatusCodes as readonly string[]).includes(value);
-const isFlag = (value: string): value is IpAssetFlag => (ipAssetFlagCodes as readonly string[]).includes(value);
+const isKind = (value: string): value is IpAssetKind =>
+  (ipAssetKindCodes as readonly string[]).includes(value);
+const isStatus = (value: string): value is IpLegalStatus =>
+  (ipLegalStatusCodes as readonly string[]).includes(value);
+const isFlag = (value: string): value is IpAssetFlag =>
+  (ipAssetFlagCodes as readonly string[]).includes(value);
 
 /** Identifier text clean-up for kinds without a validator: full-width to half-width, no spaces, upper case. */
 function cleanIdentifier(input: string): string {
-  return input.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, '').toUpperCase();
+  return input
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]+/g, '')
+    .toUpperCase();
 }
 
 export interface ValidateIpAssetOptions {
@@ -97,11 +108,16 @@ export interface ValidateIpAssetOptions {
  * flags, the dates the kind's term needs, classes. Returns every problem, or the normalised record with its
  * expiry computed by `calculateIpExpiry` (term compensation included).
  */
-export function validateIpAssetInput(input: IpAssetInput, options: ValidateIpAssetOptions): { problems: ProblemDetail[]; asset: NormalisedIpAsset | null } {
+export function validateIpAssetInput(
+  input: IpAssetInput,
+  options: ValidateIpAssetOptions,
+): { problems: ProblemDetail[]; asset: NormalisedIpAsset | null } {
   const fieldOf = options.fieldOf ?? ((name: string) => name);
   const problems: ProblemDetail[] = [];
   const add = (code: string, name: string, params?: ProblemDetail['params']): void => {
-    problems.push(params === undefined ? { code, field: fieldOf(name) } : { code, field: fieldOf(name), params });
+    problems.push(
+      params === undefined ? { code, field: fieldOf(name) } : { code, field: fieldOf(name), params },
+    );
   };
 
   const kindText = input.kind.trim();
@@ -117,7 +133,11 @@ export function validateIpAssetInput(input: IpAssetInput, options: ValidateIpAss
   const legalStatus = isStatus(statusText) ? statusText : null;
   if (statusText === '') add('FIELD_REQUIRED', 'legalStatus');
   else if (legalStatus === null) add('IP_ASSET_STATUS_UNKNOWN', 'legalStatus', { value: statusText });
-  else if (kind !== null && ((legalStatus === 'granted' && !PATENT_LIKE.has(kind)) || (legalStatus === 'registered' && PATENT_LIKE.has(kind)))) {
+  else if (
+    kind !== null &&
+    ((legalStatus === 'granted' && !PATENT_LIKE.has(kind)) ||
+      (legalStatus === 'registered' && PATENT_LIKE.has(kind)))
+  ) {
     add('IP_ASSET_STATUS_NOT_FOR_KIND', 'legalStatus', { status: legalStatus });
   }
 
@@ -129,7 +149,11 @@ export function validateIpAssetInput(input: IpAssetInput, options: ValidateIpAss
     } else add('IP_ASSET_FLAG_UNKNOWN', `flags[${index}]`, { value: flag });
   }
 
-  const date = (name: string, value: string | null | undefined, rule: { required?: boolean; past?: boolean } = {}): string | null => {
+  const date = (
+    name: string,
+    value: string | null | undefined,
+    rule: { required?: boolean; past?: boolean } = {},
+  ): string | null => {
     const text = value?.trim() ?? '';
     if (text === '') {
       if (rule.required === true) add('FIELD_REQUIRED', name);
@@ -154,8 +178,12 @@ export function validateIpAssetInput(input: IpAssetInput, options: ValidateIpAss
   const granted = legalStatus !== null && legalStatus !== 'pending';
   const patentLike = kind !== null && PATENT_LIKE.has(kind);
   const filingDate = date('filingDate', input.filingDate, { required: patentLike, past: true });
-  const grantDate = date('grantDate', input.grantDate, { required: granted && (patentLike || kind === 'trademark'), past: true });
-  if (filingDate !== null && grantDate !== null && grantDate < filingDate) add('IP_ASSET_DATE_ORDER_INVALID', 'grantDate', { value: grantDate, filingDate });
+  const grantDate = date('grantDate', input.grantDate, {
+    required: granted && (patentLike || kind === 'trademark'),
+    past: true,
+  });
+  if (filingDate !== null && grantDate !== null && grantDate < filingDate)
+    add('IP_ASSET_DATE_ORDER_INVALID', 'grantDate', { value: grantDate, filingDate });
 
   // Identifier, per kind.
   let number: string | null = null;
@@ -171,7 +199,11 @@ export function validateIpAssetInput(input: IpAssetInput, options: ValidateIpAss
       if (PATENT_KIND_OF_APPLICATION[result.kind] !== kind) {
         add('IP_ASSET_NUMBER_KIND_MISMATCH', 'number', { number: numberText, numberKind: result.kind, kind });
       }
-      if (filingDate !== null && result.filingYear !== null && Number(filingDate.slice(0, 4)) !== result.filingYear) {
+      if (
+        filingDate !== null &&
+        result.filingYear !== null &&
+        Number(filingDate.slice(0, 4)) !== result.filingYear
+      ) {
         add('IP_ASSET_FILING_YEAR_MISMATCH', 'filingDate', { year: result.filingYear, filingDate });
       }
     }
@@ -184,11 +216,17 @@ export function validateIpAssetInput(input: IpAssetInput, options: ValidateIpAss
     problems.push(...result.problems);
     number = result.normalized;
     const expected = kind === 'software_copyright' ? 'software' : 'work';
-    if (result.valid && result.kind !== expected) add('IP_ASSET_NUMBER_KIND_MISMATCH', 'number', { number: numberText, numberKind: result.kind ?? '-', kind });
+    if (result.valid && result.kind !== expected)
+      add('IP_ASSET_NUMBER_KIND_MISMATCH', 'number', {
+        number: numberText,
+        numberKind: result.kind ?? '-',
+        kind,
+      });
   } else if (kind !== null) {
     // GIs, layout designs, data IP and licence contracts: registries without a published check rule.
     const cleaned = cleanIdentifier(numberText);
-    if (!/^[\p{L}\p{N}][\p{L}\p{N}.\-/()（）]{1,63}$/u.test(cleaned)) add('IP_ASSET_NUMBER_INVALID', 'number', { input: numberText });
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}.\-/()（）]{1,63}$/u.test(cleaned))
+      add('IP_ASSET_NUMBER_INVALID', 'number', { input: numberText });
     else number = cleaned;
   }
 
@@ -196,7 +234,11 @@ export function validateIpAssetInput(input: IpAssetInput, options: ValidateIpAss
   let term: IpTermFacts | null = null;
   switch (kind) {
     case 'invention_patent': {
-      const termCompensationDays = integer('termCompensationDays', input.termCompensationDays, MAX_TERM_COMPENSATION_DAYS);
+      const termCompensationDays = integer(
+        'termCompensationDays',
+        input.termCompensationDays,
+        MAX_TERM_COMPENSATION_DAYS,
+      );
       if (filingDate !== null) term = { kind, filingDate, termCompensationDays };
       break;
     }
@@ -206,17 +248,24 @@ export function validateIpAssetInput(input: IpAssetInput, options: ValidateIpAss
       break;
     case 'trademark':
     case 'geographical_indication':
-      term = { kind, registrationDate: grantDate, renewalCount: integer('renewalCount', input.renewalCount, 20) };
+      term = {
+        kind,
+        registrationDate: grantDate,
+        renewalCount: integer('renewalCount', input.renewalCount, 20),
+      };
       break;
     case 'software_copyright':
     case 'work_copyright': {
       const creationDate = date('creationDate', input.creationDate, { required: true, past: true });
       const firstPublicationDate = date('firstPublicationDate', input.firstPublicationDate, { past: true });
-      if (creationDate !== null) term = { kind, authorship: 'legal_person', creationDate, firstPublicationDate };
+      if (creationDate !== null)
+        term = { kind, authorship: 'legal_person', creationDate, firstPublicationDate };
       break;
     }
     case 'ic_layout_design': {
-      const firstCommercialUseDate = date('firstCommercialUseDate', input.firstCommercialUseDate, { past: true });
+      const firstCommercialUseDate = date('firstCommercialUseDate', input.firstCommercialUseDate, {
+        past: true,
+      });
       const creationDate = date('creationDate', input.creationDate, { past: true });
       if (filingDate !== null) term = { kind, filingDate, firstCommercialUseDate, creationDate };
       break;
@@ -244,9 +293,11 @@ export function validateIpAssetInput(input: IpAssetInput, options: ValidateIpAss
     else ipcClasses.push(`${match[1]!} ${match[2]!}/${match[3]!}`);
   }
   const niceClasses = [...(input.niceClasses ?? [])];
-  if (kind === 'trademark' || niceClasses.length > 0) problems.push(...validateNiceClasses(niceClasses, fieldOf('niceClasses')));
+  if (kind === 'trademark' || niceClasses.length > 0)
+    problems.push(...validateNiceClasses(niceClasses, fieldOf('niceClasses')));
 
-  if (problems.length > 0 || kind === null || legalStatus === null || number === null || term === null) return { problems, asset: null };
+  if (problems.length > 0 || kind === null || legalStatus === null || number === null || term === null)
+    return { problems, asset: null };
   return {
     problems,
     asset: {

@@ -21,18 +21,34 @@ export async function resolveIpAssetOwners(
   owners: readonly IpAssetOwnerInput[] | undefined,
   actor: Actor,
 ): Promise<{ problems: ProblemDetail[]; owners: IpAssetOwnerView[] }> {
-  const given = owners === undefined || owners.length === 0 ? [{ enterpriseId: actor.organisationId, shareBps: 10000 }] : owners;
-  const ids = [...new Set(given.map((o) => o.enterpriseId).filter((id): id is string => typeof id === 'string'))];
-  const found = ids.length === 0 ? [] : await executor.select({ id: tables.enterprises.organisationId, name: tables.enterprises.name }).from(tables.enterprises).where(inArray(tables.enterprises.organisationId, ids));
+  const given =
+    owners === undefined || owners.length === 0
+      ? [{ enterpriseId: actor.organisationId, shareBps: 10000 }]
+      : owners;
+  const ids = [
+    ...new Set(given.map((o) => o.enterpriseId).filter((id): id is string => typeof id === 'string')),
+  ];
+  const found =
+    ids.length === 0
+      ? []
+      : await executor
+          .select({ id: tables.enterprises.organisationId, name: tables.enterprises.name })
+          .from(tables.enterprises)
+          .where(inArray(tables.enterprises.organisationId, ids));
   const names = new Map(found.map((r) => [r.id, r.name]));
 
   const problems: ProblemDetail[] = [];
   const resolved: IpAssetOwnerView[] = [];
   given.forEach((owner, index) => {
     const enterpriseId = owner.enterpriseId ?? null;
-    if (!Number.isInteger(owner.shareBps) || owner.shareBps < 1 || owner.shareBps > 10000) problems.push({ code: 'FIELD_OUT_OF_RANGE', field: `owners[${index}].shareBps` });
+    if (!Number.isInteger(owner.shareBps) || owner.shareBps < 1 || owner.shareBps > 10000)
+      problems.push({ code: 'FIELD_OUT_OF_RANGE', field: `owners[${index}].shareBps` });
     if (enterpriseId !== null && !names.has(enterpriseId)) {
-      problems.push({ code: 'IP_ASSET_OWNER_UNKNOWN', field: `owners[${index}].enterpriseId`, params: { enterpriseId } });
+      problems.push({
+        code: 'IP_ASSET_OWNER_UNKNOWN',
+        field: `owners[${index}].enterpriseId`,
+        params: { enterpriseId },
+      });
       return;
     }
     const name = owner.name?.trim() || (enterpriseId === null ? '' : names.get(enterpriseId)!);
@@ -40,7 +56,9 @@ export async function resolveIpAssetOwners(
     resolved.push({ enterpriseId, name, shareBps: owner.shareBps });
   });
   const sumBps = given.reduce((sum, o) => sum + o.shareBps, 0);
-  if (sumBps !== 10000) problems.push({ code: 'IP_ASSET_OWNER_SHARES_INVALID', field: 'owners', params: { sumBps } });
-  if (actor.role === 'enterprise_user' && !given.some((o) => o.enterpriseId === actor.organisationId)) problems.push({ code: 'IP_ASSET_OWNER_SELF_MISSING', field: 'owners' });
+  if (sumBps !== 10000)
+    problems.push({ code: 'IP_ASSET_OWNER_SHARES_INVALID', field: 'owners', params: { sumBps } });
+  if (actor.role === 'enterprise_user' && !given.some((o) => o.enterpriseId === actor.organisationId))
+    problems.push({ code: 'IP_ASSET_OWNER_SELF_MISSING', field: 'owners' });
   return { problems, owners: resolved };
 }

@@ -34,7 +34,10 @@ export function healthCondition(filter: IpAssetHealthFilter, today: string): SQL
       return and(
         inArray(ipAssets.kind, [...FEE_KINDS]),
         eq(ipAssets.legalStatus, 'granted'),
-        or(isNull(ipAssets.annualFeePaidThrough), lt(ipAssets.annualFeePaidThrough, addMonthsToIsoDate(today, FEE_WARNING_MONTHS))),
+        or(
+          isNull(ipAssets.annualFeePaidThrough),
+          lt(ipAssets.annualFeePaidThrough, addMonthsToIsoDate(today, FEE_WARNING_MONTHS)),
+        ),
       )!;
     case 'disputed':
       return or(...DISPUTE_FLAGS.map((f) => sql`${ipAssets.flags} @> ${jsonArray([f])}`))!;
@@ -51,16 +54,27 @@ export function ipAssetSearchConditions(criteria: IpAssetSearchCriteria, today: 
   }
   const owner = criteria.owner?.trim() ?? '';
   if (owner !== '') {
-    conditions.push(exists(sql`(select 1 from ${ipAssetOwners} where ${and(eq(ipAssetOwners.assetId, ipAssets.id), ilike(ipAssetOwners.name, likePattern(owner)))})`));
+    conditions.push(
+      exists(
+        sql`(select 1 from ${ipAssetOwners} where ${and(eq(ipAssetOwners.assetId, ipAssets.id), ilike(ipAssetOwners.name, likePattern(owner)))})`,
+      ),
+    );
   }
   if (criteria.ownerEnterpriseId !== undefined) {
-    conditions.push(exists(sql`(select 1 from ${ipAssetOwners} where ${and(eq(ipAssetOwners.assetId, ipAssets.id), eq(ipAssetOwners.enterpriseId, criteria.ownerEnterpriseId))})`));
+    conditions.push(
+      exists(
+        sql`(select 1 from ${ipAssetOwners} where ${and(eq(ipAssetOwners.assetId, ipAssets.id), eq(ipAssetOwners.enterpriseId, criteria.ownerEnterpriseId))})`,
+      ),
+    );
   }
   const classCode = criteria.classCode?.trim() ?? '';
-  if (/^\d{1,2}$/.test(classCode)) conditions.push(sql`${ipAssets.niceClasses} @> ${jsonArray([Number(classCode)])}`);
+  if (/^\d{1,2}$/.test(classCode))
+    conditions.push(sql`${ipAssets.niceClasses} @> ${jsonArray([Number(classCode)])}`);
   else if (classCode !== '') {
     const prefix = `${classCode.toUpperCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    conditions.push(sql`exists (select 1 from jsonb_array_elements_text(${ipAssets.ipcClasses}) as c(code) where c.code ilike ${prefix})`);
+    conditions.push(
+      sql`exists (select 1 from jsonb_array_elements_text(${ipAssets.ipcClasses}) as c(code) where c.code ilike ${prefix})`,
+    );
   }
   if (criteria.kind !== undefined) conditions.push(eq(ipAssets.kind, criteria.kind));
   if (criteria.legalStatus !== undefined) conditions.push(eq(ipAssets.legalStatus, criteria.legalStatus));

@@ -65,7 +65,10 @@ export interface IpAssetDetail extends IpAssetSummary {
 }
 
 /** Owners of several assets in one query, in register order. */
-export async function loadIpAssetOwners(executor: Executor, assetIds: readonly string[]): Promise<Map<string, IpAssetOwnerView[]>> {
+export async function loadIpAssetOwners(
+  executor: Executor,
+  assetIds: readonly string[],
+): Promise<Map<string, IpAssetOwnerView[]>> {
   const byAsset = new Map<string, IpAssetOwnerView[]>();
   if (assetIds.length === 0) return byAsset;
   const rows = await executor
@@ -81,7 +84,11 @@ export async function loadIpAssetOwners(executor: Executor, assetIds: readonly s
   return byAsset;
 }
 
-export function toIpAssetSummary(row: AssetRow, owners: readonly IpAssetOwnerView[], today: string): IpAssetSummary {
+export function toIpAssetSummary(
+  row: AssetRow,
+  owners: readonly IpAssetOwnerView[],
+  today: string,
+): IpAssetSummary {
   return {
     id: row.id,
     kind: row.kind,
@@ -101,11 +108,23 @@ export function toIpAssetSummary(row: AssetRow, owners: readonly IpAssetOwnerVie
 }
 
 /** The full record of one asset, read inside the caller's executor. */
-export async function loadIpAssetDetail(executor: Executor, row: AssetRow, today: string): Promise<IpAssetDetail> {
+export async function loadIpAssetDetail(
+  executor: Executor,
+  row: AssetRow,
+  today: string,
+): Promise<IpAssetDetail> {
   const [owners, events, licences] = await Promise.all([
     loadIpAssetOwners(executor, [row.id]),
-    executor.select().from(tables.ipAssetStatusEvents).where(inArray(tables.ipAssetStatusEvents.assetId, [row.id])).orderBy(asc(tables.ipAssetStatusEvents.occurredOn), asc(tables.ipAssetStatusEvents.recordedAt)),
-    executor.select().from(tables.ipAssetLicences).where(inArray(tables.ipAssetLicences.assetId, [row.id])).orderBy(asc(tables.ipAssetLicences.startDate)),
+    executor
+      .select()
+      .from(tables.ipAssetStatusEvents)
+      .where(inArray(tables.ipAssetStatusEvents.assetId, [row.id]))
+      .orderBy(asc(tables.ipAssetStatusEvents.occurredOn), asc(tables.ipAssetStatusEvents.recordedAt)),
+    executor
+      .select()
+      .from(tables.ipAssetLicences)
+      .where(inArray(tables.ipAssetLicences.assetId, [row.id]))
+      .orderBy(asc(tables.ipAssetLicences.startDate)),
   ]);
   return {
     ...toIpAssetSummary(row, owners.get(row.id) ?? [], today),
@@ -117,9 +136,22 @@ export async function loadIpAssetDetail(executor: Executor, row: AssetRow, today
     sameDayDualApplication: row.sameDayDualApplication,
     similarMarkAssetIds: row.similarMarkAssetIds,
     statusHistory: events.map((e) => ({
-      id: e.id, occurredOn: e.occurredOn, legalStatus: e.legalStatus, flags: e.flags, reason: e.reason, note: e.note, recordedAt: e.recordedAt.toISOString(),
+      id: e.id,
+      occurredOn: e.occurredOn,
+      legalStatus: e.legalStatus,
+      flags: e.flags,
+      reason: e.reason,
+      note: e.note,
+      recordedAt: e.recordedAt.toISOString(),
     })),
-    licences: licences.map((l) => ({ id: l.id, licenseeName: l.licenseeName, kind: l.kind, startDate: l.startDate, endDate: l.endDate, disclosedToPledgee: l.disclosedToPledgee })),
+    licences: licences.map((l) => ({
+      id: l.id,
+      licenseeName: l.licenseeName,
+      kind: l.kind,
+      startDate: l.startDate,
+      endDate: l.endDate,
+      disclosedToPledgee: l.disclosedToPledgee,
+    })),
     source: row.source,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -14,7 +14,9 @@ const { ipAssets, ipAssetOwners, enterprises } = tables;
 export function ipAssetVisibility(actor: Actor, scope: Exclude<AccessScope, 'none'>, today: string): SQL {
   if (scope === 'all') return sql`true`;
   if (scope === 'own_org') {
-    return exists(sql`(select 1 from ${ipAssetOwners} where ${and(eq(ipAssetOwners.assetId, ipAssets.id), eq(ipAssetOwners.enterpriseId, actor.organisationId))})`);
+    return exists(
+      sql`(select 1 from ${ipAssetOwners} where ${and(eq(ipAssetOwners.assetId, ipAssets.id), eq(ipAssetOwners.enterpriseId, actor.organisationId))})`,
+    );
   }
   return exists(
     sql`(select 1 from ${ipAssetOwners} join ${enterprises} on ${enterprises.organisationId} = ${ipAssetOwners.enterpriseId}

@@ -9,6 +9,8 @@ export function isIsoDateText(value: string): boolean {
 
 /** 加月 (add months) to an ISO date; a day past the month's end rolls forward (29 Feb + 12 months = 1 Mar). */
 export function addMonthsToIsoDate(date: string, months: number): string {
-  const value = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + months, Number(date.slice(8, 10))));
+  const value = new Date(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + months, Number(date.slice(8, 10))),
+  );
   return value.toISOString().slice(0, 10);
 }

@@ -77,22 +77,40 @@ function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    const object = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
+    const object = value as {
+      richText?: { text: string }[];
+      result?: unknown;
+      text?: unknown;
+      error?: unknown;
+    };
     if (Array.isArray(object.richText)) return object.richText.map((r) => r.text).join('');
     if ('result' in object) return cellText(object.result);
     if (typeof object.text === 'string') return object.text;
     return '';
   }
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
+  return typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    typeof value === 'bigint'
+    ? String(value)
+    : '';
 }
 
 /** Rows of the first worksheet of an xlsx file, read with exceljs's streaming reader (rows are not kept). */
 export async function* readXlsxRows(file: Buffer): AsyncGenerator<ImportFileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   for await (const worksheet of reader) {
     for await (const row of worksheet) {
       const values = row.values as unknown[];
-      const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]).trim());
+      const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) =>
+        cellText(values[i + 1]).trim(),
+      );
       if (cells.some((c) => c !== '')) yield { rowNumber: row.number, cells };
     }
     // Only the first worksheet holds data; the template's instructions sheet follows it.

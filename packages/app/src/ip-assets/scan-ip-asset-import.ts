@@ -25,10 +25,18 @@ export interface ImportScanResult {
   readonly problemsTruncated: boolean;
 }
 
-const splitList = (text: string): string[] => text.split(/[;；、,，\n]/).map((s) => s.trim()).filter((s) => s !== '');
+const splitList = (text: string): string[] =>
+  text
+    .split(/[;；、,，\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 
 /** One row's cells → the same input the form sends, plus problems of numbers that are not numbers. */
-function rowToInput(cells: readonly string[], columns: ReadonlyMap<IpAssetImportColumnKey, number>, fieldOf: (name: string) => string): { input: IpAssetInput; problems: ProblemDetail[] } {
+function rowToInput(
+  cells: readonly string[],
+  columns: ReadonlyMap<IpAssetImportColumnKey, number>,
+  fieldOf: (name: string) => string,
+): { input: IpAssetInput; problems: ProblemDetail[] } {
   const text = (key: IpAssetImportColumnKey): string => {
     const index = columns.get(key);
     return index === undefined ? '' : (cells[index] ?? '').trim();
@@ -38,7 +46,11 @@ function rowToInput(cells: readonly string[], columns: ReadonlyMap<IpAssetImport
     const value = text(key);
     if (value === '') return null;
     if (!/^\d+$/.test(value) || Number(value) > max) {
-      problems.push({ code: 'IP_ASSET_INTEGER_INVALID', field: fieldOf(key), params: { value, min: 0, max } });
+      problems.push({
+        code: 'IP_ASSET_INTEGER_INVALID',
+        field: fieldOf(key),
+        params: { value, min: 0, max },
+      });
       return null;
     }
     return Number(value);
@@ -46,7 +58,12 @@ function rowToInput(cells: readonly string[], columns: ReadonlyMap<IpAssetImport
   const niceClasses: number[] = [];
   splitList(text('niceClasses')).forEach((value) => {
     if (/^\d{1,2}$/.test(value)) niceClasses.push(Number(value));
-    else problems.push({ code: 'NICE_CLASS_INVALID', field: fieldOf('niceClasses'), params: { value, min: 1, max: 45 } });
+    else
+      problems.push({
+        code: 'NICE_CLASS_INVALID',
+        field: fieldOf('niceClasses'),
+        params: { value, min: 1, max: 45 },
+      });
   });
   return {
     input: {
@@ -97,7 +114,8 @@ export async function scanIpAssetImport(
     for await (const row of readImportRows(file, format)) {
       if (columns === null) {
         const header = mapImportHeader(row.cells);
-        if (header.missing.length > 0) throw fileProblem('IP_IMPORT_HEADER_MISSING', { column: header.missing.join(', ') });
+        if (header.missing.length > 0)
+          throw fileProblem('IP_IMPORT_HEADER_MISSING', { column: header.missing.join(', ') });
         columns = header.columns;
         continue;
       }
@@ -112,11 +130,17 @@ export async function scanIpAssetImport(
         const key = `${checked.asset.kind}\u0000${checked.asset.number}`;
         const earlier = firstRowOfKey.get(key);
         if (earlier === undefined) firstRowOfKey.set(key, row.rowNumber);
-        else rowProblems.push({ code: 'IP_IMPORT_DUPLICATE_ROW', field: fieldOf('number'), params: { row: earlier, kind: checked.asset.kind, number: checked.asset.number } });
+        else
+          rowProblems.push({
+            code: 'IP_IMPORT_DUPLICATE_ROW',
+            field: fieldOf('number'),
+            params: { row: earlier, kind: checked.asset.kind, number: checked.asset.number },
+          });
       }
       if (rowProblems.length > 0) {
         problemCount += rowProblems.length;
-        for (const problem of rowProblems) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(problem);
+        for (const problem of rowProblems)
+          if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(problem);
         continue;
       }
       validRows += 1;
@@ -130,10 +154,21 @@ export async function scanIpAssetImport(
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError('VALIDATION_FAILED', { count: 1 }, { problems: [{ code: 'IP_IMPORT_FILE_UNREADABLE', field: 'file', params: { format } }], cause: error });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      { count: 1 },
+      { problems: [{ code: 'IP_IMPORT_FILE_UNREADABLE', field: 'file', params: { format } }], cause: error },
+    );
   }
-  if (columns === null) throw fileProblem('IP_IMPORT_HEADER_MISSING', { column: 'kind, number, title, legalStatus' });
+  if (columns === null)
+    throw fileProblem('IP_IMPORT_HEADER_MISSING', { column: 'kind, number, title, legalStatus' });
   if (totalRows === 0) throw fileProblem('IP_IMPORT_FILE_EMPTY');
   if (batch.length > 0 && options.onValidRows !== undefined) await options.onValidRows(batch);
-  return { totalRows, validRows, invalidRows: totalRows - validRows, problems, problemsTruncated: problemCount > problems.length };
+  return {
+    totalRows,
+    validRows,
+    invalidRows: totalRows - validRows,
+    problems,
+    problemsTruncated: problemCount > problems.length,
+  };
 }

@@ -1,4 +1,16 @@
-import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations, users } from './parties.ts';
 
 /** `bytea` as a Node Buffer on both drivers (PGlite answers a Uint8Array, `pg` a Buffer). */
@@ -60,13 +72,18 @@ export const ipAssets = pgTable(
 export const ipAssetOwners = pgTable(
   'ip_asset_owners',
   {
-    assetId: uuid('asset_id').notNull().references(() => ipAssets.id),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => ipAssets.id),
     position: integer('position').notNull(),
     enterpriseId: uuid('enterprise_id').references(() => organisations.id),
     name: text('name').notNull(),
     shareBps: integer('share_bps').notNull(),
   },
-  (t) => [uniqueIndex('ip_asset_owners_pk').on(t.assetId, t.position), index('ip_asset_owners_enterprise_idx').on(t.enterpriseId, t.assetId)],
+  (t) => [
+    uniqueIndex('ip_asset_owners_pk').on(t.assetId, t.position),
+    index('ip_asset_owners_enterprise_idx').on(t.enterpriseId, t.assetId),
+  ],
 );
 
 /** 法律状态变更 (status history): every change of status or flags with its date and reason (states.md). */
@@ -74,7 +91,9 @@ export const ipAssetStatusEvents = pgTable(
   'ip_asset_status_events',
   {
     id: uuid('id').primaryKey(),
-    assetId: uuid('asset_id').notNull().references(() => ipAssets.id),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => ipAssets.id),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     legalStatus: text('legal_status').notNull(),
     flags: jsonb('flags').$type<string[]>().notNull(),
@@ -92,7 +111,9 @@ export const ipAssetLicences = pgTable(
   'ip_asset_licences',
   {
     id: uuid('id').primaryKey(),
-    assetId: uuid('asset_id').notNull().references(() => ipAssets.id),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => ipAssets.id),
     licenseeName: text('licensee_name').notNull(),
     kind: text('kind').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
@@ -109,8 +130,12 @@ export const ipAssetLicences = pgTable(
  */
 export const ipAssetImportBatches = pgTable('ip_asset_import_batches', {
   id: uuid('id').primaryKey(),
-  enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
-  userId: uuid('user_id').notNull().references(() => users.id),
+  enterpriseId: uuid('enterprise_id')
+    .notNull()
+    .references(() => organisations.id),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
   format: text('format').notNull(),
   file: bytea('file').notNull(),
   fileSha256: text('file_sha256').notNull(),
