@@ -28,7 +28,7 @@ describe(`database driver (${loadConfig().databaseUrl === null ? 'PGlite' : 'Pos
     const result = await handle.db.execute(
       sql`select count(*) as n, 9007199254740993::int8 as big, 3.450::numeric(6,3) as rate, date '2024-02-29' as d`,
     );
-    const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
+    const row = (result as { rows: Record<string, unknown>[] }).rows[0];
     expect(row).toEqual({ n: 1n, big: 9007199254740993n, rate: '3.450', d: '2024-02-29' });
   });
 });
