@@ -166,7 +166,8 @@ function draftAsset(p: Picker, kind: IpAssetKind, asOf: IsoDate, taken: Set<stri
     }
     case 'software_copyright':
     case 'work_copyright': {
-      const creationDate = p.dateBetween('2010-01-01', addDays(asOf, -90));
+      // Creation + publication (≤ 80 days) + registration (≤ 200 days) must all fall before the as-of day.
+      const creationDate = p.dateBetween('2010-01-01', addDays(asOf, -290));
       const firstPublicationDate = addDays(creationDate, p.int(0, 80));
       const registrationDate = addDays(firstPublicationDate, p.int(10, 200));
       const year = Number(registrationDate.slice(0, 4));
