@@ -6,6 +6,7 @@ import { ipAssetRegistryErrors } from '../ip-asset/ip-asset-registry-errors.ts';
 import { moneyErrors } from '../money/money-errors.ts';
 import { calendarErrors } from '../calendar/calendar-errors.ts';
 import { loanErrors } from '../loan/loan-errors.ts';
+import { ledgerErrors } from '../ledger/ledger-errors.ts';
 import type { ErrorCatalogue, ErrorText } from './error-catalogue.ts';
 import type { ErrorParams } from './domain-error.ts';
 
@@ -22,6 +23,7 @@ export const errorCatalogue: ErrorCatalogue = {
   ...moneyErrors,
   ...calendarErrors,
   ...loanErrors,
+  ...ledgerErrors,
 };
 
 export type Language = 'zh-CN' | 'en';
