@@ -46,3 +46,5 @@ export const CreateApiTokenBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateApiTokenBody = Static<typeof CreateApiTokenBody>;
+export type EnrolmentDto = Static<typeof Enrolment>;
+export type SessionStatusDto = Static<typeof SessionStatus>;

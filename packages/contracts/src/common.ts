@@ -39,3 +39,4 @@ export const Problem = Type.Object(
 export type Problem = Static<typeof Problem>;
 
 export const LabelledCode = Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String() });
+export type ProblemItem = Static<typeof ProblemItem>;

@@ -182,3 +182,11 @@ export const AuditVerdict = Type.Object({
   brokenAtSeq: Type.Optional(Type.String()),
   reason: Type.Optional(Type.String()),
 });
+
+/** Wire types, for the web client (design.md rule 4: one contract per message). */
+export type OrganisationDto = Static<typeof Organisation>;
+export type UserDto = Static<typeof User>;
+export type EnterpriseSummaryDto = Static<typeof EnterpriseSummary>;
+export type EnterpriseDetailDto = Static<typeof EnterpriseDetail>;
+export type ConsentDto = Static<typeof Consent>;
+export type AuditEventDto = Static<typeof AuditEvent>;

@@ -1,28 +1,24 @@
 /**
- * Wire shapes of the API used by the web app (issue 2 item 9). They mirror the server's schemas; when
- * `@ipf/contracts` exports the same types, these aliases should point at it instead.
+ * Wire shapes of the API used by the web app, taken from the same TypeBox contracts that validate requests on
+ * the server and generate the OpenAPI document (design.md rule 4). Input types stay looser where forms build
+ * them field by field.
  */
+import type {
+  AuthResult,
+  EnrolmentDto,
+  EnterpriseDetailDto,
+  EnterpriseSummaryDto,
+  OrganisationDto,
+  ProblemItem as ProblemItemDto,
+  SessionInfo,
+  SessionStatusDto,
+  UserDto,
+} from '@ipf/contracts';
 
-export type AuthStatus = 'authenticated' | 'second_factor_required' | 'enrolment_required';
-
-export interface AuthResponse {
-  status: AuthStatus;
-  csrfToken: string;
-}
-
-export interface EnrolmentResponse {
-  otpauthUrl: string;
-  qrSvg: string;
-}
-
-export interface Session {
-  status: AuthStatus;
-  csrfToken: string;
-  user: { id: string; login: string; displayName: string };
-  organisation: { id: string; kind: string; nameZh: string; nameEn: string };
-  role: string;
-  permissions: string[];
-}
+export type AuthStatus = SessionStatusDto;
+export type AuthResponse = AuthResult;
+export type EnrolmentResponse = EnrolmentDto;
+export type Session = SessionInfo;
 
 export interface Page<T> {
   items: T[];
@@ -31,17 +27,7 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface Organisation {
-  id: string;
-  kind: string;
-  nameZh: string;
-  nameEn: string;
-  parentId: string | null;
-  bankLevel: string | null;
-  district: string | null;
-  uscc: string | null;
-  createdAt: string;
-}
+export type Organisation = OrganisationDto;
 
 export interface CreateOrganisationInput {
   kind: string;
@@ -52,24 +38,9 @@ export interface CreateOrganisationInput {
   district?: string;
 }
 
-export type UserStatus = 'active' | 'disabled' | 'locked';
-
-export interface Membership {
-  organisationId: string;
-  organisationNameZh: string;
-  organisationNameEn: string;
-  role: string;
-}
-
-export interface User {
-  id: string;
-  login: string;
-  displayName: string;
-  status: UserStatus;
-  secondFactorEnrolled: boolean;
-  memberships: Membership[];
-  createdAt: string;
-}
+export type User = UserDto;
+export type UserStatus = User['status'];
+export type Membership = User['memberships'][number];
 
 export interface CreateUserInput {
   login: string;
@@ -79,35 +50,11 @@ export interface CreateUserInput {
   role: string;
 }
 
-export interface EnterpriseSummary {
-  id: string;
-  name: string;
-  uscc: string;
-  district: string;
-  cluster: string;
-  sizeClass: string;
-  highTech: boolean;
-  specialised: boolean;
-  firstLoan: boolean;
-  preIpo: boolean;
-  park: string | null;
-}
-
-export interface EnterpriseDetail extends EnterpriseSummary {
-  foundedOn: string | null;
-  employees: number | null;
-  registeredCapitalYuan: string | null;
-  address: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-}
+export type EnterpriseSummary = EnterpriseSummaryDto;
+export type EnterpriseDetail = EnterpriseDetailDto;
 
 /** One entry of a problem list (design.md "Errors"). */
-export interface ProblemItem {
-  code: string;
-  field?: string;
-  message: string;
-}
+export type ProblemItem = ProblemItemDto;
 
 /** RFC 9457 problem+json body as the server sends it. */
 export interface ProblemBody {
