@@ -4,7 +4,7 @@ import { defineErrors } from '../errors/error-catalogue.ts';
 export const riskSharingErrors = defineErrors({
   RISK_SHARES_EMPTY: { status: 400, zh: '分担比例不能为空，至少需要一方。', en: 'The shares may not be empty: list at least one party.' },
   RISK_SHARE_PARTY_DUPLICATE: { status: 400, zh: '分担方“{party}”重复出现。', en: 'The party "{party}" is listed more than once.' },
-  RISK_SHARE_PARTY_INVALID: { status: 400, zh: '分担方名称“{party}”无效：应为字母、数字、连字符或下划线。', en: 'The party name "{party}" is not valid: use letters, digits, hyphens or underscores.' },
+  RISK_SHARE_PARTY_INVALID: { status: 400, zh: '分担方名称“{party}”无效：应以字母开头，由字母、数字、连字符或下划线组成。', en: 'The party name "{party}" is not valid: start with a letter, then letters, digits, hyphens or underscores.' },
   RISK_SHARE_WEIGHT_INVALID: { status: 400, zh: '“{party}”的分担权重“{value}”无效：应为非负整数，且至少一方为正数。', en: 'The weight "{value}" of "{party}" is not valid: use a whole number ≥ 0, with at least one above 0.' },
   RISK_LOSS_INVALID: { status: 400, zh: '损失金额不能为负数。', en: 'A loss may not be negative.' },
   RISK_SHARE_BPS_OUT_OF_RANGE: { status: 400, zh: '“{role}”的分担比例 {shareBps} 个基点超出允许范围 {minBps}–{maxBps}。', en: 'The share of "{role}", {shareBps} bps, is outside {minBps}–{maxBps}.' },
