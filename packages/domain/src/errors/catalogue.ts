@@ -7,6 +7,7 @@ import { moneyErrors } from '../money/money-errors.ts';
 import { calendarErrors } from '../calendar/calendar-errors.ts';
 import { loanErrors } from '../loan/loan-errors.ts';
 import { ledgerErrors } from '../ledger/ledger-errors.ts';
+import { registrationErrors } from '../registration/registration-errors.ts';
 import { riskSharingErrors } from '../risk-sharing/risk-sharing-errors.ts';
 import type { ErrorCatalogue, ErrorText } from './error-catalogue.ts';
 import type { ErrorParams } from './domain-error.ts';
@@ -25,6 +26,7 @@ export const errorCatalogue: ErrorCatalogue = {
   ...calendarErrors,
   ...loanErrors,
   ...ledgerErrors,
+  ...registrationErrors,
   ...riskSharingErrors,
 };
 
