@@ -6,6 +6,7 @@ import { ipAssetRegistryErrors } from '../ip-asset/ip-asset-registry-errors.ts';
 import { moneyErrors } from '../money/money-errors.ts';
 import { calendarErrors } from '../calendar/calendar-errors.ts';
 import { loanErrors } from '../loan/loan-errors.ts';
+import { valuationErrors } from '../valuation/valuation-errors.ts';
 import { ledgerErrors } from '../ledger/ledger-errors.ts';
 import { registrationErrors } from '../registration/registration-errors.ts';
 import { riskSharingErrors } from '../risk-sharing/risk-sharing-errors.ts';
@@ -25,6 +26,7 @@ export const errorCatalogue: ErrorCatalogue = {
   ...moneyErrors,
   ...calendarErrors,
   ...loanErrors,
+  ...valuationErrors,
   ...ledgerErrors,
   ...registrationErrors,
   ...riskSharingErrors,
