@@ -10,6 +10,7 @@ import { valuationErrors } from '../valuation/valuation-errors.ts';
 import { ledgerErrors } from '../ledger/ledger-errors.ts';
 import { registrationErrors } from '../registration/registration-errors.ts';
 import { riskSharingErrors } from '../risk-sharing/risk-sharing-errors.ts';
+import { subsidyErrors } from '../subsidy/subsidy-errors.ts';
 import type { ErrorCatalogue, ErrorText } from './error-catalogue.ts';
 import type { ErrorParams } from './domain-error.ts';
 
@@ -30,6 +31,7 @@ export const errorCatalogue: ErrorCatalogue = {
   ...ledgerErrors,
   ...registrationErrors,
   ...riskSharingErrors,
+  ...subsidyErrors,
 };
 
 export type Language = 'zh-CN' | 'en';
