@@ -1,12 +1,5 @@
-import {
-  ApartmentOutlined,
-  ArrowRightOutlined,
-  HomeOutlined,
-  ShopOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { ArrowRightOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Empty, Row, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../i18n/i18n.ts';
@@ -14,14 +7,8 @@ import { referenceLabel } from '../reference/reference-options.ts';
 import { permissionLabel } from '../session/permission-label.ts';
 import { roleScope } from '../session/role-scope.ts';
 import { useSession } from '../session/use-session.ts';
-import { buildNavigation, type NavigationEntry } from '../shell/build-navigation.ts';
-
-const icons: Record<NavigationEntry['icon'], ReactNode> = {
-  home: <HomeOutlined />,
-  enterprise: <ShopOutlined />,
-  organisation: <ApartmentOutlined />,
-  user: <TeamOutlined />,
-};
+import { buildNavigation } from '../shell/build-navigation.ts';
+import { navigationIcons } from '../shell/navigation-icons.tsx';
 
 /** Home: who the user is, for which organisation and role, what the role allows, and links to the pages. */
 export function HomePage() {
@@ -122,7 +109,7 @@ export function HomePage() {
               <Link to={entry.path}>
                 <Card hoverable>
                   <Card.Meta
-                    avatar={<span style={{ fontSize: 24 }}>{icons[entry.icon]}</span>}
+                    avatar={<span style={{ fontSize: 24 }}>{navigationIcons[entry.icon]}</span>}
                     title={
                       <span>
                         {entry.label} <ArrowRightOutlined style={{ fontSize: 12 }} />

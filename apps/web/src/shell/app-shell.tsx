@@ -1,16 +1,8 @@
-import {
-  ApartmentOutlined,
-  BankOutlined,
-  DownOutlined,
-  HomeOutlined,
-  LogoutOutlined,
-  ShopOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { BankOutlined, DownOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Dropdown, Layout, Menu, Space, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { authApi } from '../api/auth-api.ts';
@@ -18,14 +10,8 @@ import { LanguageSwitch } from '../common/language-switch.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { referenceLabel } from '../reference/reference-options.ts';
 import { sessionQueryKey, useSession } from '../session/use-session.ts';
-import { buildNavigation, type NavigationEntry } from './build-navigation.ts';
-
-const icons: Record<NavigationEntry['icon'], ReactNode> = {
-  home: <HomeOutlined />,
-  enterprise: <ShopOutlined />,
-  organisation: <ApartmentOutlined />,
-  user: <TeamOutlined />,
-};
+import { buildNavigation } from './build-navigation.ts';
+import { navigationIcons } from './navigation-icons.tsx';
 
 /** The signed-in frame: side menu by role and permissions, header with language switch and user menu. */
 export function AppShell() {
@@ -58,7 +44,7 @@ export function AppShell() {
     label: collapsed ? null : group.label,
     children: group.entries.map((entry) => ({
       key: entry.path,
-      icon: icons[entry.icon],
+      icon: navigationIcons[entry.icon],
       label: entry.label,
     })),
   }));

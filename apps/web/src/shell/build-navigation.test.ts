@@ -30,6 +30,16 @@ describe('buildNavigation', () => {
     );
   });
 
+  it('offers the IP registry to whoever may list assets, named "my IP" for an enterprise', () => {
+    expect(paths('bank_clerk', ['enterprise.list', 'ip_asset.list'])).toEqual([
+      '/',
+      '/enterprises',
+      '/ip-assets',
+    ]);
+    const entry = buildNavigation('enterprise_user', ['ip_asset.list'], t)[1]?.entries[0];
+    expect(entry).toEqual({ path: '/ip-assets', label: 'nav.ownIpAssets', icon: 'ipAsset' });
+  });
+
   it('always offers the home page, even with no permissions', () => {
     expect(paths('expert', [])).toEqual(['/']);
   });

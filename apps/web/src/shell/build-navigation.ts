@@ -2,7 +2,7 @@
 export interface NavigationEntry {
   path: string;
   label: string;
-  icon: 'home' | 'enterprise' | 'organisation' | 'user';
+  icon: 'home' | 'enterprise' | 'organisation' | 'user' | 'ipAsset';
 }
 
 export interface NavigationGroup {
@@ -44,9 +44,20 @@ export function buildNavigation(
     {
       key: 'business',
       label: t('nav.business'),
-      entries: can('enterprise.list')
-        ? [{ path: '/enterprises', label: enterpriseLabel, icon: 'enterprise' }]
-        : [],
+      entries: [
+        ...(can('enterprise.list')
+          ? [{ path: '/enterprises', label: enterpriseLabel, icon: 'enterprise' as const }]
+          : []),
+        ...(can('ip_asset.list')
+          ? [
+              {
+                path: '/ip-assets',
+                label: role === 'enterprise_user' ? t('nav.ownIpAssets') : t('nav.ipAssets'),
+                icon: 'ipAsset' as const,
+              },
+            ]
+          : []),
+      ],
     },
     {
       key: 'administration',
