@@ -6,6 +6,8 @@ import { registerAuditCommands } from './commands/audit-commands.ts';
 import { registerDbCommands } from './commands/db-commands.ts';
 import { registerDemoCommands } from './commands/demo-commands.ts';
 import { registerUsersCommands } from './commands/users-commands.ts';
+import { registerValuationCommands } from './commands/valuation-commands.ts';
+import { registerRiskCommands } from './commands/risk-commands.ts';
 
 /**
  * `npm run -s cli -- …`: thin commands over use cases and domain functions. With `--json` only JSON goes to
@@ -20,6 +22,8 @@ registerDbCommands(program);
 registerDemoCommands(program);
 registerUsersCommands(program);
 registerAuditCommands(program);
+registerValuationCommands(program);
+registerRiskCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
