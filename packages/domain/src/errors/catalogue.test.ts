@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCatalogue, formatErrorMessage } from './catalogue.ts';
+import { errorCatalogue, errorCatalogues, formatErrorMessage } from './catalogue.ts';
 
 describe('error catalogue', () => {
   it('gives every code a 4xx/5xx status and a Chinese and an English text', () => {
@@ -7,6 +7,11 @@ describe('error catalogue', () => {
       ([, text]) => !(text.status >= 400 && text.status <= 599) || text.zh.trim() === '' || text.en.trim() === '',
     );
     expect(incomplete.map(([code]) => code)).toEqual([]);
+  });
+
+  it('defines every code in one context only, so no text silently replaces another', () => {
+    const codes = errorCatalogues.flatMap((catalogue) => Object.keys(catalogue));
+    expect(codes.filter((code, i) => codes.indexOf(code) !== i)).toEqual([]);
   });
 
   it('uses SCREAMING_SNAKE codes only', () => {

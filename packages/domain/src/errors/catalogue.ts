@@ -16,23 +16,25 @@ import type { ErrorParams } from './domain-error.ts';
 
 /**
  * Every error code of the platform. A context adds its own `…-errors.ts` and one line here;
- * `catalogue.test.ts` fails when a code lacks a status or either language.
+ * `catalogue.test.ts` fails when a code lacks a status or either language, or is defined twice.
  */
-export const errorCatalogue: ErrorCatalogue = {
-  ...commonErrors,
-  ...authErrors,
-  ...partyErrors,
-  ...ipAssetErrors,
-  ...ipAssetRegistryErrors,
-  ...moneyErrors,
-  ...calendarErrors,
-  ...loanErrors,
-  ...valuationErrors,
-  ...ledgerErrors,
-  ...registrationErrors,
-  ...riskSharingErrors,
-  ...subsidyErrors,
-};
+export const errorCatalogues: readonly ErrorCatalogue[] = [
+  commonErrors,
+  authErrors,
+  partyErrors,
+  ipAssetErrors,
+  ipAssetRegistryErrors,
+  moneyErrors,
+  calendarErrors,
+  loanErrors,
+  valuationErrors,
+  ledgerErrors,
+  registrationErrors,
+  riskSharingErrors,
+  subsidyErrors,
+];
+
+export const errorCatalogue: ErrorCatalogue = Object.assign({}, ...errorCatalogues) as ErrorCatalogue;
 
 export type Language = 'zh-CN' | 'en';
 
