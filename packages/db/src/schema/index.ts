@@ -1,2 +1,3 @@
 export * from './parties.ts';
 export * from './ip-assets.ts';
+export * from './ledger.ts';
