@@ -52,11 +52,23 @@ let dataDir: string;
 /** The first demo bank clerk the server seeded (a sub-branch customer manager). */
 let clerk: { login: string; password: string; displayName: string };
 
-/** The clerk's current code, waiting for the next 30-s step when this one is about to expire. */
+/** The last TOTP step whose code was submitted: the server accepts each step once (no replay). */
+let lastUsedStep = -1;
+
+/**
+ * The clerk's current code, from a step not used before (the server refuses a replayed code), waiting for the
+ * next 30-s step when this one is used up or about to expire.
+ */
 async function freshCode(): Promise<string> {
-  const intoStepMs = Date.now() % 30_000;
-  if (intoStepMs > 25_000) await sleep(30_000 - intoStepMs + 500);
-  return currentDemoTotpCode(demoSeed, clerk.login, Date.now());
+  for (;;) {
+    const step = Math.floor(Date.now() / 30_000);
+    const intoStepMs = Date.now() % 30_000;
+    if (step > lastUsedStep && intoStepMs <= 25_000) {
+      lastUsedStep = step;
+      return currentDemoTotpCode(demoSeed, clerk.login, Date.now());
+    }
+    await sleep(30_000 - intoStepMs + 500);
+  }
 }
 
 /** A code that is certainly wrong now (each digit shifted by one). */

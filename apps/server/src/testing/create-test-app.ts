@@ -39,10 +39,11 @@ export const TEST_DEMO_SEED = 'test-demo-seed';
 /** A real app on a fresh database (PGlite, or PostgreSQL in CI) with the demo city seeded. */
 export async function createTestApp(options: { seed?: boolean; audit?: AppDeps['audit'] } = {}): Promise<TestApp> {
   const clock = new TestClock('2026-03-02T02:00:00.000Z');
-  const depsFor = (db: AppDeps['db']): AppDeps => ({
+  // Seeding always audits for real; an injected writer (fault tests) applies to the app under test only.
+  const depsFor = (db: AppDeps['db'], audit: AppDeps['audit'] = chainedAuditWriter): AppDeps => ({
     db,
     clock,
-    audit: options.audit ?? chainedAuditWriter,
+    audit,
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     dataKey: Buffer.alloc(32, 7),
     demoSeed: TEST_DEMO_SEED,
@@ -51,7 +52,7 @@ export async function createTestApp(options: { seed?: boolean; audit?: AppDeps['
   const handle = await createTestDatabase(
     options.seed === false ? {} : { template: 'demo-city', prepare: async (h) => void (await seedDemoData(depsFor(h.db))) },
   );
-  const deps = depsFor(handle.db);
+  const deps = depsFor(handle.db, options.audit);
   const app = await buildApp(deps, { databaseKind: handle.kind, webDistDir: null, loginRateLimit: 10_000 });
   await app.ready();
 
