@@ -36,7 +36,17 @@ export type Operation =
   | 'ip_asset.update'
   | 'ip_asset.import'
   | 'ip_asset.export'
-  | 'ip_asset.check_eligibility';
+  | 'ip_asset.check_eligibility'
+  | 'bank_product.list'
+  | 'bank_product.create'
+  | 'case.list'
+  | 'case.read'
+  | 'case.apply'
+  | 'case.create_lead'
+  | 'case.evaluate'
+  | 'case.decide'
+  | 'case.withdraw'
+  | 'case.work_queue';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -97,6 +107,27 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
     city_bureau: 'all', regulator: 'all',
   }),
   'ip_asset.check_eligibility': only({ enterprise_user: 'own_org', bank_clerk: 'customers', bank_approver: 'customers', guarantor_user: 'assigned' }),
+  // Financing ledger (issue 5). For case rows `own_org` of a bank user means its unit and the units below it
+  // (bank hierarchy); guarantors, insurers and evaluators get case access with case assignments (part B).
+  'bank_product.list': only({
+    enterprise_user: 'all', bank_clerk: 'own_org', bank_approver: 'own_org', guarantor_user: 'all', insurer_user: 'all',
+    district_bureau: 'all', city_bureau: 'all', regulator: 'all',
+  }),
+  'bank_product.create': only({ bank_approver: 'own_org' }),
+  'case.list': only({
+    enterprise_user: 'own_org', bank_clerk: 'own_org', bank_approver: 'own_org', district_bureau: 'district',
+    city_bureau: 'all', regulator: 'all',
+  }),
+  'case.read': only({
+    enterprise_user: 'own_org', bank_clerk: 'own_org', bank_approver: 'own_org', district_bureau: 'district',
+    city_bureau: 'all', regulator: 'all',
+  }),
+  'case.apply': only({ enterprise_user: 'own_org' }),
+  'case.create_lead': only({ bank_clerk: 'customers', bank_approver: 'customers', district_bureau: 'district', city_bureau: 'all' }),
+  'case.evaluate': only({ bank_clerk: 'own_org' }),
+  'case.decide': only({ bank_approver: 'own_org' }),
+  'case.withdraw': only({ enterprise_user: 'own_org' }),
+  'case.work_queue': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];

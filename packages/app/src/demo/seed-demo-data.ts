@@ -10,6 +10,7 @@ import { recordCustomerLink } from '../parties/record-customer-link.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { DEMO_PASSWORD, generateDemoParties, type DemoUser } from './generate-demo-parties.ts';
 import { seedDemoAssets } from './seed-demo-assets.ts';
+import { seedDemoProducts } from './seed-demo-products.ts';
 
 export interface SeedDemoResult {
   readonly seeded: boolean;
@@ -73,5 +74,6 @@ export async function seedDemoData(deps: AppDeps, scale = 1): Promise<SeedDemoRe
     }, now);
   });
   await seedDemoAssets(deps);
+  await seedDemoProducts(deps);
   return { seeded: true, organisations: parties.organisations.length, enterprises: parties.enterprises.length, users: parties.users };
 }

@@ -8,6 +8,7 @@ import { calendarErrors } from '../calendar/calendar-errors.ts';
 import { loanErrors } from '../loan/loan-errors.ts';
 import { valuationErrors } from '../valuation/valuation-errors.ts';
 import { ledgerErrors } from '../ledger/ledger-errors.ts';
+import { ledgerCaseErrors } from '../ledger/ledger-case-errors.ts';
 import { registrationErrors } from '../registration/registration-errors.ts';
 import { riskSharingErrors } from '../risk-sharing/risk-sharing-errors.ts';
 import { subsidyErrors } from '../subsidy/subsidy-errors.ts';
@@ -29,6 +30,7 @@ export const errorCatalogues: readonly ErrorCatalogue[] = [
   loanErrors,
   valuationErrors,
   ledgerErrors,
+  ledgerCaseErrors,
   registrationErrors,
   riskSharingErrors,
   subsidyErrors,

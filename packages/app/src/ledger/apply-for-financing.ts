@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { addMonths } from '@ipf/domain/calendar';
+import { assertNoProblems, DomainError, type ProblemDetail } from '@ipf/domain/errors';
+import type { IpAssetKind } from '@ipf/domain/ip-asset';
+import { assertCaseAction, validateApplicationAgainstProduct, type CombinedModel } from '@ipf/domain/ledger';
+import type { RepaymentMethod } from '@ipf/domain/loan';
+import { tables } from '@ipf/db';
+import type { Actor } from '../actor.ts';
+import type { AppDeps } from '../deps.ts';
+import { authorize } from '../access/authorize.ts';
+import { checkIpAssetPledgeEligibility } from '../ip-assets/check-ip-asset-pledge-eligibility.ts';
+import { recordCustomerLink } from '../parties/record-customer-link.ts';
+import { runInTransaction } from '../support/run-in-transaction.ts';
+import { toShanghaiDate } from '../support/shanghai-date.ts';
+import { headOfficeIdOf, toBankProduct } from './bank-product-view.ts';
+import { loadCaseDetail, type CaseDetail } from './case-view.ts';
+import { getVisibleCase, writeCaseTransition } from './transition-case.ts';
+import { newCaseNumber } from './new-case-number.ts';
+
+export interface ApplyForFinancingInput {
+  readonly bankUnitId: string;
+  readonly productId: string;
+  readonly amountFen: bigint;
+  readonly termMonths: number;
+  readonly repaymentMethod: RepaymentMethod;
+  readonly spreadBps: number;
+  readonly combinedModel: CombinedModel;
+  readonly assetIds: readonly string[];
+  readonly coOwnerConsentPartyIds?: readonly string[];
+  /** Expiry of the consents the application grants the bank (data sharing, 征信 query). */
+  readonly consentExpiresOn: string;
+  /** Apply on a lead the bank or bureau opened for this enterprise. */
+  readonly leadCaseId?: string;
+  readonly expectedVersion?: number;
+}
+
+/**
+ * 在线申请: the enterprise applies to a bank unit for a product. Every problem at once: the product's terms
+ * (`validateApplicationAgainstProduct`) and each asset's pledge eligibility (`assessPledgeEligibility`, with its
+ * refusal grounds), with the debt maturing `termMonths` after today. The application creates the customer
+ * relationship and grants the bank unit two consents with scope, purpose and expiry: to use the enterprise's
+ * financial data for this application and to query its credit report (征信). Nothing is written when refused.
+ */
+export async function applyForFinancing(input: ApplyForFinancingInput, actor: Actor, deps: AppDeps): Promise<CaseDetail> {
+  const scope = authorize(actor, 'case.apply');
+  const now = deps.clock.now();
+  const today = toShanghaiDate(now);
+  if (input.consentExpiresOn <= today) assertNoProblems([{ code: 'CASE_CONSENT_EXPIRY_TOO_SHORT', field: 'consentExpiresOn' }]);
+
+  const { organisations, bankProducts, ipAssets } = tables;
+  const [unit] = await deps.db.select().from(organisations).where(and(eq(organisations.id, input.bankUnitId), eq(organisations.kind, 'bank')));
+  if (unit === undefined) assertNoProblems([{ code: 'CASE_BANK_UNIT_INVALID', field: 'bankUnitId', params: { bankUnitId: input.bankUnitId } }]);
+  const bankId = headOfficeIdOf(unit!.path);
+  const [productRow] = await deps.db.select().from(bankProducts).where(and(eq(bankProducts.id, input.productId), eq(bankProducts.bankId, bankId), eq(bankProducts.active, true)));
+  if (productRow === undefined) assertNoProblems([{ code: 'BANK_PRODUCT_NOT_OFFERED', field: 'productId', params: { productId: input.productId, bankUnitId: input.bankUnitId } }]);
+  const product = toBankProduct(productRow!);
+
+  const debtMaturityDate = addMonths(today, input.termMonths);
+  const eligibility: ProblemDetail[] = [];
+  for (const [index, assetId] of input.assetIds.entries()) {
+    const result = await checkIpAssetPledgeEligibility(
+      {
+        id: assetId,
+        debtMaturityDate,
+        decisionDate: today,
+        pledgeeOrganisationId: unit!.id,
+        coOwnerConsentPartyIds: input.coOwnerConsentPartyIds ?? [],
+        coPledgedAssetIds: input.assetIds.filter((a) => a !== assetId),
+      },
+      actor,
+      deps,
+    ).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    });
+    if (result === null) {
+      eligibility.push({ code: 'NOT_FOUND', field: `assetIds[${index}]` });
+      continue;
+    }
+    for (const reason of result.reasons) eligibility.push({ code: reason.code, field: `assetIds[${index}].${reason.field}`, params: { ...reason.params, regulation: reason.ground.regulation, groundItem: reason.ground.item ?? "-" } });
+  }
+  const kinds = input.assetIds.length === 0 ? [] : await deps.db.select({ id: ipAssets.id, kind: ipAssets.kind }).from(ipAssets).where(inArray(ipAssets.id, [...input.assetIds]));
+  const kindOf = new Map(kinds.map((k) => [k.id, k.kind as IpAssetKind]));
+  const assets = input.assetIds.filter((id) => kindOf.has(id)).map((assetId) => ({ assetId, kind: kindOf.get(assetId)! }));
+  assertNoProblems([
+    ...validateApplicationAgainstProduct(
+      { amountFen: input.amountFen, termMonths: input.termMonths, repaymentMethod: input.repaymentMethod, spreadBps: input.spreadBps, combinedModel: input.combinedModel, assets: input.assetIds.length === 0 ? [] : assets },
+      product,
+    ),
+    ...eligibility,
+  ]);
+
+  return runInTransaction(deps, async (tx) => {
+    const terms = {
+      productId: product.productId,
+      amountFen: input.amountFen,
+      termMonths: input.termMonths,
+      repaymentMethod: input.repaymentMethod,
+      spreadBps: input.spreadBps,
+      combinedModel: input.combinedModel,
+    };
+    let caseId: string;
+    if (input.leadCaseId !== undefined) {
+      const lead = await getVisibleCase(tx, input.leadCaseId, actor, scope);
+      if (lead.bankUnitId !== unit!.id) assertNoProblems([{ code: 'CASE_BANK_UNIT_INVALID', field: 'bankUnitId', params: { bankUnitId: input.bankUnitId } }]);
+      const to = assertCaseAction({ state: lead.state as never, action: 'apply', actorRole: actor.role, actorUserId: actor.userId });
+      await writeCaseTransition(tx, deps, actor, { row: lead, action: 'apply', to, expectedVersion: input.expectedVersion, patch: terms }, now);
+      caseId = lead.id;
+    } else {
+      caseId = randomUUID();
+      const caseNumber = newCaseNumber(today);
+      await tx.insert(tables.financingCases).values({
+        id: caseId, caseNumber, enterpriseId: actor.organisationId, bankUnitId: unit!.id, bankId, state: 'applied', origin: 'application',
+        ...terms, pledgeeKind: 'bank', preparedByUserIds: [], stateEnteredAt: now, createdAt: now, updatedAt: now,
+      });
+      await tx.insert(tables.caseEvents).values({
+        id: randomUUID(), caseId, action: 'apply', fromState: null, toState: 'applied', actorUserId: actor.userId,
+        actorOrganisationId: actor.organisationId, actorRole: actor.role, occurredAt: now,
+      });
+      await deps.audit.append(tx, actor, { action: 'case.apply', entityType: 'financing_case', entityId: caseId, after: { state: 'applied', caseNumber, ...terms } }, now);
+    }
+    await tx.insert(tables.caseAssets).values(assets.map((a, position) => ({ caseId, assetId: a.assetId, kind: a.kind, position })));
+    await recordCustomerLink(tx, { enterpriseId: actor.organisationId, bankUnitId: unit!.id, source: 'application' }, now);
+    const consents = [
+      { scope: 'financials', purpose: `financing_application:${caseId}` },
+      { scope: 'credit_report', purpose: `credit_bureau_query:${caseId}` },
+    ].map((c) => ({ id: randomUUID(), enterpriseId: actor.organisationId, recipientId: unit!.id, ...c, grantedAt: now, expiresOn: input.consentExpiresOn }));
+    await tx.insert(tables.consents).values(consents);
+    for (const c of consents) {
+      await deps.audit.append(tx, actor, { action: 'consent.granted', entityType: 'consent', entityId: c.id, after: { ...c, grantedAt: now.toISOString() } }, now);
+    }
+    const row = await getVisibleCase(tx, caseId, actor, scope);
+    return loadCaseDetail(tx, row, today);
+  });
+}
