@@ -96,7 +96,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The docs page runs under the app-wide CSP above (its own static CSP would forbid the inline styles it uses).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
