@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './auth.ts';
 export * from './parties.ts';
 export * from './ip-assets.ts';
+export * from './ledger.ts';

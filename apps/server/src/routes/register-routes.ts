@@ -7,6 +7,7 @@ import { registerConsentRoutes } from './consent-routes.ts';
 import { registerEnterpriseRoutes } from './enterprise-routes.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import { registerIpAssetRoutes } from './ip-asset-routes.ts';
+import { registerLedgerRoutes } from './ledger-routes.ts';
 import { registerOrganisationRoutes } from './organisation-routes.ts';
 import { registerReferenceRoutes } from './reference-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
@@ -26,5 +27,6 @@ export async function registerRoutes(
   registerApiTokenRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerIpAssetRoutes(app, deps);
+  registerLedgerRoutes(app, deps);
   await Promise.resolve();
 }

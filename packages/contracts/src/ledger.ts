@@ -1,0 +1,117 @@
+import { Type } from '@sinclair/typebox';
+import { IsoDate, PageQuery, Uuid, YuanString } from './common.ts';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const RepaymentMethod = literals(['annuity', 'equalPrincipal', 'interestOnly', 'bullet'] as const);
+const CombinedModel = literals(['pledge_only', 'plus_guarantee', 'plus_insurance', 'plus_credit'] as const);
+const Version = { version: Type.Optional(Type.Integer({ minimum: 1, description: 'the version read; a newer one is CONFLICT' })) };
+const Note = { note: Type.Optional(Type.String({ maxLength: 2000 })) };
+
+/** A financing case (summary or detail with timeline, evaluations, approvals, votes). */
+export const FinancingCase = Type.Unknown({ description: 'financing case' });
+export const BankProductView = Type.Unknown({ description: 'bank product' });
+export const WorkQueueView = Type.Unknown({ description: 'work queue with steps and SLA ages' });
+
+export const BankProductQuery = Type.Object({ bankId: Type.Optional(Uuid) }, { additionalProperties: false });
+export const CreateBankProductBody = Type.Object(
+  {
+    code: Type.String({ minLength: 1, maxLength: 60 }),
+    nameZh: Type.String({ minLength: 1, maxLength: 200 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 200 }),
+    acceptedIpKinds: Type.Array(Type.String(), { minItems: 1 }),
+    minAmountYuan: YuanString,
+    maxAmountYuan: YuanString,
+    minTermMonths: Type.Integer({ minimum: 1, maximum: 360 }),
+    maxTermMonths: Type.Integer({ minimum: 1, maximum: 360 }),
+    lprTenor: literals(['1y', '5y'] as const),
+    minSpreadBps: Type.Integer({ minimum: -1000, maximum: 2000 }),
+    maxSpreadBps: Type.Integer({ minimum: -1000, maximum: 2000 }),
+    repaymentMethods: Type.Array(RepaymentMethod, { minItems: 1 }),
+    maxPledgeRateBpsByKind: Type.Record(Type.String(), Type.Integer({ minimum: 1, maximum: 10000 })),
+    combinedModels: Type.Array(CombinedModel, { minItems: 1 }),
+    approvalLevels: Type.Array(Type.Object({ level: Type.Integer({ minimum: 1 }), zh: Type.String(), en: Type.String(), maxAmountYuan: Type.Union([YuanString, Type.Null()]) }), { minItems: 1 }),
+    creditCommitteeThresholdYuan: Type.Union([YuanString, Type.Null()]),
+    disbursementRequiresRegistration: Type.Boolean(),
+    allowsInternalEvaluationUpToYuan: Type.Union([YuanString, Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+export const CaseQuery = Type.Object(
+  {
+    state: Type.Optional(Type.String()),
+    enterpriseId: Type.Optional(Uuid),
+    bankUnitId: Type.Optional(Uuid),
+    productId: Type.Optional(Uuid),
+    q: Type.Optional(Type.String({ maxLength: 40 })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export const WorkQueueQuery = Type.Object({ state: Type.Optional(Type.String()), ...PageQuery }, { additionalProperties: false });
+
+export const ApplyBody = Type.Object(
+  {
+    bankUnitId: Uuid,
+    productId: Uuid,
+    amountYuan: YuanString,
+    termMonths: Type.Integer({ minimum: 1, maximum: 360 }),
+    repaymentMethod: RepaymentMethod,
+    spreadBps: Type.Integer({ minimum: -1000, maximum: 2000 }),
+    combinedModel: CombinedModel,
+    assetIds: Type.Array(Uuid, { maxItems: 50 }),
+    coOwnerConsentPartyIds: Type.Optional(Type.Array(Type.String())),
+    consentExpiresOn: IsoDate,
+    leadCaseId: Type.Optional(Uuid),
+    ...Version,
+  },
+  { additionalProperties: false },
+);
+export const CreateLeadBody = Type.Object(
+  { enterpriseId: Uuid, bankUnitId: Type.Optional(Uuid), source: literals(['whitelist_push', 'event', 'outreach'] as const), ...Note },
+  { additionalProperties: false },
+);
+export const RiskEvaluationBody = Type.Object(
+  {
+    facts: Type.Object(
+      {
+        yearsInOperation: Type.Number({ minimum: 0 }),
+        hasAdverseCreditRecord: Type.Boolean(),
+        overdueLoansLast24Months: Type.Integer({ minimum: 0 }),
+        debtToAssetPct: Type.Number(),
+        revenueGrowthPct: Type.Number(),
+        isHighTechEnterprise: Type.Boolean(),
+        isOnWhitelist: Type.Boolean(),
+        pendingLitigationCount: Type.Integer({ minimum: 0 }),
+        taxCreditGrade: literals(['A', 'B', 'M', 'C', 'D'] as const),
+        grantedInventionPatentCount: Type.Integer({ minimum: 0 }),
+      },
+      { additionalProperties: false },
+    ),
+    ...Version,
+    ...Note,
+  },
+  { additionalProperties: false },
+);
+export const ValueEvaluationBody = Type.Object(
+  {
+    basis: literals(['formal_report', 'internal_evaluation'] as const),
+    evaluatorName: Type.Optional(Type.String({ maxLength: 200 })),
+    valuers: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 10 })),
+    method: Type.Optional(Type.String({ maxLength: 100 })),
+    valuationDate: IsoDate,
+    validUntil: IsoDate,
+    assetValues: Type.Array(Type.Object({ assetId: Uuid, valueYuan: YuanString }, { additionalProperties: false }), { minItems: 1 }),
+    ...Version,
+    ...Note,
+  },
+  { additionalProperties: false },
+);
+export const CreditRatingBody = Type.Object(
+  { creditRating: Type.String({ minLength: 1, maxLength: 20 }), creditLineYuan: YuanString, ...Version, ...Note },
+  { additionalProperties: false },
+);
+export const ApproveBody = Type.Object({ ...Version, ...Note }, { additionalProperties: false });
+export const DeclineBody = Type.Object({ reasonCode: Type.Optional(Type.String({ maxLength: 60 })), ...Version, ...Note }, { additionalProperties: false });
+export const CommitteeVoteBody = Type.Object({ vote: literals(['approve', 'reject', 'abstain'] as const), ...Note }, { additionalProperties: false });
+export const WithdrawBody = Type.Object({ ...Version, ...Note }, { additionalProperties: false });
