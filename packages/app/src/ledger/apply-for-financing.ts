@@ -83,13 +83,14 @@ export async function applyForFinancing(input: ApplyForFinancingInput, actor: Ac
   const kinds = input.assetIds.length === 0 ? [] : await deps.db.select({ id: ipAssets.id, kind: ipAssets.kind }).from(ipAssets).where(inArray(ipAssets.id, [...input.assetIds]));
   const kindOf = new Map(kinds.map((k) => [k.id, k.kind as IpAssetKind]));
   const assets = input.assetIds.filter((id) => kindOf.has(id)).map((assetId) => ({ assetId, kind: kindOf.get(assetId)! }));
-  assertNoProblems([
-    ...validateApplicationAgainstProduct(
-      { amountFen: input.amountFen, termMonths: input.termMonths, repaymentMethod: input.repaymentMethod, spreadBps: input.spreadBps, combinedModel: input.combinedModel, assets: input.assetIds.length === 0 ? [] : assets },
-      product,
-    ),
-    ...eligibility,
-  ]);
+  const productProblems = validateApplicationAgainstProduct(
+    { amountFen: input.amountFen, termMonths: input.termMonths, repaymentMethod: input.repaymentMethod, spreadBps: input.spreadBps, combinedModel: input.combinedModel, assets: input.assetIds.length === 0 ? [] : assets },
+    product,
+  );
+  // The domain names its own inputs; the applicant fixed the request's fields (amountYuan, assetIds[i]).
+  const toRequestField = (field: string): string =>
+    field === 'amountFen' ? 'amountYuan' : field.replace(/^assets\[(\d+)\]\.kind$/, 'assetIds[$1]').replace(/^assets$/, 'assetIds');
+  assertNoProblems([...productProblems.map((p) => ({ ...p, field: toRequestField(p.field) })), ...eligibility]);
 
   return runInTransaction(deps, async (tx) => {
     const terms = {
