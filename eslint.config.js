@@ -5,9 +5,30 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const ioModules = [
-  'node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'worker_threads',
-  'pg', '@electric-sql/*', 'drizzle-orm', 'drizzle-orm/*', 'fastify', '@fastify/*', 'pino',
-  '@ipf/db', '@ipf/app', '@ipf/config', 'exceljs', 'pdfmake', 'pdfmake/*',
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'worker_threads',
+  'pg',
+  '@electric-sql/*',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'fastify',
+  '@fastify/*',
+  'pino',
+  '@ipf/db',
+  '@ipf/app',
+  '@ipf/config',
+  'exceljs',
+  'pdfmake',
+  'pdfmake/*',
 ];
 
 export default tseslint.config(
@@ -24,7 +45,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Only @ipf/config reads process.env (design.md rule 5).' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Only @ipf/config reads process.env (design.md rule 5).',
+        },
       ],
     },
   },
@@ -33,7 +58,13 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['packages/config/src/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', '**/*.config.ts'],
+    files: [
+      'packages/config/src/**/*.ts',
+      'bench/**/*.ts',
+      'e2e/**/*.ts',
+      'scripts/**/*.ts',
+      '**/*.config.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
@@ -41,7 +72,14 @@ export default tseslint.config(
     files: ['packages/domain/src/**/*.ts'],
     ignores: ['packages/domain/src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ioModules, message: 'The domain package is pure: pass data in, get data out.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ioModules, message: 'The domain package is pure: pass data in, get data out.' },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'process', 'fetch', 'setTimeout', 'setInterval'],
       'no-restricted-properties': [
         'error',
@@ -49,7 +87,13 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'Pass randomness in as a parameter.' },
         { object: 'process', property: 'env', message: 'Pass configuration in as a parameter.' },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the clock in as a parameter.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Pass the clock in as a parameter.',
+        },
+      ],
     },
   },
   {
@@ -57,7 +101,13 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['packages/db/**', 'packages/domain/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'pg', message: 'Only @ipf/db imports a database driver.' }], patterns: [{ group: ['@electric-sql/*'], message: 'Only @ipf/db imports a database driver.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'pg', message: 'Only @ipf/db imports a database driver.' }],
+          patterns: [{ group: ['@electric-sql/*'], message: 'Only @ipf/db imports a database driver.' }],
+        },
+      ],
     },
   },
   {

@@ -41,7 +41,11 @@ interface LoanDraw {
 function drawLoan(random: () => number, firstDay: number, spanDays: number): LoanDraw {
   const principalFen = 1_000_000n + BigInt(Math.floor(random() * 999_000_001));
   const rateBps = 200 + Math.floor(random() * 1001);
-  return { principalFen, annualRate: { numerator: BigInt(rateBps), denominator: 10_000n }, startDate: fromEpochDay(firstDay + Math.floor(random() * spanDays)) };
+  return {
+    principalFen,
+    annualRate: { numerator: BigInt(rateBps), denominator: 10_000n },
+    startDate: fromEpochDay(firstDay + Math.floor(random() * spanDays)),
+  };
 }
 
 function benchSchedules(): void {
@@ -67,9 +71,15 @@ function benchSchedules(): void {
   }
   const seconds = (performance.now() - started) / 1000;
 
-  console.log(`annuity schedules: ${SCHEDULES.toLocaleString('en')} × ${PERIODS} months, ${instalments.toLocaleString('en')} instalments in ${seconds.toFixed(2)} s`);
-  console.log(`  ${(SCHEDULES / seconds).toFixed(0)} schedules/s, ${((seconds * 1e9) / instalments).toFixed(0)} ns per instalment`);
-  console.log(`  checksum Σ(interest + principal + balance) = ${formatYuan(checksumFen)} yuan; due-date checksum ${dateChecksum}`);
+  console.log(
+    `annuity schedules: ${SCHEDULES.toLocaleString('en')} × ${PERIODS} months, ${instalments.toLocaleString('en')} instalments in ${seconds.toFixed(2)} s`,
+  );
+  console.log(
+    `  ${(SCHEDULES / seconds).toFixed(0)} schedules/s, ${((seconds * 1e9) / instalments).toFixed(0)} ns per instalment`,
+  );
+  console.log(
+    `  checksum Σ(interest + principal + balance) = ${formatYuan(checksumFen)} yuan; due-date checksum ${dateChecksum}`,
+  );
 }
 
 function benchBookAccrual(): void {
@@ -120,8 +130,12 @@ function benchBookAccrual(): void {
   }
   const accrualSeconds = (performance.now() - accrualStarted) / 1000;
   const unposted = loans.reduce((sum, loan) => sum + postAccruedInterestFen(loan.accruedFen), 0n);
-  console.log(`book accrual: ${BOOK_LOANS.toLocaleString('en')} loans × 365 days = ${(BOOK_LOANS * 365).toLocaleString('en')} loan-days in ${accrualSeconds.toFixed(2)} s (book built in ${builtSeconds.toFixed(2)} s)`);
-  console.log(`  ${postings.toLocaleString('en')} postings, posted interest ${formatYuan(postedFen)} yuan, accrued not yet posted ${formatYuan(unposted)} yuan`);
+  console.log(
+    `book accrual: ${BOOK_LOANS.toLocaleString('en')} loans × 365 days = ${(BOOK_LOANS * 365).toLocaleString('en')} loan-days in ${accrualSeconds.toFixed(2)} s (book built in ${builtSeconds.toFixed(2)} s)`,
+  );
+  console.log(
+    `  ${postings.toLocaleString('en')} postings, posted interest ${formatYuan(postedFen)} yuan, accrued not yet posted ${formatYuan(unposted)} yuan`,
+  );
 }
 
 export default function run(): Promise<void> {

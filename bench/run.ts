@@ -9,10 +9,14 @@ import { dirname, join } from 'node:path';
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2] ?? '';
-const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts') && f.includes(filter)).sort();
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
+  .sort();
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 for (const file of files) {
   console.log(`\n# ${file}`);
   const module = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<void> };

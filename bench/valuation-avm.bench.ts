@@ -13,7 +13,11 @@ const COUNT = Number(process.argv[3] ?? 1_000_000);
 
 export default async function benchValuationAvm(): Promise<void> {
   await Promise.resolve();
-  console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average before: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const started = performance.now();
   const random = createSeededRandom(20260707);
   const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
@@ -56,8 +60,18 @@ export default async function benchValuationAvm(): Promise<void> {
 
   const seconds = (ms: number): string => (ms / 1000).toFixed(2);
   console.log(`patents: ${COUNT.toLocaleString('en')}`);
-  console.log(`generate facts: ${seconds(generated - started)} s; score + value + checksum: ${seconds(finished - generated)} s; total ${seconds(finished - started)} s`);
-  console.log(`rate: ${Math.round(COUNT / ((finished - generated) / 1000)).toLocaleString('en')} patents/s (score + value)`);
-  console.log(`checksum: Σ score = ${(scoreSum / 100).toFixed(2)}, mean ${(scoreSum / 100 / COUNT).toFixed(4)}; Σ value = ${formatYuan(valueSumFen)} yuan; fnv ${hash.toString(16).padStart(8, '0')}`);
-  console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `generate facts: ${seconds(generated - started)} s; score + value + checksum: ${seconds(finished - generated)} s; total ${seconds(finished - started)} s`,
+  );
+  console.log(
+    `rate: ${Math.round(COUNT / ((finished - generated) / 1000)).toLocaleString('en')} patents/s (score + value)`,
+  );
+  console.log(
+    `checksum: Σ score = ${(scoreSum / 100).toFixed(2)}, mean ${(scoreSum / 100 / COUNT).toFixed(4)}; Σ value = ${formatYuan(valueSumFen)} yuan; fnv ${hash.toString(16).padStart(8, '0')}`,
+  );
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }

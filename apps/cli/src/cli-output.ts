@@ -7,8 +7,15 @@ export interface RenderedProblem {
   readonly message: string;
 }
 
-export function renderProblems(problems: readonly ProblemDetail[], language: Language = 'zh-CN'): RenderedProblem[] {
-  return problems.map((p) => ({ code: p.code, field: p.field, message: formatErrorMessage(p.code, p.params ?? {}, language) }));
+export function renderProblems(
+  problems: readonly ProblemDetail[],
+  language: Language = 'zh-CN',
+): RenderedProblem[] {
+  return problems.map((p) => ({
+    code: p.code,
+    field: p.field,
+    message: formatErrorMessage(p.code, p.params ?? {}, language),
+  }));
 }
 
 /** Writes one JSON document to stdout (the only thing `--json` commands print there). */

@@ -33,7 +33,13 @@ export interface BuildAppOptions {
 
 function makeAjv(coerceTypes: boolean): Ajv {
   // Bodies are strict: a string is not a number. Query strings and path params arrive as text and are coerced.
-  const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes, strict: false });
+  const ajv = new Ajv({
+    allErrors: true,
+    removeAdditional: false,
+    useDefaults: true,
+    coerceTypes,
+    strict: false,
+  });
   // ajv-formats is CommonJS: its default export arrives as `.default` under ESM.
   (addFormatsModule as unknown as { default: (ajv: Ajv) => Ajv }).default(ajv);
   return ajv;
@@ -57,14 +63,22 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
 
   const strictAjv = makeAjv(false);
   const coercingAjv = makeAjv(true);
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema),
+  );
   app.decorateRequest('actor', null);
   const routeCatalogue: RouteRecord[] = [];
   app.decorate('routeCatalogue', routeCatalogue);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeCatalogue.push({ method, url: route.url, operation: route.config?.operation ?? null, public: route.config?.public === true });
+      if (method !== 'HEAD')
+        routeCatalogue.push({
+          method,
+          url: route.url,
+          operation: route.config?.operation ?? null,
+          public: route.config?.public === true,
+        });
     }
   });
   app.addHook('onSend', async (request, reply) => {
@@ -86,11 +100,16 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: '知识产权质押融资服务平台 API', description: 'IP pledge financing platform. Money: yuan decimal strings. Errors: RFC 9457 problem+json with stable codes.', version: '0.1.0' },
+      info: {
+        title: '知识产权质押融资服务平台 API',
+        description:
+          'IP pledge financing platform. Money: yuan decimal strings. Errors: RFC 9457 problem+json with stable codes.',
+        version: '0.1.0',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'ipf_session' },
-          bearer: { type: 'http', scheme: 'bearer', description: 'API token for banks\' own systems' },
+          bearer: { type: 'http', scheme: 'bearer', description: "API token for banks' own systems" },
         },
       },
       security: [{ session: [] }, { bearer: [] }],
@@ -122,7 +141,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
   await registerRoutes(app, deps, options);
 
   if (options.webDistDir != null && existsSync(options.webDistDir)) {
-    await app.register(fastifyStatic, { root: options.webDistDir, prefix: '/', wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: options.webDistDir,
+      prefix: '/',
+      wildcard: false,
+      index: 'index.html',
+    });
   }
   return app;
 }

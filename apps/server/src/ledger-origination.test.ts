@@ -23,11 +23,19 @@ describe('financing ledger part 1: application → risk → value → credit →
     ent = await t.loginAs('ent001');
     clerk = await t.loginAs('bank01.clerk');
     approver = await t.loginAs('bank01.approver');
-    const products = await t.app.inject({ method: 'GET', url: `/api/bank-products?bankId=${headOffice.id}`, headers: ent.headers });
+    const products = await t.app.inject({
+      method: 'GET',
+      url: `/api/bank-products?bankId=${headOffice.id}`,
+      headers: ent.headers,
+    });
     expect(products.statusCode).toBe(200);
     productId = products.json<{ id: string; code: string }[]>().find((p) => p.code === 'prd-demo-ipdai')!.id;
 
-    const assets = await t.app.inject({ method: 'GET', url: '/api/ip-assets?kind=invention_patent&pageSize=200', headers: ent.headers });
+    const assets = await t.app.inject({
+      method: 'GET',
+      url: '/api/ip-assets?kind=invention_patent&pageSize=200',
+      headers: ent.headers,
+    });
     for (const asset of assets.json<{ items: { id: string }[] }>().items) {
       const check = await t.app.inject({
         method: 'POST',
@@ -47,21 +55,47 @@ describe('financing ledger part 1: application → risk → value → credit →
       url: '/api/cases',
       headers: ent.headers,
       payload: {
-        bankUnitId: bankUnit.id, productId, amountYuan: '1000000.00', termMonths: 12, repaymentMethod: 'annuity', spreadBps: 50,
-        combinedModel: 'pledge_only', assetIds: [eligibleAssets[0]], consentExpiresOn: '2027-03-01', ...overrides,
+        bankUnitId: bankUnit.id,
+        productId,
+        amountYuan: '1000000.00',
+        termMonths: 12,
+        repaymentMethod: 'annuity',
+        spreadBps: 50,
+        combinedModel: 'pledge_only',
+        assetIds: [eligibleAssets[0]],
+        consentExpiresOn: '2027-03-01',
+        ...overrides,
       },
     });
   const step = (session: TestSession, caseId: string, action: string, payload: object) =>
-    t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/${action}`, headers: session.headers, payload });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/${action}`,
+      headers: session.headers,
+      payload,
+    });
   const goodRisk = {
     facts: {
-      yearsInOperation: 8, hasAdverseCreditRecord: false, overdueLoansLast24Months: 0, debtToAssetPct: 35, revenueGrowthPct: 18,
-      isHighTechEnterprise: true, isOnWhitelist: true, pendingLitigationCount: 0, taxCreditGrade: 'A', grantedInventionPatentCount: 6,
+      yearsInOperation: 8,
+      hasAdverseCreditRecord: false,
+      overdueLoansLast24Months: 0,
+      debtToAssetPct: 35,
+      revenueGrowthPct: 18,
+      isHighTechEnterprise: true,
+      isOnWhitelist: true,
+      pendingLitigationCount: 0,
+      taxCreditGrade: 'A',
+      grantedInventionPatentCount: 6,
     },
   };
   const valuation = (assetId: string, valueYuan: string) => ({
-    basis: 'formal_report', evaluatorName: '中衡资产评估有限公司（演示）', valuers: ['王评估', '李评估'], method: 'income',
-    valuationDate: '2026-02-20', validUntil: '2027-02-19', assetValues: [{ assetId, valueYuan }],
+    basis: 'formal_report',
+    evaluatorName: '中衡资产评估有限公司（演示）',
+    valuers: ['王评估', '李评估'],
+    method: 'income',
+    valuationDate: '2026-02-20',
+    validUntil: '2027-02-19',
+    assetValues: [{ assetId, valueYuan }],
   });
 
   it('takes an application through every step to approval, each state change on the timeline', async () => {
@@ -70,9 +104,19 @@ describe('financing ledger part 1: application → risk → value → credit →
     const caseId = applied.json<Case>().id;
     expect(applied.json<Case>().state).toBe('applied');
 
-    expect((await step(clerk, caseId, 'risk-evaluation', goodRisk)).json<Case>().state).toBe('risk_evaluated');
-    expect((await step(clerk, caseId, 'value-evaluation', valuation(eligibleAssets[0]!, '5000000.00'))).json<Case>().state).toBe('value_evaluated');
-    expect((await step(clerk, caseId, 'credit-rating', { creditRating: 'A', creditLineYuan: '1000000.00' })).json<Case>().state).toBe('credit_rated');
+    expect((await step(clerk, caseId, 'risk-evaluation', goodRisk)).json<Case>().state).toBe(
+      'risk_evaluated',
+    );
+    expect(
+      (
+        await step(clerk, caseId, 'value-evaluation', valuation(eligibleAssets[0]!, '5000000.00'))
+      ).json<Case>().state,
+    ).toBe('value_evaluated');
+    expect(
+      (
+        await step(clerk, caseId, 'credit-rating', { creditRating: 'A', creditLineYuan: '1000000.00' })
+      ).json<Case>().state,
+    ).toBe('credit_rated');
 
     const byClerk = await step(clerk, caseId, 'approve', {});
     expect(byClerk.statusCode).toBe(403);
@@ -82,14 +126,21 @@ describe('financing ledger part 1: application → risk → value → credit →
 
     const detail = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: ent.headers });
     const timeline = JSON.stringify(detail.json());
-    for (const state of ['applied', 'risk_evaluated', 'value_evaluated', 'credit_rated', 'approved']) expect(timeline).toContain(state);
+    for (const state of ['applied', 'risk_evaluated', 'value_evaluated', 'credit_rated', 'approved'])
+      expect(timeline).toContain(state);
   });
 
   it('hides a case from another bank: 404 by id and absent from its ledger', async () => {
     const caseId = (await apply({ assetIds: [eligibleAssets[1]] })).json<Case>().id;
     const other = await t.loginAs('bank02.clerk');
-    expect((await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: other.headers })).statusCode).toBe(404);
-    const list = await t.app.inject({ method: 'GET', url: '/api/cases?pageSize=200', headers: other.headers });
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: other.headers })).statusCode,
+    ).toBe(404);
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/cases?pageSize=200',
+      headers: other.headers,
+    });
     expect(JSON.stringify(list.json())).not.toContain(caseId);
     const own = await t.app.inject({ method: 'GET', url: '/api/cases?pageSize=200', headers: clerk.headers });
     expect(JSON.stringify(own.json())).toContain(caseId);
@@ -130,11 +181,17 @@ describe('financing ledger part 1: application → risk → value → credit →
     await step(clerk, caseId, 'value-evaluation', valuation(eligibleAssets[1]!, '5000000.00'));
     await step(clerk, caseId, 'credit-rating', { creditRating: 'A', creditLineYuan: '1000000.00' });
     const headOfficeApprover = await t.loginAs('bank01.hq');
-    const results = await Promise.all([step(approver, caseId, 'approve', {}), step(headOfficeApprover, caseId, 'approve', {})]);
+    const results = await Promise.all([
+      step(approver, caseId, 'approve', {}),
+      step(headOfficeApprover, caseId, 'approve', {}),
+    ]);
     const codes = results.map((r) => (r.statusCode === 200 ? 'ok' : r.json<Problem>().code)).sort();
     expect(codes[1]).toBe('ok');
     expect(['CONFLICT', 'CASE_ACTION_NOT_ALLOWED_IN_STATE']).toContain(codes[0]);
-    const [approvals] = await t.deps.db.select({ n: count() }).from(tables.caseApprovals).where(eq(tables.caseApprovals.caseId, caseId));
+    const [approvals] = await t.deps.db
+      .select({ n: count() })
+      .from(tables.caseApprovals)
+      .where(eq(tables.caseApprovals.caseId, caseId));
     expect(approvals?.n).toBe(1);
   });
 });

@@ -31,11 +31,22 @@ describe('permission matrix (access.md), endpoint by endpoint and role by role',
 
   it('has a row for every operation and role, and every endpoint is either public (listed) or has an operation', () => {
     const catalogue = t.app.routeCatalogue.filter((r) => !r.url.startsWith('/api/docs'));
-    const unclassified = catalogue.filter((r) => !r.public && r.operation === null).map((r) => `${r.method} ${r.url}`);
-    const unlistedPublic = catalogue.filter((r) => r.public && !publicEndpoints.includes(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`);
-    const withoutRow = catalogue.filter((r) => r.operation !== null && permissionMatrix[r.operation] === undefined).map((r) => r.operation);
-    expect({ unclassified, unlistedPublic, withoutRow }).toEqual({ unclassified: [], unlistedPublic: [], withoutRow: [] });
-    for (const op of Object.keys(permissionMatrix) as Operation[]) expect(Object.keys(permissionMatrix[op]).sort()).toEqual([...roleCodes].sort());
+    const unclassified = catalogue
+      .filter((r) => !r.public && r.operation === null)
+      .map((r) => `${r.method} ${r.url}`);
+    const unlistedPublic = catalogue
+      .filter((r) => r.public && !publicEndpoints.includes(`${r.method} ${r.url}`))
+      .map((r) => `${r.method} ${r.url}`);
+    const withoutRow = catalogue
+      .filter((r) => r.operation !== null && permissionMatrix[r.operation] === undefined)
+      .map((r) => r.operation);
+    expect({ unclassified, unlistedPublic, withoutRow }).toEqual({
+      unclassified: [],
+      unlistedPublic: [],
+      withoutRow: [],
+    });
+    for (const op of Object.keys(permissionMatrix) as Operation[])
+      expect(Object.keys(permissionMatrix[op]).sort()).toEqual([...roleCodes].sort());
   });
 
   it('refuses every role the matrix refuses (403) and lets every other role through to validation or the record', async () => {
@@ -52,7 +63,10 @@ describe('permission matrix (access.md), endpoint by endpoint and role by role',
         });
         const allowed = permissionMatrix[route.operation!][role] !== 'none';
         const refused = res.statusCode === 403 && res.json<{ code: string }>().code === 'FORBIDDEN';
-        if (allowed === refused || res.statusCode >= 500) mismatches.push(`${route.method} ${route.url} as ${role}: ${res.statusCode} (matrix: ${allowed ? 'allowed' : 'none'})`);
+        if (allowed === refused || res.statusCode >= 500)
+          mismatches.push(
+            `${route.method} ${route.url} as ${role}: ${res.statusCode} (matrix: ${allowed ? 'allowed' : 'none'})`,
+          );
       }
     }
     expect(mismatches).toEqual([]);
@@ -60,7 +74,11 @@ describe('permission matrix (access.md), endpoint by endpoint and role by role',
 
   it('answers every guarded endpoint with 401 when there is no session', async () => {
     for (const route of t.app.routeCatalogue.filter((r) => r.operation !== null)) {
-      const res = await t.app.inject({ method: route.method as 'GET', url: route.url.replace(':id', randomUUID()), ...(route.method === 'GET' ? {} : { payload: {} }) });
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: route.url.replace(':id', randomUUID()),
+        ...(route.method === 'GET' ? {} : { payload: {} }),
+      });
       expect(`${route.method} ${route.url} ${res.statusCode}`).toBe(`${route.method} ${route.url} 401`);
     }
   });

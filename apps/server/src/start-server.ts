@@ -42,7 +42,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] });
+    const logger = pino({
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    });
     const deps = createAppDeps(config, handle.db, logger);
     const app = await buildApp(deps, {
       logger,

@@ -87,9 +87,30 @@ export function App() {
                     </RequirePermission>
                   }
                 />
-                <Route path="ip-assets" element={<RequirePermission permission="ip_asset.list"><IpAssetListPage /></RequirePermission>} />
-                <Route path="ip-assets/import" element={<RequirePermission permission="ip_asset.import"><IpAssetImportPage /></RequirePermission>} />
-                <Route path="ip-assets/:id" element={<RequirePermission permission="ip_asset.read"><IpAssetDetailPage /></RequirePermission>} />
+                <Route
+                  path="ip-assets"
+                  element={
+                    <RequirePermission permission="ip_asset.list">
+                      <IpAssetListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="ip-assets/import"
+                  element={
+                    <RequirePermission permission="ip_asset.import">
+                      <IpAssetImportPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="ip-assets/:id"
+                  element={
+                    <RequirePermission permission="ip_asset.read">
+                      <IpAssetDetailPage />
+                    </RequirePermission>
+                  }
+                />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

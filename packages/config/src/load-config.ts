@@ -56,8 +56,7 @@ function readBool(env: Env, name: string, fallback: boolean): boolean {
 }
 
 /** The demo key is public by design; a production deployment must set IPF_DATA_KEY (checked below). */
-const DEMO_DATA_KEY_HEX =
-  '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+const DEMO_DATA_KEY_HEX = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
 /**
  * Parses the environment into a frozen `Config`. With `DATABASE_URL` (production) the data key must be
@@ -73,7 +72,8 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
   }
   const dataKeyHex = read(env, 'IPF_DATA_KEY') ?? (databaseUrl === null ? DEMO_DATA_KEY_HEX : undefined);
-  if (dataKeyHex === undefined) throw new ConfigError('IPF_DATA_KEY (64 hex characters) is required with DATABASE_URL');
+  if (dataKeyHex === undefined)
+    throw new ConfigError('IPF_DATA_KEY (64 hex characters) is required with DATABASE_URL');
   if (!/^[0-9a-fA-F]{64}$/.test(dataKeyHex)) throw new ConfigError('IPF_DATA_KEY must be 64 hex characters');
 
   return Object.freeze({

@@ -1,15 +1,25 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Uuid } from './common.ts';
 
-export const SessionStatus = Type.Union([Type.Literal('second_factor_required'), Type.Literal('enrolment_required'), Type.Literal('authenticated')]);
+export const SessionStatus = Type.Union([
+  Type.Literal('second_factor_required'),
+  Type.Literal('enrolment_required'),
+  Type.Literal('authenticated'),
+]);
 
 export const LoginBody = Type.Object(
-  { login: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 128 }) },
+  {
+    login: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 128 }),
+  },
   { additionalProperties: false },
 );
 export type LoginBody = Static<typeof LoginBody>;
 
-export const CodeBody = Type.Object({ code: Type.String({ pattern: '^\\d{6}$', description: '6-digit one-time code' }) }, { additionalProperties: false });
+export const CodeBody = Type.Object(
+  { code: Type.String({ pattern: '^\\d{6}$', description: '6-digit one-time code' }) },
+  { additionalProperties: false },
+);
 export type CodeBody = Static<typeof CodeBody>;
 
 export const AuthResult = Type.Object({ status: SessionStatus, csrfToken: Type.String() });
@@ -36,11 +46,18 @@ export const ApiToken = Type.Object({
   revokedAt: Type.Union([Type.String(), Type.Null()]),
   lastUsedAt: Type.Union([Type.String(), Type.Null()]),
 });
-export const CreatedApiToken = Type.Intersect([ApiToken, Type.Object({ token: Type.String({ description: 'Shown once; send as `Authorization: Bearer …`' }) })]);
+export const CreatedApiToken = Type.Intersect([
+  ApiToken,
+  Type.Object({ token: Type.String({ description: 'Shown once; send as `Authorization: Bearer …`' }) }),
+]);
 export const CreateApiTokenBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100 }),
-    scopes: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 50, examples: [['enterprise.read', 'enterprise.list']] }),
+    scopes: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+      minItems: 1,
+      maxItems: 50,
+      examples: [['enterprise.read', 'enterprise.list']],
+    }),
     expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
   },
   { additionalProperties: false },

@@ -3,7 +3,11 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 /** A record id. */
 export const Uuid = Type.String({ format: 'uuid', description: 'UUID' });
 /** Money on the wire: yuan as a decimal string with two decimals (design.md "Money"). */
-export const YuanString = Type.String({ pattern: '^-?\\d{1,15}\\.\\d{2}$', description: 'Yuan, two decimals, e.g. "84898.82"', examples: ['84898.82'] });
+export const YuanString = Type.String({
+  pattern: '^-?\\d{1,15}\\.\\d{2}$',
+  description: 'Yuan, two decimals, e.g. "84898.82"',
+  examples: ['84898.82'],
+});
 /** An ISO calendar date. */
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD', examples: ['2024-01-15'] });
 export const IsoDateTime = Type.String({ format: 'date-time' });
@@ -16,7 +20,12 @@ export const PageQuery = {
 };
 
 export function PageOf<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
 }
 
 /** One problem: `{ code, field, message }` (field is a JSON path; message in the request's language). */

@@ -4,7 +4,11 @@ import { IsoDate, PageQuery, Uuid, YuanString } from './common.ts';
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const RepaymentMethod = literals(['annuity', 'equalPrincipal', 'interestOnly', 'bullet'] as const);
 const CombinedModel = literals(['pledge_only', 'plus_guarantee', 'plus_insurance', 'plus_credit'] as const);
-const Version = { version: Type.Optional(Type.Integer({ minimum: 1, description: 'the version read; a newer one is CONFLICT' })) };
+const Version = {
+  version: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'the version read; a newer one is CONFLICT' }),
+  ),
+};
 const Note = { note: Type.Optional(Type.String({ maxLength: 2000 })) };
 
 /** A financing case (summary or detail with timeline, evaluations, approvals, votes). */
@@ -29,7 +33,15 @@ export const CreateBankProductBody = Type.Object(
     repaymentMethods: Type.Array(RepaymentMethod, { minItems: 1 }),
     maxPledgeRateBpsByKind: Type.Record(Type.String(), Type.Integer({ minimum: 1, maximum: 10000 })),
     combinedModels: Type.Array(CombinedModel, { minItems: 1 }),
-    approvalLevels: Type.Array(Type.Object({ level: Type.Integer({ minimum: 1 }), zh: Type.String(), en: Type.String(), maxAmountYuan: Type.Union([YuanString, Type.Null()]) }), { minItems: 1 }),
+    approvalLevels: Type.Array(
+      Type.Object({
+        level: Type.Integer({ minimum: 1 }),
+        zh: Type.String(),
+        en: Type.String(),
+        maxAmountYuan: Type.Union([YuanString, Type.Null()]),
+      }),
+      { minItems: 1 },
+    ),
     creditCommitteeThresholdYuan: Type.Union([YuanString, Type.Null()]),
     disbursementRequiresRegistration: Type.Boolean(),
     allowsInternalEvaluationUpToYuan: Type.Union([YuanString, Type.Null()]),
@@ -48,7 +60,10 @@ export const CaseQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-export const WorkQueueQuery = Type.Object({ state: Type.Optional(Type.String()), ...PageQuery }, { additionalProperties: false });
+export const WorkQueueQuery = Type.Object(
+  { state: Type.Optional(Type.String()), ...PageQuery },
+  { additionalProperties: false },
+);
 
 export const ApplyBody = Type.Object(
   {
@@ -68,7 +83,12 @@ export const ApplyBody = Type.Object(
   { additionalProperties: false },
 );
 export const CreateLeadBody = Type.Object(
-  { enterpriseId: Uuid, bankUnitId: Type.Optional(Uuid), source: literals(['whitelist_push', 'event', 'outreach'] as const), ...Note },
+  {
+    enterpriseId: Uuid,
+    bankUnitId: Type.Optional(Uuid),
+    source: literals(['whitelist_push', 'event', 'outreach'] as const),
+    ...Note,
+  },
   { additionalProperties: false },
 );
 export const RiskEvaluationBody = Type.Object(
@@ -101,17 +121,31 @@ export const ValueEvaluationBody = Type.Object(
     method: Type.Optional(Type.String({ maxLength: 100 })),
     valuationDate: IsoDate,
     validUntil: IsoDate,
-    assetValues: Type.Array(Type.Object({ assetId: Uuid, valueYuan: YuanString }, { additionalProperties: false }), { minItems: 1 }),
+    assetValues: Type.Array(
+      Type.Object({ assetId: Uuid, valueYuan: YuanString }, { additionalProperties: false }),
+      { minItems: 1 },
+    ),
     ...Version,
     ...Note,
   },
   { additionalProperties: false },
 );
 export const CreditRatingBody = Type.Object(
-  { creditRating: Type.String({ minLength: 1, maxLength: 20 }), creditLineYuan: YuanString, ...Version, ...Note },
+  {
+    creditRating: Type.String({ minLength: 1, maxLength: 20 }),
+    creditLineYuan: YuanString,
+    ...Version,
+    ...Note,
+  },
   { additionalProperties: false },
 );
 export const ApproveBody = Type.Object({ ...Version, ...Note }, { additionalProperties: false });
-export const DeclineBody = Type.Object({ reasonCode: Type.Optional(Type.String({ maxLength: 60 })), ...Version, ...Note }, { additionalProperties: false });
-export const CommitteeVoteBody = Type.Object({ vote: literals(['approve', 'reject', 'abstain'] as const), ...Note }, { additionalProperties: false });
+export const DeclineBody = Type.Object(
+  { reasonCode: Type.Optional(Type.String({ maxLength: 60 })), ...Version, ...Note },
+  { additionalProperties: false },
+);
+export const CommitteeVoteBody = Type.Object(
+  { vote: literals(['approve', 'reject', 'abstain'] as const), ...Note },
+  { additionalProperties: false },
+);
 export const WithdrawBody = Type.Object({ ...Version, ...Note }, { additionalProperties: false });

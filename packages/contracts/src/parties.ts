@@ -1,5 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { bankLevels, districtCodes, industryClusterCodes, organisationKindCodes, roleCodes, sizeClassCodes } from '@ipf/domain/party';
+import {
+  bankLevels,
+  districtCodes,
+  industryClusterCodes,
+  organisationKindCodes,
+  roleCodes,
+  sizeClassCodes,
+} from '@ipf/domain/party';
 import { IsoDate, LabelledCode, PageQuery, Uuid, YuanString } from './common.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -55,7 +62,14 @@ export const User = Type.Object({
   displayName: Type.String(),
   status: Type.Union([Type.Literal('active'), Type.Literal('disabled'), Type.Literal('locked')]),
   secondFactorEnrolled: Type.Boolean(),
-  memberships: Type.Array(Type.Object({ organisationId: Uuid, organisationNameZh: Type.String(), organisationNameEn: Type.String(), role: Type.String() })),
+  memberships: Type.Array(
+    Type.Object({
+      organisationId: Uuid,
+      organisationNameZh: Type.String(),
+      organisationNameEn: Type.String(),
+      role: Type.String(),
+    }),
+  ),
   createdAt: Type.String(),
 });
 export const UserQuery = Type.Object(
@@ -73,7 +87,10 @@ export const CreateUserBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateUserBody = Static<typeof CreateUserBody>;
-export const UpdateUserBody = Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]) }, { additionalProperties: false });
+export const UpdateUserBody = Type.Object(
+  { status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]) },
+  { additionalProperties: false },
+);
 
 export const EnterpriseSummary = Type.Object({
   id: Uuid,
@@ -136,7 +153,12 @@ export const EnterpriseProfileBody = Type.Object(
 );
 export type EnterpriseProfileBody = Static<typeof EnterpriseProfileBody>;
 
-export const ConsentScope = Type.Union([Type.Literal('profile'), Type.Literal('ip_assets'), Type.Literal('financials'), Type.Literal('credit_report')]);
+export const ConsentScope = Type.Union([
+  Type.Literal('profile'),
+  Type.Literal('ip_assets'),
+  Type.Literal('financials'),
+  Type.Literal('credit_report'),
+]);
 export const Consent = Type.Object({
   id: Uuid,
   enterpriseId: Uuid,
@@ -151,7 +173,12 @@ export const Consent = Type.Object({
   state: Type.Union([Type.Literal('active'), Type.Literal('expired'), Type.Literal('revoked')]),
 });
 export const GrantConsentBody = Type.Object(
-  { recipientId: Uuid, scope: ConsentScope, purpose: Type.String({ minLength: 2, maxLength: 200 }), expiresOn: IsoDate },
+  {
+    recipientId: Uuid,
+    scope: ConsentScope,
+    purpose: Type.String({ minLength: 2, maxLength: 200 }),
+    expiresOn: IsoDate,
+  },
   { additionalProperties: false },
 );
 export type GrantConsentBody = Static<typeof GrantConsentBody>;
@@ -172,7 +199,12 @@ export const AuditEvent = Type.Object({
   hash: Type.String(),
 });
 export const AuditQuery = Type.Object(
-  { entityType: Type.Optional(Type.String({ maxLength: 50 })), entityId: Type.Optional(Type.String({ maxLength: 100 })), action: Type.Optional(Type.String({ maxLength: 100 })), ...PageQuery },
+  {
+    entityType: Type.Optional(Type.String({ maxLength: 50 })),
+    entityId: Type.Optional(Type.String({ maxLength: 100 })),
+    action: Type.Optional(Type.String({ maxLength: 100 })),
+    ...PageQuery,
+  },
   { additionalProperties: false },
 );
 export const AuditVerdict = Type.Object({

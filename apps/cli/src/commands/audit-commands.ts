@@ -16,8 +16,14 @@ export function registerAuditCommands(program: Command): void {
         withCliDatabase(async (deps) => {
           const verdict = await verifyAuditChain(deps.db);
           if (options.json === true) printJson(verdict);
-          else if (verdict.ok) process.stdout.write(`审计链完整 audit chain intact: ${verdict.events} events, head ${verdict.lastHash}\n`);
-          else process.stdout.write(`审计链断裂 audit chain broken at seq ${verdict.brokenAtSeq}: ${verdict.reason}\n`);
+          else if (verdict.ok)
+            process.stdout.write(
+              `审计链完整 audit chain intact: ${verdict.events} events, head ${verdict.lastHash}\n`,
+            );
+          else
+            process.stdout.write(
+              `审计链断裂 audit chain broken at seq ${verdict.brokenAtSeq}: ${verdict.reason}\n`,
+            );
           process.exitCode = verdict.ok ? 0 : 1;
         }),
       ),

@@ -10,13 +10,14 @@ export function registerDemoCommands(program: Command): void {
   const demo = program.command('demo').description('demo data and demo log-ins');
   demo
     .command('totp <login>')
-    .description('print a demo user\'s current one-time code (demo users only; never opens the database)')
+    .description("print a demo user's current one-time code (demo users only; never opens the database)")
     .option('--json', 'print JSON only')
     .option('--lang <lang>', 'zh-CN or en', 'zh-CN')
     .action(async (login: string, options: { json?: boolean; lang?: string }) =>
       runCommand(options, async () => {
         const code = currentDemoTotpCode(loadConfig().demoSeed, login, Date.now());
-        if (options.json === true) printJson({ login, code, validForSeconds: 30 - Math.floor(Date.now() / 1000) % 30 });
+        if (options.json === true)
+          printJson({ login, code, validForSeconds: 30 - (Math.floor(Date.now() / 1000) % 30) });
         else process.stdout.write(`${code}\n`);
         await Promise.resolve();
       }),
@@ -30,11 +31,22 @@ export function registerDemoCommands(program: Command): void {
       runCommand(options, () =>
         withCliDatabase(async (deps) => {
           const scale = Number(options.scale);
-          if (!Number.isInteger(scale) || scale < 1 || scale > 100) throw new Error('--scale must be an integer from 1 to 100');
+          if (!Number.isInteger(scale) || scale < 1 || scale > 100)
+            throw new Error('--scale must be an integer from 1 to 100');
           const result = await seedDemoData(deps, scale);
-          const summary = { seeded: result.seeded, organisations: result.organisations, enterprises: result.enterprises, users: result.users.length };
+          const summary = {
+            seeded: result.seeded,
+            organisations: result.organisations,
+            enterprises: result.enterprises,
+            users: result.users.length,
+          };
           if (options.json === true) printJson(summary);
-          else process.stdout.write(result.seeded ? `已生成演示数据 seeded: ${summary.organisations} organisations, ${summary.enterprises} enterprises, ${summary.users} users\n` : '数据库已有数据，未重复生成 (database not empty; nothing seeded)\n');
+          else
+            process.stdout.write(
+              result.seeded
+                ? `已生成演示数据 seeded: ${summary.organisations} organisations, ${summary.enterprises} enterprises, ${summary.users} users\n`
+                : '数据库已有数据，未重复生成 (database not empty; nothing seeded)\n',
+            );
         }),
       ),
     );

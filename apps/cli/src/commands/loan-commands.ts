@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { CN_HOLIDAY_CALENDAR, isIsoDate } from '@ipf/domain/calendar';
 import { DomainError, type ProblemDetail } from '@ipf/domain/errors';
-import { calculatePenaltyInterest, calculateSchedule, type InterestBasis, type RepaymentMethod, type ScheduleInput } from '@ipf/domain/loan';
+import {
+  calculatePenaltyInterest,
+  calculateSchedule,
+  type InterestBasis,
+  type RepaymentMethod,
+  type ScheduleInput,
+} from '@ipf/domain/loan';
 import { formatYuan, parseRatePct, parseYuan, type Rate } from '@ipf/domain/money';
 import { cliLanguage, printJson, renderProblems } from '../cli-output.ts';
 
@@ -82,13 +88,29 @@ function toScheduleInput(options: ScheduleOptions): ScheduleInput | ProblemDetai
   if (method === undefined) problems.push({ code: 'FIELD_NOT_ALLOWED', field: 'method' });
   const interestBasis = BASES.find((basis) => basis === options.interestBasis);
   if (interestBasis === undefined) problems.push({ code: 'FIELD_NOT_ALLOWED', field: 'interestBasis' });
-  if (options.frequency !== 'monthly' && options.frequency !== 'quarterly') problems.push({ code: 'FIELD_NOT_ALLOWED', field: 'frequency' });
-  if (!isIsoDate(options.start)) problems.push({ code: 'DATE_FORMAT_INVALID', field: 'start', params: { value: options.start } });
-  if (options.firstDue !== undefined && !isIsoDate(options.firstDue)) problems.push({ code: 'DATE_FORMAT_INVALID', field: 'firstDue', params: { value: options.firstDue } });
+  if (options.frequency !== 'monthly' && options.frequency !== 'quarterly')
+    problems.push({ code: 'FIELD_NOT_ALLOWED', field: 'frequency' });
+  if (!isIsoDate(options.start))
+    problems.push({ code: 'DATE_FORMAT_INVALID', field: 'start', params: { value: options.start } });
+  if (options.firstDue !== undefined && !isIsoDate(options.firstDue))
+    problems.push({ code: 'DATE_FORMAT_INVALID', field: 'firstDue', params: { value: options.firstDue } });
   const multiple = options.installmentMultiple;
-  const installmentMultipleFen = multiple === undefined ? undefined : parseField(problems, 'installmentMultiple', () => parseYuan(multiple));
-  const settlementDay = options.settlementDay === undefined ? undefined : parseWholeNumber(problems, 'settlementDay', options.settlementDay);
-  if (problems.length > 0 || principalFen === undefined || annualRate === undefined || termMonths === undefined || method === undefined || interestBasis === undefined) {
+  const installmentMultipleFen =
+    multiple === undefined
+      ? undefined
+      : parseField(problems, 'installmentMultiple', () => parseYuan(multiple));
+  const settlementDay =
+    options.settlementDay === undefined
+      ? undefined
+      : parseWholeNumber(problems, 'settlementDay', options.settlementDay);
+  if (
+    problems.length > 0 ||
+    principalFen === undefined ||
+    annualRate === undefined ||
+    termMonths === undefined ||
+    method === undefined ||
+    interestBasis === undefined
+  ) {
     return problems;
   }
   return {
@@ -114,8 +136,12 @@ function runSchedule(options: ScheduleOptions): void {
     schedule = calculateSchedule(input);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const problems = error.problems.length > 0 ? error.problems : [{ code: error.code, field: '', params: error.params }];
-    return fail(problems.map((p) => ({ ...p, field: FIELD_TO_OPTION[p.field] ?? p.field })), options);
+    const problems =
+      error.problems.length > 0 ? error.problems : [{ code: error.code, field: '', params: error.params }];
+    return fail(
+      problems.map((p) => ({ ...p, field: FIELD_TO_OPTION[p.field] ?? p.field })),
+      options,
+    );
   }
 
   const installments = schedule.installments.map((i) => ({
@@ -126,13 +152,25 @@ function runSchedule(options: ScheduleOptions): void {
     payment: formatYuan(i.paymentFen),
     balance: formatYuan(i.balanceFen),
   }));
-  const result = { installments, totalInterest: formatYuan(schedule.totalInterestFen), totalPayment: formatYuan(schedule.totalPaymentFen) };
+  const result = {
+    installments,
+    totalInterest: formatYuan(schedule.totalInterestFen),
+    totalPayment: formatYuan(schedule.totalPaymentFen),
+  };
   if (options.json === true) return printJson(result);
-  const lines = installments.map((i) => `${String(i.period).padStart(3)}  ${i.dueDate}  ${i.principal.padStart(14)}  ${i.interest.padStart(12)}  ${i.payment.padStart(14)}  ${i.balance.padStart(14)}`);
-  process.stdout.write(
-    [' 期  还款日            本金 principal   利息 interest   月供 payment    余额 balance', ...lines, `合计利息 total interest ${result.totalInterest}  合计还款 total payment ${result.totalPayment}`].join('\n') + '\n',
+  const lines = installments.map(
+    (i) =>
+      `${String(i.period).padStart(3)}  ${i.dueDate}  ${i.principal.padStart(14)}  ${i.interest.padStart(12)}  ${i.payment.padStart(14)}  ${i.balance.padStart(14)}`,
   );
-  if (schedule.provisional) process.stdout.write('注意：部分还款日所在年份无节假日数据，顺延日期为临时结果。\n');
+  process.stdout.write(
+    [
+      ' 期  还款日            本金 principal   利息 interest   月供 payment    余额 balance',
+      ...lines,
+      `合计利息 total interest ${result.totalInterest}  合计还款 total payment ${result.totalPayment}`,
+    ].join('\n') + '\n',
+  );
+  if (schedule.provisional)
+    process.stdout.write('注意：部分还款日所在年份无节假日数据，顺延日期为临时结果。\n');
 }
 
 function runPenalty(options: PenaltyOptions): void {
@@ -141,14 +179,26 @@ function runPenalty(options: PenaltyOptions): void {
   const annualRate = parseField(problems, 'annualRate', () => parseRatePct(options.annualRate));
   const markup: Rate | undefined = parseField(problems, 'markup', () => parseRatePct(options.markup));
   const days = parseWholeNumber(problems, 'days', options.days);
-  if (problems.length > 0 || overdueFen === undefined || annualRate === undefined || markup === undefined || days === undefined) return fail(problems, options);
+  if (
+    problems.length > 0 ||
+    overdueFen === undefined ||
+    annualRate === undefined ||
+    markup === undefined ||
+    days === undefined
+  )
+    return fail(problems, options);
 
   let penaltyFen: bigint;
   try {
     penaltyFen = calculatePenaltyInterest({ overdueFen, annualRate, markup, days });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const field = { PENALTY_MARKUP_OUT_OF_RANGE: 'markup', OVERDUE_DAYS_INVALID: 'days', OVERDUE_AMOUNT_INVALID: 'overdueAmount' }[error.code] ?? '';
+    const field =
+      {
+        PENALTY_MARKUP_OUT_OF_RANGE: 'markup',
+        OVERDUE_DAYS_INVALID: 'days',
+        OVERDUE_AMOUNT_INVALID: 'overdueAmount',
+      }[error.code] ?? '';
     return fail([{ code: error.code, field, params: error.params }], options);
   }
   if (options.json === true) return printJson({ penalty: formatYuan(penaltyFen) });
@@ -172,7 +222,10 @@ export function registerLoanCommands(program: Command): Command {
     .requiredOption('--start <date>', 'start (disbursement) date YYYY-MM-DD')
     .option('--interest-basis <basis>', 'monthly | ACT/360 | ACT/365 | 30/360', 'monthly')
     .option('--frequency <frequency>', 'monthly | quarterly', 'monthly')
-    .option('--installment-multiple <yuan>', 'round the annuity instalment to this multiple, e.g. 1 (whole yuan)')
+    .option(
+      '--installment-multiple <yuan>',
+      'round the annuity instalment to this multiple, e.g. 1 (whole yuan)',
+    )
     .option('--first-due <date>', 'first due date YYYY-MM-DD (broken first period, actual/360)')
     .option('--settlement-day <day>', '结息日 for interest-only, 1–31')
     .option('--following-working-day', 'shift due dates to the following working day')

@@ -68,7 +68,11 @@ function runAllocate(options: AllocateOptions): void {
     process.stdout.write(`${JSON.stringify({ allocation: byParty })}\n`);
     return;
   }
-  process.stdout.write(allocation.map((part) => `${part.party.padEnd(16)} ${formatYuan(part.amountFen).padStart(18)}`).join('\n') + '\n');
+  process.stdout.write(
+    allocation
+      .map((part) => `${part.party.padEnd(16)} ${formatYuan(part.amountFen).padStart(18)}`)
+      .join('\n') + '\n',
+  );
 }
 
 /**
@@ -82,7 +86,10 @@ export function registerRiskCommands(program: Command): Command {
     .command('allocate')
     .description('风险分担 flat split of a loss by weights, largest remainder')
     .requiredOption('--loss <yuan>', 'loss in yuan, e.g. 1000000.01')
-    .requiredOption('--shares <list>', 'party:weight pairs, e.g. pool:1,bank:1 or insurer:60,bank:20,guarantor:20')
+    .requiredOption(
+      '--shares <list>',
+      'party:weight pairs, e.g. pool:1,bank:1 or insurer:60,bank:20,guarantor:20',
+    )
     .option('--json', 'print JSON only')
     .option('--lang <lang>', 'zh-CN or en', 'zh-CN')
     .action((options: AllocateOptions) => runAllocate(options));

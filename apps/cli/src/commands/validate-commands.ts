@@ -14,7 +14,12 @@ export function registerValidateCommands(program: Command): Command {
       const errors = renderProblems(validateUscc(code, 'code'), cliLanguage(options));
       const valid = errors.length === 0;
       if (options.json === true) printJson({ valid, normalized: normalizeUscc(code), errors });
-      else process.stdout.write(valid ? `有效 valid: ${normalizeUscc(code)}\n` : errors.map((e) => `✗ ${e.message}`).join('\n') + '\n');
+      else
+        process.stdout.write(
+          valid
+            ? `有效 valid: ${normalizeUscc(code)}\n`
+            : errors.map((e) => `✗ ${e.message}`).join('\n') + '\n',
+        );
       process.exitCode = valid ? 0 : 1;
     });
   return validate;

@@ -9,11 +9,19 @@ interface ValidateOptions {
 }
 
 /** Prints one validation result (JSON or a line of text) and sets the exit code: 0 valid, 1 not. */
-function report(options: ValidateOptions, normalized: string | null, problems: readonly ProblemDetail[], extra: Record<string, unknown>): void {
+function report(
+  options: ValidateOptions,
+  normalized: string | null,
+  problems: readonly ProblemDetail[],
+  extra: Record<string, unknown>,
+): void {
   const errors = renderProblems(problems, cliLanguage(options));
   const valid = errors.length === 0;
   if (options.json === true) printJson({ valid, normalized, ...extra, errors });
-  else process.stdout.write(valid ? `有效 valid: ${normalized ?? ''}\n` : errors.map((e) => `✗ ${e.message}`).join('\n') + '\n');
+  else
+    process.stdout.write(
+      valid ? `有效 valid: ${normalized ?? ''}\n` : errors.map((e) => `✗ ${e.message}`).join('\n') + '\n',
+    );
   process.exitCode = valid ? 0 : 1;
 }
 
@@ -53,7 +61,10 @@ export function registerValidateIpCommands(validate: Command): Command {
     .option('--lang <lang>', 'zh-CN or en', 'zh-CN')
     .action((number: string, options: ValidateOptions) => {
       const result = validateCopyrightNumber(number);
-      report(options, result.normalized, result.problems, { kind: result.kind, registrationYear: result.registrationYear });
+      report(options, result.normalized, result.problems, {
+        kind: result.kind,
+        registrationYear: result.registrationYear,
+      });
     });
 
   return validate;

@@ -1,8 +1,18 @@
 import type { Command } from 'commander';
 import { DomainError, type ProblemDetail } from '@ipf/domain/errors';
-import { createSeededRandom, generateDemoAssets, normalizePatentNumber, type IpAsset } from '@ipf/domain/ip-asset';
+import {
+  createSeededRandom,
+  generateDemoAssets,
+  normalizePatentNumber,
+  type IpAsset,
+} from '@ipf/domain/ip-asset';
 import { formatYuan, parseRatePct, parseYuan, type Rate } from '@ipf/domain/money';
-import { calculatePatentScore, calculateRoyaltyRelief, valuationScenarios, type ValuationScenario } from '@ipf/domain/valuation';
+import {
+  calculatePatentScore,
+  calculateRoyaltyRelief,
+  valuationScenarios,
+  type ValuationScenario,
+} from '@ipf/domain/valuation';
 import { cliLanguage, printJson, renderProblems } from '../cli-output.ts';
 import { runCommand } from './run-command.ts';
 
@@ -53,40 +63,75 @@ function fail(problems: readonly ProblemDetail[], options: { json?: boolean; lan
 
 function runRoyaltyRelief(options: RoyaltyReliefOptions): void {
   const problems: ProblemDetail[] = [];
-  const revenueForecastFen = options.revenue.split(',').map((text, index) => parseField(problems, `revenue[${index}]`, () => parseYuan(text.trim())));
-  const rate = (field: string, text: string): Rate | undefined => parseField(problems, field, () => parseRatePct(text));
+  const revenueForecastFen = options.revenue
+    .split(',')
+    .map((text, index) => parseField(problems, `revenue[${index}]`, () => parseYuan(text.trim())));
+  const rate = (field: string, text: string): Rate | undefined =>
+    parseField(problems, field, () => parseRatePct(text));
   const royaltyRate = rate('royaltyRate', options.royaltyRate);
   const attributionShare = rate('attribution', options.attribution);
   const taxRate = rate('taxRate', options.taxRate);
   const discountRate = rate('discountRate', options.discountRate);
-  if (problems.length > 0 || royaltyRate === undefined || attributionShare === undefined || taxRate === undefined || discountRate === undefined) return fail(problems, options);
+  if (
+    problems.length > 0 ||
+    royaltyRate === undefined ||
+    attributionShare === undefined ||
+    taxRate === undefined ||
+    discountRate === undefined
+  )
+    return fail(problems, options);
 
   let result;
   try {
     result = calculateRoyaltyRelief({
       revenueForecastFen: revenueForecastFen.map((fen) => fen ?? 0n),
-      royaltyRate, attributionShare, taxRate, discountRate,
+      royaltyRate,
+      attributionShare,
+      taxRate,
+      discountRate,
       timing: options.midYear === true ? 'midYear' : 'endOfYear',
     });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return fail([{ code: error.code, field: String(error.params['field'] ?? ''), params: error.params }], options);
+    return fail(
+      [{ code: error.code, field: String(error.params['field'] ?? ''), params: error.params }],
+      options,
+    );
   }
   const presentValues = result.years.map((year) => formatYuan(year.presentValueFen));
   if (options.json === true) {
     printJson({ value: formatYuan(result.valueFen), presentValues });
     return;
   }
-  const lines = result.years.map((year) => `  第 ${year.year} 年 year ${year.year}: 收入 ${formatYuan(year.revenueFen)} → 税后提成 ${formatYuan(year.afterTaxRoyaltyFen)} → 现值 ${formatYuan(year.presentValueFen)}`);
-  process.stdout.write(`${lines.join('\n')}\n评估值 value (${result.timing}, rounded once ${result.roundingMode}): ${formatYuan(result.valueFen)}\n`);
+  const lines = result.years.map(
+    (year) =>
+      `  第 ${year.year} 年 year ${year.year}: 收入 ${formatYuan(year.revenueFen)} → 税后提成 ${formatYuan(year.afterTaxRoyaltyFen)} → 现值 ${formatYuan(year.presentValueFen)}`,
+  );
+  process.stdout.write(
+    `${lines.join('\n')}\n评估值 value (${result.timing}, rounded once ${result.roundingMode}): ${formatYuan(result.valueFen)}\n`,
+  );
 }
 
 function findDemoPatent(number: string): IpAsset {
-  const assets = generateDemoAssets({ owners: DEMO_OWNERS, count: DEMO_COUNT, random: createSeededRandom(DEMO_SEED), asOfDate: DEMO_AS_OF });
-  const patents = assets.filter((asset) => asset.kind === 'invention_patent' || asset.kind === 'utility_model_patent');
+  const assets = generateDemoAssets({
+    owners: DEMO_OWNERS,
+    count: DEMO_COUNT,
+    random: createSeededRandom(DEMO_SEED),
+    asOfDate: DEMO_AS_OF,
+  });
+  const patents = assets.filter(
+    (asset) => asset.kind === 'invention_patent' || asset.kind === 'utility_model_patent',
+  );
   const normalised = normalizePatentNumber(number) ?? number.trim();
   const found = patents.find((asset) => asset.number === normalised);
-  if (found === undefined) throw new DomainError('VALUATION_ASSET_NOT_FOUND', { number, example: patents.slice(0, 3).map((asset) => asset.number).join(', ') });
+  if (found === undefined)
+    throw new DomainError('VALUATION_ASSET_NOT_FOUND', {
+      number,
+      example: patents
+        .slice(0, 3)
+        .map((asset) => asset.number)
+        .join(', '),
+    });
   return found;
 }
 
@@ -95,11 +140,18 @@ function findDemoPatent(number: string): IpAsset {
  * demo registry for now). Both are thin: parse, call one domain function, print.
  */
 export function registerValuationCommands(program: Command): void {
-  const valuation = program.command('valuation').description('知识产权评估 valuation: royalty relief and indicator score');
+  const valuation = program
+    .command('valuation')
+    .description('知识产权评估 valuation: royalty relief and indicator score');
   valuation
     .command('royalty-relief')
-    .description('收益法·节省许可费法: Σ revenue × royalty × attribution × (1 − tax) / (1 + r)^t, exact, rounded once (half-up) to the fen')
-    .requiredOption('--revenue <yuan,…>', 'revenue forecast per year in yuan, comma-separated (its length is the remaining economic life)')
+    .description(
+      '收益法·节省许可费法: Σ revenue × royalty × attribution × (1 − tax) / (1 + r)^t, exact, rounded once (half-up) to the fen',
+    )
+    .requiredOption(
+      '--revenue <yuan,…>',
+      'revenue forecast per year in yuan, comma-separated (its length is the remaining economic life)',
+    )
     .requiredOption('--royalty-rate <pct>', 'royalty rate, percent')
     .requiredOption('--attribution <pct>', 'share attributable to the IP, percent')
     .requiredOption('--tax-rate <pct>', 'income tax rate, percent')
@@ -110,8 +162,13 @@ export function registerValuationCommands(program: Command): void {
     .action((options: RoyaltyReliefOptions) => runRoyaltyRelief(options));
   valuation
     .command('score')
-    .description(`GB/T 42748-2023 指标评分 for an invention or utility-model patent. For now it reads the deterministic demo registry (generateDemoAssets, seed ${DEMO_SEED}, ${DEMO_COUNT} assets as of ${DEMO_AS_OF}), not the database; the database-backed command comes with the valuation use cases`)
-    .requiredOption('--asset <patent-number>', 'patent application number, e.g. 202010566088.9 (ZL/CN prefixes accepted)')
+    .description(
+      `GB/T 42748-2023 指标评分 for an invention or utility-model patent. For now it reads the deterministic demo registry (generateDemoAssets, seed ${DEMO_SEED}, ${DEMO_COUNT} assets as of ${DEMO_AS_OF}), not the database; the database-backed command comes with the valuation use cases`,
+    )
+    .requiredOption(
+      '--asset <patent-number>',
+      'patent application number, e.g. 202010566088.9 (ZL/CN prefixes accepted)',
+    )
     .option('--scenario <scenario>', valuationScenarios.join(' | '), 'financing')
     .option('--json', 'print JSON only')
     .option('--lang <lang>', 'zh-CN or en', 'zh-CN')
@@ -121,13 +178,28 @@ export function registerValuationCommands(program: Command): void {
         const scenario = valuationScenarios.find((s) => s === options.scenario);
         if (scenario === undefined) return fail([{ code: 'FIELD_NOT_ALLOWED', field: 'scenario' }], options);
         const asset = findDemoPatent(options.asset);
-        const score = calculatePatentScore({ asset, asOfDate: DEMO_AS_OF, scenario: scenario satisfies ValuationScenario });
+        const score = calculatePatentScore({
+          asset,
+          asOfDate: DEMO_AS_OF,
+          scenario: scenario satisfies ValuationScenario,
+        });
         const { overallScoreHundredths: _overall, ...rest } = score;
-        const view = { asset: { assetId: asset.assetId, number: asset.number, title: asset.title, kind: asset.kind }, asOfDate: DEMO_AS_OF, source: 'demo', ...rest, dimensions: score.dimensions.map(({ scoreHundredths: _s, ...d }) => d) };
+        const view = {
+          asset: { assetId: asset.assetId, number: asset.number, title: asset.title, kind: asset.kind },
+          asOfDate: DEMO_AS_OF,
+          source: 'demo',
+          ...rest,
+          dimensions: score.dimensions.map(({ scoreHundredths: _s, ...d }) => d),
+        };
         if (options.json === true) return printJson(view);
-        process.stdout.write(`${asset.number} ${asset.title}: ${score.overallScore} / 100 (${score.scenario}, ${score.weightTableVersion})\n`);
+        process.stdout.write(
+          `${asset.number} ${asset.title}: ${score.overallScore} / 100 (${score.scenario}, ${score.weightTableVersion})\n`,
+        );
         for (const d of view.dimensions) process.stdout.write(`  ${d.dimension}: ${d.score}\n`);
-        for (const i of score.indicators) process.stdout.write(`    ${i.zh} ${i.indicator}: ${i.value} × ${i.overallWeightPct}% = ${i.contribution} [${i.source}]\n`);
+        for (const i of score.indicators)
+          process.stdout.write(
+            `    ${i.zh} ${i.indicator}: ${i.value} × ${i.overallWeightPct}% = ${i.contribution} [${i.source}]\n`,
+          );
       }),
     );
 }

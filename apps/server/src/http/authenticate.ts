@@ -29,7 +29,8 @@ export async function authenticate(request: FastifyRequest, deps: AppDeps): Prom
   if (session.status !== 'authenticated') throw new DomainError('SECOND_FACTOR_REQUIRED');
   if (!SAFE_METHODS.has(request.method)) {
     const header = request.headers['x-csrf-token'];
-    if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) throw new DomainError('CSRF_TOKEN_INVALID');
+    if (typeof header !== 'string' || !sameToken(header, session.csrfToken))
+      throw new DomainError('CSRF_TOKEN_INVALID');
   }
   return { ...session.actor, requestId: request.id };
 }
@@ -45,5 +46,6 @@ export function sessionToken(request: FastifyRequest): string {
 export async function assertSessionCsrf(request: FastifyRequest, deps: AppDeps): Promise<void> {
   const session = await resolveSession(sessionToken(request), deps);
   const header = request.headers['x-csrf-token'];
-  if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) throw new DomainError('CSRF_TOKEN_INVALID');
+  if (typeof header !== 'string' || !sameToken(header, session.csrfToken))
+    throw new DomainError('CSRF_TOKEN_INVALID');
 }

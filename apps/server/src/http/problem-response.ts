@@ -25,7 +25,10 @@ export function toDomainError(error: unknown): DomainError {
   }
   const mapped = fastifyError.code === undefined ? undefined : fastifyCodes[fastifyError.code];
   if (mapped !== undefined) return new DomainError(mapped);
-  if (error instanceof SyntaxError || (fastifyError.statusCode === 400 && fastifyError.code?.startsWith('FST_ERR_CTP') === true)) {
+  if (
+    error instanceof SyntaxError ||
+    (fastifyError.statusCode === 400 && fastifyError.code?.startsWith('FST_ERR_CTP') === true)
+  ) {
     return new DomainError('MALFORMED_JSON');
   }
   if (fastifyError.statusCode === 429) return new DomainError('RATE_LIMITED');
@@ -37,25 +40,40 @@ export function renderProblem(error: DomainError, request: FastifyRequest): Prob
   const language = requestLanguage(request);
   const params = error.code === 'INTERNAL_ERROR' ? { requestId: request.id } : error.params;
   const message = formatErrorMessage(error.code, params, language);
-  const problems = error.problems.map((p: ProblemDetail) => ({ code: p.code, field: p.field, message: formatErrorMessage(p.code, p.params ?? {}, language) }));
+  const problems = error.problems.map((p: ProblemDetail) => ({
+    code: p.code,
+    field: p.field,
+    message: formatErrorMessage(p.code, p.params ?? {}, language),
+  }));
   return {
     type: `urn:ipf:problem:${error.code.toLowerCase().replace(/_/g, '-')}`,
     title: message,
     status: getErrorText(error.code).status,
     code: error.code,
     // A single problem with its own code adds what the headline lacks; one repeating the headline adds nothing.
-    detail: problems.length === 1 && problems[0]!.code !== error.code ? `${message} ${problems[0]!.message}` : message,
+    detail:
+      problems.length === 1 && problems[0]!.code !== error.code
+        ? `${message} ${problems[0]!.message}`
+        : message,
     instance: request.url.split('?')[0] ?? request.url,
     requestId: request.id,
     problems,
   };
 }
 
-export async function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+export async function sendProblem(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
   const domainError = toDomainError(error);
   const problem = renderProblem(domainError, request);
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-  else request.log.info({ code: problem.code, problems: problem.problems.map((p) => p.code) }, 'request refused');
+  else
+    request.log.info(
+      { code: problem.code, problems: problem.problems.map((p) => p.code) },
+      'request refused',
+    );
   if (problem.status === 429) void reply.header('retry-after', '60');
   await reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }

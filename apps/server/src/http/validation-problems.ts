@@ -5,7 +5,10 @@ import type { ProblemDetail } from '@ipf/domain/errors';
 export function toFieldPath(instancePath: string, child?: string): string {
   const parts = instancePath.split('/').filter((p) => p !== '');
   if (child !== undefined) parts.push(child);
-  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`), '');
+  return parts.reduce(
+    (path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`),
+    '',
+  );
 }
 
 /** Maps Ajv's errors onto the platform's codes, one problem per field (the first error of a field wins). */
@@ -25,13 +28,20 @@ function toProblem(error: ErrorObject): ProblemDetail | null {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { code: 'FIELD_REQUIRED', field: toFieldPath(error.instancePath, String(params['missingProperty'])) };
+      return {
+        code: 'FIELD_REQUIRED',
+        field: toFieldPath(error.instancePath, String(params['missingProperty'])),
+      };
     case 'additionalProperties': {
       const name = String(params['additionalProperty']);
       return { code: 'FIELD_UNKNOWN', field: toFieldPath(error.instancePath, name), params: { name } };
     }
     case 'type':
-      return { code: 'FIELD_INVALID_TYPE', field: toFieldPath(error.instancePath), params: { expected: String(params['type']) } };
+      return {
+        code: 'FIELD_INVALID_TYPE',
+        field: toFieldPath(error.instancePath),
+        params: { expected: String(params['type']) },
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':

@@ -39,37 +39,80 @@ export function registerAuthRoutes(app: AppInstance, deps: AppDeps, options: Aut
 
   app.post(
     '/api/auth/login',
-    { config: { public: true, ...limited }, schema: { tags, summary: '登录（密码）', body: LoginBody, response: { 200: AuthResult, ...problemResponses } } },
-    async (request, reply) => setSession(reply, await logIn({ ...request.body, requestId: request.id }, deps)),
+    {
+      config: { public: true, ...limited },
+      schema: {
+        tags,
+        summary: '登录（密码）',
+        body: LoginBody,
+        response: { 200: AuthResult, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      setSession(reply, await logIn({ ...request.body, requestId: request.id }, deps)),
   );
 
   app.post(
     '/api/auth/second-factor',
-    { config: { public: true, ...limited }, schema: { tags, summary: '输入动态口令', body: CodeBody, response: { 200: AuthResult, ...problemResponses } } },
+    {
+      config: { public: true, ...limited },
+      schema: {
+        tags,
+        summary: '输入动态口令',
+        body: CodeBody,
+        response: { 200: AuthResult, ...problemResponses },
+      },
+    },
     async (request, reply) => {
       await assertSessionCsrf(request, deps);
-      return setSession(reply, await verifySecondFactor({ sessionToken: sessionToken(request), code: request.body.code, requestId: request.id }, deps));
+      return setSession(
+        reply,
+        await verifySecondFactor(
+          { sessionToken: sessionToken(request), code: request.body.code, requestId: request.id },
+          deps,
+        ),
+      );
     },
   );
 
   app.get(
     '/api/auth/enrolment',
-    { config: { public: true }, schema: { tags, summary: '获取动态口令绑定二维码', response: { 200: Enrolment, ...problemResponses } } },
+    {
+      config: { public: true },
+      schema: { tags, summary: '获取动态口令绑定二维码', response: { 200: Enrolment, ...problemResponses } },
+    },
     async (request) => beginSecondFactorEnrolment(sessionToken(request), deps),
   );
 
   app.post(
     '/api/auth/enrolment',
-    { config: { public: true, ...limited }, schema: { tags, summary: '确认绑定动态口令', body: CodeBody, response: { 200: AuthResult, ...problemResponses } } },
+    {
+      config: { public: true, ...limited },
+      schema: {
+        tags,
+        summary: '确认绑定动态口令',
+        body: CodeBody,
+        response: { 200: AuthResult, ...problemResponses },
+      },
+    },
     async (request, reply) => {
       await assertSessionCsrf(request, deps);
-      return setSession(reply, await confirmSecondFactorEnrolment({ sessionToken: sessionToken(request), code: request.body.code, requestId: request.id }, deps));
+      return setSession(
+        reply,
+        await confirmSecondFactorEnrolment(
+          { sessionToken: sessionToken(request), code: request.body.code, requestId: request.id },
+          deps,
+        ),
+      );
     },
   );
 
   app.post(
     '/api/auth/logout',
-    { config: { public: true }, schema: { tags, summary: '退出登录', response: { 204: Type.Null(), ...problemResponses } } },
+    {
+      config: { public: true },
+      schema: { tags, summary: '退出登录', response: { 204: Type.Null(), ...problemResponses } },
+    },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token !== undefined && token !== '') {
@@ -83,7 +126,10 @@ export function registerAuthRoutes(app: AppInstance, deps: AppDeps, options: Aut
 
   app.get(
     '/api/auth/session',
-    { config: { public: true }, schema: { tags, summary: '当前会话', response: { 200: SessionInfo, ...problemResponses } } },
+    {
+      config: { public: true },
+      schema: { tags, summary: '当前会话', response: { 200: SessionInfo, ...problemResponses } },
+    },
     async (request) => {
       const session = await resolveSession(sessionToken(request), deps);
       return {

@@ -10,17 +10,37 @@ const tags = ['consents'];
 export function registerConsentRoutes(app: AppInstance, deps: AppDeps): void {
   app.get(
     '/api/consents',
-    { config: { operation: 'consent.list' }, schema: { tags, summary: '我的授权', response: { 200: Type.Array(Consent), ...problemResponses } } },
+    {
+      config: { operation: 'consent.list' },
+      schema: { tags, summary: '我的授权', response: { 200: Type.Array(Consent), ...problemResponses } },
+    },
     async (request) => findConsents(actorOf(request), deps),
   );
   app.post(
     '/api/consents',
-    { config: { operation: 'consent.grant' }, schema: { tags, summary: '授权', body: GrantConsentBody, response: { 201: Consent, ...problemResponses } } },
-    async (request, reply) => reply.status(201).send(await grantConsent(request.body, actorOf(request), deps)),
+    {
+      config: { operation: 'consent.grant' },
+      schema: {
+        tags,
+        summary: '授权',
+        body: GrantConsentBody,
+        response: { 201: Consent, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await grantConsent(request.body, actorOf(request), deps)),
   );
   app.post(
     '/api/consents/:id/revoke',
-    { config: { operation: 'consent.revoke' }, schema: { tags, summary: '撤回授权', params: IdParams, response: { 200: Consent, ...problemResponses } } },
+    {
+      config: { operation: 'consent.revoke' },
+      schema: {
+        tags,
+        summary: '撤回授权',
+        params: IdParams,
+        response: { 200: Consent, ...problemResponses },
+      },
+    },
     async (request) => revokeConsent({ consentId: request.params.id }, actorOf(request), deps),
   );
 }

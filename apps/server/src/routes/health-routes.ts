@@ -4,7 +4,11 @@ import type { AppDeps } from '@ipf/app';
 import type { AppInstance } from '../http/app-instance.ts';
 import { problemResponses } from '../http/problem-responses.ts';
 
-export function registerHealthRoutes(app: AppInstance, deps: AppDeps, databaseKind: 'pglite' | 'postgres'): void {
+export function registerHealthRoutes(
+  app: AppInstance,
+  deps: AppDeps,
+  databaseKind: 'pglite' | 'postgres',
+): void {
   app.get(
     '/api/health',
     {
@@ -12,7 +16,10 @@ export function registerHealthRoutes(app: AppInstance, deps: AppDeps, databaseKi
       schema: {
         tags: ['platform'],
         summary: '健康检查 Health check',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String(), time: Type.String() }), ...problemResponses },
+        response: {
+          200: Type.Object({ status: Type.Literal('ok'), database: Type.String(), time: Type.String() }),
+          ...problemResponses,
+        },
       },
     },
     async () => {

@@ -15,11 +15,19 @@ import { registerUserRoutes } from './user-routes.ts';
 export async function registerRoutes(
   app: AppInstance,
   deps: AppDeps,
-  options: { readonly databaseKind: 'pglite' | 'postgres'; readonly secureCookies?: boolean; readonly loginRateLimit?: number },
+  options: {
+    readonly databaseKind: 'pglite' | 'postgres';
+    readonly secureCookies?: boolean;
+    readonly loginRateLimit?: number;
+  },
 ): Promise<void> {
   registerHealthRoutes(app, deps, options.databaseKind);
   registerReferenceRoutes(app);
-  registerAuthRoutes(app, deps, { secureCookies: options.secureCookies ?? false, sessionTtlMinutes: deps.sessionTtlMinutes, loginRateLimit: options.loginRateLimit ?? 20 });
+  registerAuthRoutes(app, deps, {
+    secureCookies: options.secureCookies ?? false,
+    sessionTtlMinutes: deps.sessionTtlMinutes,
+    loginRateLimit: options.loginRateLimit ?? 20,
+  });
   registerOrganisationRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerEnterpriseRoutes(app, deps);

@@ -37,7 +37,9 @@ export interface TestSession {
 export const TEST_DEMO_SEED = 'test-demo-seed';
 
 /** A real app on a fresh database (PGlite, or PostgreSQL in CI) with the demo city seeded. */
-export async function createTestApp(options: { seed?: boolean; audit?: AppDeps['audit'] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; audit?: AppDeps['audit'] } = {},
+): Promise<TestApp> {
   const clock = new TestClock('2026-03-02T02:00:00.000Z');
   // Seeding always audits for real; an injected writer (fault tests) applies to the app under test only.
   const depsFor = (db: AppDeps['db'], audit: AppDeps['audit'] = chainedAuditWriter): AppDeps => ({
@@ -50,7 +52,9 @@ export async function createTestApp(options: { seed?: boolean; audit?: AppDeps['
     sessionTtlMinutes: 60,
   });
   const handle = await createTestDatabase(
-    options.seed === false ? {} : { template: 'demo-city', prepare: async (h) => void (await seedDemoData(depsFor(h.db))) },
+    options.seed === false
+      ? {}
+      : { template: 'demo-city', prepare: async (h) => void (await seedDemoData(depsFor(h.db))) },
   );
   const deps = depsFor(handle.db, options.audit);
   const app = await buildApp(deps, { databaseKind: handle.kind, webDistDir: null, loginRateLimit: 10_000 });
@@ -58,7 +62,11 @@ export async function createTestApp(options: { seed?: boolean; audit?: AppDeps['
 
   async function loginAs(login: string): Promise<TestSession> {
     clock.advance(31_000); // a fresh TOTP step: codes are single-use
-    const first = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: 'Demo@2026pass' } });
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login, password: 'Demo@2026pass' },
+    });
     if (first.statusCode !== 200) throw new Error(`login ${login}: ${first.statusCode} ${first.body}`);
     const pending = first.cookies.find((c) => c.name === 'ipf_session')!.value;
     const { csrfToken: pendingCsrf } = first.json<{ csrfToken: string }>();
@@ -69,7 +77,8 @@ export async function createTestApp(options: { seed?: boolean; audit?: AppDeps['
       payload: { code },
       headers: { cookie: `ipf_session=${pending}`, 'x-csrf-token': pendingCsrf },
     });
-    if (second.statusCode !== 200) throw new Error(`second factor ${login}: ${second.statusCode} ${second.body}`);
+    if (second.statusCode !== 200)
+      throw new Error(`second factor ${login}: ${second.statusCode} ${second.body}`);
     const cookie = `ipf_session=${second.cookies.find((c) => c.name === 'ipf_session')!.value}`;
     const { csrfToken } = second.json<{ csrfToken: string }>();
     return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };

@@ -10,7 +10,10 @@ import { permissionMatrix, type AccessScope, type Operation } from './permission
 export function authorize(actor: Actor, operation: Operation): Exclude<AccessScope, 'none'> {
   const scope = permissionMatrix[operation][actor.role];
   if (scope === 'none') throw new DomainError('FORBIDDEN', { operation });
-  if (actor.scopes !== null && !actor.scopes.some((s) => s === operation || (s.endsWith('.*') && operation.startsWith(s.slice(0, -1))))) {
+  if (
+    actor.scopes !== null &&
+    !actor.scopes.some((s) => s === operation || (s.endsWith('.*') && operation.startsWith(s.slice(0, -1))))
+  ) {
     throw new DomainError('API_TOKEN_SCOPE_MISSING', { scope: operation });
   }
   return scope;
@@ -18,5 +21,7 @@ export function authorize(actor: Actor, operation: Operation): Exclude<AccessSco
 
 /** The operations a role may perform (the web shell builds its navigation from these). */
 export function permittedOperations(actor: Pick<Actor, 'role'>): Operation[] {
-  return (Object.keys(permissionMatrix) as Operation[]).filter((op) => permissionMatrix[op][actor.role] !== 'none');
+  return (Object.keys(permissionMatrix) as Operation[]).filter(
+    (op) => permissionMatrix[op][actor.role] !== 'none',
+  );
 }

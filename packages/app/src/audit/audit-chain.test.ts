@@ -11,7 +11,18 @@ describe('audit hash chain (SM3 over canonical JSON)', () => {
   const actor = systemActor('test-request');
   const append = (n: number) =>
     runInTransaction(handle, (tx) =>
-      chainedAuditWriter.append(tx, actor, { action: 'test.changed', entityType: 'test', entityId: `e${n}`, before: { n }, after: { n: n + 1, amountFen: 10n ** 18n } }, new Date(Date.UTC(2026, 0, 1, 0, 0, n))),
+      chainedAuditWriter.append(
+        tx,
+        actor,
+        {
+          action: 'test.changed',
+          entityType: 'test',
+          entityId: `e${n}`,
+          before: { n },
+          after: { n: n + 1, amountFen: 10n ** 18n },
+        },
+        new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
+      ),
     );
 
   beforeAll(async () => {
@@ -25,16 +36,28 @@ describe('audit hash chain (SM3 over canonical JSON)', () => {
   });
 
   it('names the first broken link when a stored row is edited, and the chain heals when it is put back', async () => {
-    const [original] = await handle.db.execute(sql`select after from audit_events where seq = 3`).then((r) => (r as { rows: { after: unknown }[] }).rows);
+    const [original] = await handle.db
+      .execute(sql`select after from audit_events where seq = 3`)
+      .then((r) => (r as { rows: { after: unknown }[] }).rows);
     await handle.db.execute(sql`update audit_events set after = '{"n": 999}'::jsonb where seq = 3`);
-    await expect(verifyAuditChain(handle.db)).resolves.toMatchObject({ ok: false, brokenAtSeq: '3', reason: 'hash_mismatch' });
-    await handle.db.execute(sql`update audit_events set after = ${JSON.stringify(original!.after)}::jsonb where seq = 3`);
+    await expect(verifyAuditChain(handle.db)).resolves.toMatchObject({
+      ok: false,
+      brokenAtSeq: '3',
+      reason: 'hash_mismatch',
+    });
+    await handle.db.execute(
+      sql`update audit_events set after = ${JSON.stringify(original!.after)}::jsonb where seq = 3`,
+    );
     await expect(verifyAuditChain(handle.db)).resolves.toMatchObject({ ok: true });
   });
 
-  it('detects an edited row whose hash was recomputed, at the next row\'s link', async () => {
+  it("detects an edited row whose hash was recomputed, at the next row's link", async () => {
     await handle.db.execute(sql`update audit_events set hash = repeat('a', 64) where seq = 2`);
-    await expect(verifyAuditChain(handle.db)).resolves.toMatchObject({ ok: false, brokenAtSeq: '2', reason: 'hash_mismatch' });
+    await expect(verifyAuditChain(handle.db)).resolves.toMatchObject({
+      ok: false,
+      brokenAtSeq: '2',
+      reason: 'hash_mismatch',
+    });
     await handle.db.execute(sql`update audit_events set prev_hash = repeat('a', 64) where seq = 3`);
     const verdict = await verifyAuditChain(handle.db);
     expect(verdict).toMatchObject({ ok: false, brokenAtSeq: '2' });
@@ -52,8 +75,15 @@ describe('audit chain under concurrent writers', () => {
     const writer = async (w: number) => {
       for (let i = 0; i < 3; i += 1) {
         await runInTransaction(handle, async (tx) => {
-          await tx.insert(tables.typeProbes).values({ id: w * 10 + i, amountFen: BigInt(w), rateNumeric: '0' });
-          await chainedAuditWriter.append(tx, systemActor(`w${w}`), { action: 'test.parallel', entityType: 'probe', entityId: `${w}-${i}`, after: { w, i } }, new Date());
+          await tx
+            .insert(tables.typeProbes)
+            .values({ id: w * 10 + i, amountFen: BigInt(w), rateNumeric: '0' });
+          await chainedAuditWriter.append(
+            tx,
+            systemActor(`w${w}`),
+            { action: 'test.parallel', entityType: 'probe', entityId: `${w}-${i}`, after: { w, i } },
+            new Date(),
+          );
         });
       }
     };

@@ -41,7 +41,9 @@ export interface HashedAuditFields {
 /** hash_n = SM3(hash_{n−1} ‖ "\n" ‖ canonicalJson(fields_n)), hex (GB/T 32905-2016 SM3). */
 export function hashAuditEvent(prevHash: string, fields: HashedAuditFields): string {
   return createHash('sm3')
-    .update(`${prevHash}\n${canonicalJson({ ...fields, occurredAt: new Date(fields.occurredAt).toISOString() })}`)
+    .update(
+      `${prevHash}\n${canonicalJson({ ...fields, occurredAt: new Date(fields.occurredAt).toISOString() })}`,
+    )
     .digest('hex');
 }
 
@@ -51,7 +53,11 @@ export function hashAuditEvent(prevHash: string, fields: HashedAuditFields): str
  */
 export const chainedAuditWriter: AuditWriter = {
   async append(tx, actor, entry, at) {
-    const [head] = await tx.select().from(tables.auditChainHead).where(eq(tables.auditChainHead.id, 1)).for('update');
+    const [head] = await tx
+      .select()
+      .from(tables.auditChainHead)
+      .where(eq(tables.auditChainHead.id, 1))
+      .for('update');
     if (head === undefined) throw new Error('audit_chain_head row missing: migrations not applied');
 
     const fields: HashedAuditFields = {
@@ -71,6 +77,9 @@ export const chainedAuditWriter: AuditWriter = {
     };
     const hash = hashAuditEvent(head.lastHash, fields);
     await tx.insert(tables.auditEvents).values({ ...fields, prevHash: head.lastHash, hash });
-    await tx.update(tables.auditChainHead).set({ lastSeq: fields.seq, lastHash: hash }).where(eq(tables.auditChainHead.id, 1));
+    await tx
+      .update(tables.auditChainHead)
+      .set({ lastSeq: fields.seq, lastHash: hash })
+      .where(eq(tables.auditChainHead.id, 1));
   },
 };

@@ -35,11 +35,21 @@ export async function findAuditEvents(
   if (input.action !== undefined) conditions.push(eq(e.action, input.action));
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
-    deps.db.select().from(e).where(where).orderBy(desc(e.seq)).limit(input.pageSize).offset(pageOffset(input)),
+    deps.db
+      .select()
+      .from(e)
+      .where(where)
+      .orderBy(desc(e.seq))
+      .limit(input.pageSize)
+      .offset(pageOffset(input)),
     deps.db.select({ n: count() }).from(e).where(where),
   ]);
   return {
-    items: rows.map(({ prevHash: _p, seq, occurredAt, ...row }) => ({ ...row, seq: seq.toString(), occurredAt: new Date(occurredAt).toISOString() })),
+    items: rows.map(({ prevHash: _p, seq, occurredAt, ...row }) => ({
+      ...row,
+      seq: seq.toString(),
+      occurredAt: new Date(occurredAt).toISOString(),
+    })),
     total: total?.n ?? 0,
     page: input.page,
     pageSize: input.pageSize,

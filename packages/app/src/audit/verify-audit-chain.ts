@@ -29,10 +29,13 @@ export async function verifyAuditChain(db: Database, pageSize = 2000): Promise<A
       .limit(pageSize);
     for (const row of rows) {
       const at = row.seq.toString();
-      if (row.seq !== expectedSeq) return { ok: false, events, brokenAtSeq: expectedSeq.toString(), reason: 'sequence_gap' };
-      if (row.prevHash !== prevHash) return { ok: false, events, brokenAtSeq: at, reason: 'prev_hash_mismatch' };
+      if (row.seq !== expectedSeq)
+        return { ok: false, events, brokenAtSeq: expectedSeq.toString(), reason: 'sequence_gap' };
+      if (row.prevHash !== prevHash)
+        return { ok: false, events, brokenAtSeq: at, reason: 'prev_hash_mismatch' };
       const { prevHash: _stored, hash, ...fields } = row;
-      if (hashAuditEvent(prevHash, fields) !== hash) return { ok: false, events, brokenAtSeq: at, reason: 'hash_mismatch' };
+      if (hashAuditEvent(prevHash, fields) !== hash)
+        return { ok: false, events, brokenAtSeq: at, reason: 'hash_mismatch' };
       prevHash = hash;
       expectedSeq += 1n;
       events += 1;

@@ -21,4 +21,3 @@ export function toApiTokenView(row: typeof tables.apiTokens.$inferSelect): ApiTo
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   };
 }
-

@@ -20,22 +20,48 @@ export async function createApiToken(
   deps: AppDeps,
 ): Promise<ApiTokenView & { readonly token: string }> {
   authorize(actor, 'api_token.create');
-  const unknown = input.scopes.filter((s) => !(operations as readonly string[]).includes(s) && !(s.endsWith('.*') && operations.some((op) => op.startsWith(s.slice(0, -1)))));
-  assertNoProblems(unknown.map((s) => ({ code: 'FIELD_NOT_ALLOWED', field: `scopes[${input.scopes.indexOf(s)}]` })));
+  const unknown = input.scopes.filter(
+    (s) =>
+      !(operations as readonly string[]).includes(s) &&
+      !(s.endsWith('.*') && operations.some((op) => op.startsWith(s.slice(0, -1)))),
+  );
+  assertNoProblems(
+    unknown.map((s) => ({ code: 'FIELD_NOT_ALLOWED', field: `scopes[${input.scopes.indexOf(s)}]` })),
+  );
   const token = generateToken('ipf_');
   const now = deps.clock.now();
   return runInTransaction(deps, async (tx) => {
     const [membership] = await tx
       .select()
       .from(tables.memberships)
-      .where(and(eq(tables.memberships.userId, actor.userId), eq(tables.memberships.organisationId, actor.organisationId), eq(tables.memberships.role, actor.role)));
+      .where(
+        and(
+          eq(tables.memberships.userId, actor.userId),
+          eq(tables.memberships.organisationId, actor.organisationId),
+          eq(tables.memberships.role, actor.role),
+        ),
+      );
     if (membership === undefined) throw new DomainError('FORBIDDEN', { operation: 'api_token.create' });
     const [row] = await tx
       .insert(tables.apiTokens)
-      .values({ id: randomUUID(), organisationId: actor.organisationId, membershipId: membership.id, name: input.name.trim(), tokenHash: hashToken(token), scopes: [...input.scopes], createdAt: now, expiresAt: input.expiresAt ?? null })
+      .values({
+        id: randomUUID(),
+        organisationId: actor.organisationId,
+        membershipId: membership.id,
+        name: input.name.trim(),
+        tokenHash: hashToken(token),
+        scopes: [...input.scopes],
+        createdAt: now,
+        expiresAt: input.expiresAt ?? null,
+      })
       .returning();
     const view = toApiTokenView(row!);
-    await deps.audit.append(tx, actor, { action: 'api_token.created', entityType: 'api_token', entityId: view.id, after: view }, now);
+    await deps.audit.append(
+      tx,
+      actor,
+      { action: 'api_token.created', entityType: 'api_token', entityId: view.id, after: view },
+      now,
+    );
     return { ...view, token };
   });
 }

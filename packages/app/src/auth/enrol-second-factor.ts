@@ -24,11 +24,18 @@ export async function beginSecondFactorEnrolment(sessionToken: string, deps: App
   const session = await resolveSession(sessionToken, deps);
   if (session.status !== 'enrolment_required') throw new DomainError('SECOND_FACTOR_ALREADY_ENROLLED');
   const secret = await runInTransaction(deps, async (tx) => {
-    const [user] = await tx.select().from(tables.users).where(eq(tables.users.id, session.user.id)).for('update');
+    const [user] = await tx
+      .select()
+      .from(tables.users)
+      .where(eq(tables.users.id, session.user.id))
+      .for('update');
     if (user === undefined) throw new DomainError('UNAUTHENTICATED');
     if (user.totpSecretEnc !== null) return decryptField(user.totpSecretEnc, deps.dataKey);
     const fresh = generateTotpSecret();
-    await tx.update(tables.users).set({ totpSecretEnc: encryptField(fresh, deps.dataKey) }).where(eq(tables.users.id, user.id));
+    await tx
+      .update(tables.users)
+      .set({ totpSecretEnc: encryptField(fresh, deps.dataKey) })
+      .where(eq(tables.users.id, user.id));
     return fresh;
   });
   const otpauthUrl = totpEnrolmentUrl(secret, session.user.login);
@@ -48,5 +55,11 @@ export async function confirmSecondFactorEnrolment(
   const step = verifyTotp(decryptField(user.totpSecretEnc, deps.dataKey), input.code, now.getTime());
   if (step === null) throw new DomainError('SECOND_FACTOR_INVALID');
   const actor = { ...session.actor, requestId: input.requestId };
-  return elevateSession(deps, session.tokenHash, actor, { totpEnrolledAt: now, totpLastStep: step }, 'auth.second_factor_enrolled');
+  return elevateSession(
+    deps,
+    session.tokenHash,
+    actor,
+    { totpEnrolledAt: now, totpLastStep: step },
+    'auth.second_factor_enrolled',
+  );
 }

@@ -8,6 +8,10 @@ import { toApiTokenView, type ApiTokenView } from './api-token-view.ts';
 /** 接口令牌列表 of the actor's organisation. */
 export async function findApiTokens(actor: Actor, deps: AppDeps): Promise<ApiTokenView[]> {
   authorize(actor, 'api_token.list');
-  const rows = await deps.db.select().from(tables.apiTokens).where(eq(tables.apiTokens.organisationId, actor.organisationId)).orderBy(desc(tables.apiTokens.createdAt));
+  const rows = await deps.db
+    .select()
+    .from(tables.apiTokens)
+    .where(eq(tables.apiTokens.organisationId, actor.organisationId))
+    .orderBy(desc(tables.apiTokens.createdAt));
   return rows.map(toApiTokenView);
 }

@@ -32,7 +32,10 @@ const unknownUserHash = hash('unknown-user-timing-equaliser');
  */
 export async function logIn(input: LogInInput, deps: AppDeps): Promise<SessionGrant> {
   const now = deps.clock.now();
-  const [user] = await deps.db.select().from(tables.users).where(eq(tables.users.login, input.login.trim().toLowerCase()));
+  const [user] = await deps.db
+    .select()
+    .from(tables.users)
+    .where(eq(tables.users.login, input.login.trim().toLowerCase()));
   if (user === undefined) {
     await verify(await unknownUserHash, input.password);
     throw new DomainError('LOGIN_FAILED');
@@ -58,12 +61,19 @@ export async function logIn(input: LogInInput, deps: AppDeps): Promise<SessionGr
   if (membership === undefined) throw new DomainError('ACCOUNT_DISABLED');
 
   const status: SessionStatus =
-    user.totpEnrolledAt !== null ? 'second_factor_required' : isSecondFactorRequired(membership.role as Role) ? 'enrolment_required' : 'authenticated';
+    user.totpEnrolledAt !== null
+      ? 'second_factor_required'
+      : isSecondFactorRequired(membership.role as Role)
+        ? 'enrolment_required'
+        : 'authenticated';
   const sessionToken = generateToken();
   const csrfToken = generateToken();
 
   await runInTransaction(deps, async (tx) => {
-    await tx.update(tables.users).set({ failedLogins: 0, lockedUntil: null }).where(eq(tables.users.id, user.id));
+    await tx
+      .update(tables.users)
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where(eq(tables.users.id, user.id));
     await tx.insert(tables.sessions).values({
       tokenHash: hashToken(sessionToken),
       userId: user.id,
@@ -73,12 +83,17 @@ export async function logIn(input: LogInInput, deps: AppDeps): Promise<SessionGr
       createdAt: now,
       expiresAt: new Date(now.getTime() + deps.sessionTtlMinutes * 60_000),
     });
-    await deps.audit.append(tx, { ...actor, organisationId: membership.organisationId, role: membership.role as Role }, {
-      action: 'auth.login_password_accepted',
-      entityType: 'user',
-      entityId: user.id,
-      after: { status },
-    }, now);
+    await deps.audit.append(
+      tx,
+      { ...actor, organisationId: membership.organisationId, role: membership.role as Role },
+      {
+        action: 'auth.login_password_accepted',
+        entityType: 'user',
+        entityId: user.id,
+        after: { status },
+      },
+      now,
+    );
   });
   return { sessionToken, csrfToken, status };
 }
@@ -109,11 +124,16 @@ export async function recordFailedLogin(
         .set({ failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) })
         .where(eq(tables.users.id, userId));
     }
-    await deps.audit.append(tx, actor, {
-      action: locks ? 'auth.account_locked' : 'auth.login_failed',
-      entityType: 'user',
-      entityId: userId,
-      after: { factor, failedLogins },
-    }, now);
+    await deps.audit.append(
+      tx,
+      actor,
+      {
+        action: locks ? 'auth.account_locked' : 'auth.login_failed',
+        entityType: 'user',
+        entityId: userId,
+        after: { factor, failedLogins },
+      },
+      now,
+    );
   });
 }

@@ -12,15 +12,35 @@ export interface ResolvedSession {
   readonly status: SessionStatus;
   readonly csrfToken: string;
   readonly actor: Omit<Actor, 'requestId'>;
-  readonly user: { readonly id: string; readonly login: string; readonly displayName: string; readonly totpEnrolled: boolean; readonly failedLogins: number };
-  readonly organisation: { readonly id: string; readonly kind: OrganisationKind; readonly nameZh: string; readonly nameEn: string };
+  readonly user: {
+    readonly id: string;
+    readonly login: string;
+    readonly displayName: string;
+    readonly totpEnrolled: boolean;
+    readonly failedLogins: number;
+  };
+  readonly organisation: {
+    readonly id: string;
+    readonly kind: OrganisationKind;
+    readonly nameZh: string;
+    readonly nameEn: string;
+  };
 }
 
 /** Finds the live session behind a cookie token (not expired, user still active), or throws UNAUTHENTICATED. */
-export async function resolveSession(token: string, deps: Pick<AppDeps, 'db' | 'clock'>, executor: Executor = deps.db): Promise<ResolvedSession> {
+export async function resolveSession(
+  token: string,
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  executor: Executor = deps.db,
+): Promise<ResolvedSession> {
   const tokenHash = hashToken(token);
   const [row] = await executor
-    .select({ session: tables.sessions, user: tables.users, membership: tables.memberships, organisation: tables.organisations })
+    .select({
+      session: tables.sessions,
+      user: tables.users,
+      membership: tables.memberships,
+      organisation: tables.organisations,
+    })
     .from(tables.sessions)
     .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
     .innerJoin(tables.memberships, eq(tables.memberships.id, tables.sessions.membershipId))
@@ -41,7 +61,18 @@ export async function resolveSession(token: string, deps: Pick<AppDeps, 'db' | '
       role: row.membership.role as Role,
       scopes: null,
     },
-    user: { id: row.user.id, login: row.user.login, displayName: row.user.displayName, totpEnrolled: row.user.totpEnrolledAt !== null, failedLogins: row.user.failedLogins },
-    organisation: { id: row.organisation.id, kind: row.organisation.kind as OrganisationKind, nameZh: row.organisation.nameZh, nameEn: row.organisation.nameEn },
+    user: {
+      id: row.user.id,
+      login: row.user.login,
+      displayName: row.user.displayName,
+      totpEnrolled: row.user.totpEnrolledAt !== null,
+      failedLogins: row.user.failedLogins,
+    },
+    organisation: {
+      id: row.organisation.id,
+      kind: row.organisation.kind as OrganisationKind,
+      nameZh: row.organisation.nameZh,
+      nameEn: row.organisation.nameEn,
+    },
   };
 }

@@ -20,7 +20,10 @@ export interface VerifySecondFactorInput {
  * replaces the session token (no session fixation across the privilege change). Wrong codes count towards
  * the lock-out like wrong passwords.
  */
-export async function verifySecondFactor(input: VerifySecondFactorInput, deps: AppDeps): Promise<SessionGrant> {
+export async function verifySecondFactor(
+  input: VerifySecondFactorInput,
+  deps: AppDeps,
+): Promise<SessionGrant> {
   const session = await resolveSession(input.sessionToken, deps);
   if (session.status !== 'second_factor_required') throw new DomainError('SECOND_FACTOR_NOT_PENDING');
   const [user] = await deps.db.select().from(tables.users).where(eq(tables.users.id, session.user.id));
@@ -28,13 +31,20 @@ export async function verifySecondFactor(input: VerifySecondFactorInput, deps: A
 
   const now = deps.clock.now();
   const actor = { ...session.actor, requestId: input.requestId };
-  if (user.lockedUntil !== null && user.lockedUntil > now) throw new DomainError('ACCOUNT_LOCKED', { until: user.lockedUntil.toISOString() });
+  if (user.lockedUntil !== null && user.lockedUntil > now)
+    throw new DomainError('ACCOUNT_LOCKED', { until: user.lockedUntil.toISOString() });
   const step = verifyTotp(decryptField(user.totpSecretEnc, deps.dataKey), input.code, now.getTime());
   if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
     await recordFailedLogin(deps, user.id, actor, 'second_factor');
     throw new DomainError('SECOND_FACTOR_INVALID');
   }
-  return elevateSession(deps, session.tokenHash, actor, { totpLastStep: step }, 'auth.second_factor_accepted');
+  return elevateSession(
+    deps,
+    session.tokenHash,
+    actor,
+    { totpLastStep: step },
+    'auth.second_factor_accepted',
+  );
 }
 
 /** Replaces a pending session with an authenticated one under a new token, in one transaction. */
@@ -49,11 +59,28 @@ export async function elevateSession(
   const sessionToken = generateToken();
   const csrfToken = generateToken();
   await runInTransaction(deps, async (tx) => {
-    const [old] = await tx.delete(tables.sessions).where(eq(tables.sessions.tokenHash, oldTokenHash)).returning();
+    const [old] = await tx
+      .delete(tables.sessions)
+      .where(eq(tables.sessions.tokenHash, oldTokenHash))
+      .returning();
     if (old === undefined) throw new DomainError('UNAUTHENTICATED');
-    await tx.update(tables.users).set({ ...userChanges, failedLogins: 0 }).where(eq(tables.users.id, actor.userId));
-    await tx.insert(tables.sessions).values({ ...old, tokenHash: hashToken(sessionToken), csrfToken, status: 'authenticated', createdAt: now });
-    await deps.audit.append(tx, actor, { action, entityType: 'user', entityId: actor.userId, after: { status: 'authenticated' } }, now);
+    await tx
+      .update(tables.users)
+      .set({ ...userChanges, failedLogins: 0 })
+      .where(eq(tables.users.id, actor.userId));
+    await tx.insert(tables.sessions).values({
+      ...old,
+      tokenHash: hashToken(sessionToken),
+      csrfToken,
+      status: 'authenticated',
+      createdAt: now,
+    });
+    await deps.audit.append(
+      tx,
+      actor,
+      { action, entityType: 'user', entityId: actor.userId, after: { status: 'authenticated' } },
+      now,
+    );
   });
   return { sessionToken, csrfToken, status: 'authenticated' };
 }

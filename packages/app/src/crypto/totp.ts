@@ -4,7 +4,14 @@ import { Secret, TOTP } from 'otpauth';
 const PERIOD_SECONDS = 30;
 
 function totpFor(secretBase32: string, label = 'user'): TOTP {
-  return new TOTP({ issuer: '知识产权质押融资平台', label, algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: '知识产权质押融资平台',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD_SECONDS,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** A new random TOTP secret (RFC 6238, 160 bits) in base32. */
@@ -38,5 +45,6 @@ export function generateTotpCode(secretBase32: string, atMs: number): string {
  */
 export function deriveDemoTotpSecret(demoSeed: string, login: string): string {
   const bytes = createHmac('sha256', demoSeed).update(`totp:${login}`).digest().subarray(0, 20);
-  return new Secret({ buffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }).base32;
+  return new Secret({ buffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })
+    .base32;
 }

@@ -62,14 +62,115 @@ export interface DemoParties {
 export const DEMO_PASSWORD = 'Demo@2026pass';
 
 const BANKS = [
-  ['银湾', 'Yinwan'], ['鹏城', 'Pengcheng'], ['南海', 'Nanhai'], ['前海', 'Qianhai'], ['梧桐', 'Wutong'],
-  ['莲花', 'Lianhua'], ['大梅沙', 'Dameisha'], ['红树林', 'Mangrove'], ['深蓝', 'Deepblue'], ['蛇口', 'Shekou'],
+  ['银湾', 'Yinwan'],
+  ['鹏城', 'Pengcheng'],
+  ['南海', 'Nanhai'],
+  ['前海', 'Qianhai'],
+  ['梧桐', 'Wutong'],
+  ['莲花', 'Lianhua'],
+  ['大梅沙', 'Dameisha'],
+  ['红树林', 'Mangrove'],
+  ['深蓝', 'Deepblue'],
+  ['蛇口', 'Shekou'],
 ] as const;
-const PARKS = ['南山科技园', '留仙洞总部基地', '坂田天安云谷', '光明科学城', '坪山生物医药产业园', '宝安智创谷', '龙华九龙山数字城', '河套深港科技创新合作区'];
-const NAME_HEADS = ['华', '鹏', '星', '睿', '航', '瑞', '博', '创', '芯', '云', '智', '恒', '卓', '领', '微', '量', '启', '远', '盛', '泽'];
-const NAME_TAILS = ['峰', '联', '辰', '科', '达', '光', '图', '维', '源', '禾', '驰', '信', '安', '拓', '凌', '岳', '澜', '越', '宸', '铭'];
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '梁'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '涛', '明', '超', '秀英', '婷', '浩然', '子涵', '思远', '嘉怡'];
+const PARKS = [
+  '南山科技园',
+  '留仙洞总部基地',
+  '坂田天安云谷',
+  '光明科学城',
+  '坪山生物医药产业园',
+  '宝安智创谷',
+  '龙华九龙山数字城',
+  '河套深港科技创新合作区',
+];
+const NAME_HEADS = [
+  '华',
+  '鹏',
+  '星',
+  '睿',
+  '航',
+  '瑞',
+  '博',
+  '创',
+  '芯',
+  '云',
+  '智',
+  '恒',
+  '卓',
+  '领',
+  '微',
+  '量',
+  '启',
+  '远',
+  '盛',
+  '泽',
+];
+const NAME_TAILS = [
+  '峰',
+  '联',
+  '辰',
+  '科',
+  '达',
+  '光',
+  '图',
+  '维',
+  '源',
+  '禾',
+  '驰',
+  '信',
+  '安',
+  '拓',
+  '凌',
+  '岳',
+  '澜',
+  '越',
+  '宸',
+  '铭',
+];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '罗',
+  '梁',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '婷',
+  '浩然',
+  '子涵',
+  '思远',
+  '嘉怡',
+];
 const USCC_BODY_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 function organisation(seed: string, key: string, rest: Omit<DemoOrganisation, 'id'>): DemoOrganisation {
@@ -104,12 +205,29 @@ export function generateDemoParties(seed: string, scale = 1): DemoParties {
     users.push({ login, displayName, organisationId: org.id, role });
   const none = { parentId: null, bankLevel: null, district: null } as const;
 
-  const operator = add('operator', { kind: 'platform_operator', nameZh: '知识产权金融公共服务平台运营中心', nameEn: 'IP Finance Platform Operations', ...none });
+  const operator = add('operator', {
+    kind: 'platform_operator',
+    nameZh: '知识产权金融公共服务平台运营中心',
+    nameEn: 'IP Finance Platform Operations',
+    ...none,
+  });
   user('admin', '平台管理员', operator, 'platform_admin');
-  const bureau = add('city-bureau', { kind: 'ip_bureau', nameZh: '深圳市市场监督管理局（知识产权局）', nameEn: 'Shenzhen Administration for Market Regulation (IP Bureau)', ...none });
+  const bureau = add('city-bureau', {
+    kind: 'ip_bureau',
+    nameZh: '深圳市市场监督管理局（知识产权局）',
+    nameEn: 'Shenzhen Administration for Market Regulation (IP Bureau)',
+    ...none,
+  });
   user('bureau.city', '市局知识产权金融处', bureau, 'city_bureau');
   for (const district of districts) {
-    const org = add(`district-${district.code}`, { kind: 'district_bureau', nameZh: `${district.zh}知识产权主管部门`, nameEn: `${district.en} IP office`, parentId: null, bankLevel: null, district: district.code });
+    const org = add(`district-${district.code}`, {
+      kind: 'district_bureau',
+      nameZh: `${district.zh}知识产权主管部门`,
+      nameEn: `${district.en} IP office`,
+      parentId: null,
+      bankLevel: null,
+      district: district.code,
+    });
     user(`bureau.${district.code}`, `${district.zh}经办人`, org, 'district_bureau');
   }
   const regulators = [
@@ -117,16 +235,52 @@ export function generateDemoParties(seed: string, scale = 1): DemoParties {
     ['nfra', 'financial_regulator', '国家金融监督管理总局深圳监管局', 'NFRA Shenzhen Office'],
     ['finance', 'local_finance_bureau', '深圳市地方金融管理局', 'Shenzhen Local Financial Administration'],
   ] as const;
-  for (const [key, kind, zh, en] of regulators) user(`${key}.analyst`, `${zh}分析员`, add(key, { kind, nameZh: zh, nameEn: en, ...none }), 'regulator');
+  for (const [key, kind, zh, en] of regulators)
+    user(`${key}.analyst`, `${zh}分析员`, add(key, { kind, nameZh: zh, nameEn: en, ...none }), 'regulator');
 
   const bankUnits: DemoOrganisation[] = [];
   BANKS.forEach(([zh, en], index) => {
     const n = String(index + 1).padStart(2, '0');
-    const hq = add(`bank${n}`, { kind: 'bank', nameZh: `${zh}银行`, nameEn: `${en} Bank`, parentId: null, bankLevel: 'head_office', district: null });
-    const branch = add(`bank${n}-sz`, { kind: 'bank', nameZh: `${zh}银行深圳分行`, nameEn: `${en} Bank Shenzhen Branch`, parentId: hq.id, bankLevel: 'branch', district: 'futian' });
-    const branch2 = add(`bank${n}-qh`, { kind: 'bank', nameZh: `${zh}银行前海分行`, nameEn: `${en} Bank Qianhai Branch`, parentId: hq.id, bankLevel: 'branch', district: 'nanshan' });
-    const subA = add(`bank${n}-sz-ns`, { kind: 'bank', nameZh: `${zh}银行深圳南山科技支行`, nameEn: `${en} Bank Nanshan Tech Sub-branch`, parentId: branch.id, bankLevel: 'sub_branch', district: 'nanshan' });
-    const subB = add(`bank${n}-sz-la`, { kind: 'bank', nameZh: `${zh}银行深圳龙岗支行`, nameEn: `${en} Bank Longgang Sub-branch`, parentId: branch.id, bankLevel: 'sub_branch', district: 'longgang' });
+    const hq = add(`bank${n}`, {
+      kind: 'bank',
+      nameZh: `${zh}银行`,
+      nameEn: `${en} Bank`,
+      parentId: null,
+      bankLevel: 'head_office',
+      district: null,
+    });
+    const branch = add(`bank${n}-sz`, {
+      kind: 'bank',
+      nameZh: `${zh}银行深圳分行`,
+      nameEn: `${en} Bank Shenzhen Branch`,
+      parentId: hq.id,
+      bankLevel: 'branch',
+      district: 'futian',
+    });
+    const branch2 = add(`bank${n}-qh`, {
+      kind: 'bank',
+      nameZh: `${zh}银行前海分行`,
+      nameEn: `${en} Bank Qianhai Branch`,
+      parentId: hq.id,
+      bankLevel: 'branch',
+      district: 'nanshan',
+    });
+    const subA = add(`bank${n}-sz-ns`, {
+      kind: 'bank',
+      nameZh: `${zh}银行深圳南山科技支行`,
+      nameEn: `${en} Bank Nanshan Tech Sub-branch`,
+      parentId: branch.id,
+      bankLevel: 'sub_branch',
+      district: 'nanshan',
+    });
+    const subB = add(`bank${n}-sz-la`, {
+      kind: 'bank',
+      nameZh: `${zh}银行深圳龙岗支行`,
+      nameEn: `${en} Bank Longgang Sub-branch`,
+      parentId: branch.id,
+      bankLevel: 'sub_branch',
+      district: 'longgang',
+    });
     bankUnits.push(branch2, subA, subB);
     user(`bank${n}.hq`, `${zh}银行总行审批人`, hq, 'bank_approver');
     user(`bank${n}.approver`, `${zh}银行深圳分行审批人`, branch, 'bank_approver');
@@ -135,24 +289,92 @@ export function generateDemoParties(seed: string, scale = 1): DemoParties {
   });
 
   const guarantors = [
-    ['guarantor1', 'guarantor', '深圳市高新投融资担保有限公司（演示）', 'Shenzhen Hi-Tech Financing Guarantee (demo)'],
-    ['guarantor2', 'guarantor', '深圳市中小企业融资担保有限公司（演示）', 'Shenzhen SME Financing Guarantee (demo)'],
+    [
+      'guarantor1',
+      'guarantor',
+      '深圳市高新投融资担保有限公司（演示）',
+      'Shenzhen Hi-Tech Financing Guarantee (demo)',
+    ],
+    [
+      'guarantor2',
+      'guarantor',
+      '深圳市中小企业融资担保有限公司（演示）',
+      'Shenzhen SME Financing Guarantee (demo)',
+    ],
     ['reguarantor', 're_guarantor', '深圳市融资担保基金（演示）', 'Shenzhen Financing Guarantee Fund (demo)'],
   ] as const;
-  for (const [key, kind, zh, en] of guarantors) user(`${key}.user`, `${zh}业务员`, add(key, { kind, nameZh: zh, nameEn: en, ...none }), 'guarantor_user');
+  for (const [key, kind, zh, en] of guarantors)
+    user(`${key}.user`, `${zh}业务员`, add(key, { kind, nameZh: zh, nameEn: en, ...none }), 'guarantor_user');
   ['平安知产', '鹏安', '湾区'].forEach((zh, i) =>
-    user(`insurer${i + 1}.user`, `${zh}财险核保员`, add(`insurer${i + 1}`, { kind: 'insurer', nameZh: `${zh}财产保险股份有限公司（演示）`, nameEn: `Insurer ${i + 1} (demo)`, ...none }), 'insurer_user'),
+    user(
+      `insurer${i + 1}.user`,
+      `${zh}财险核保员`,
+      add(`insurer${i + 1}`, {
+        kind: 'insurer',
+        nameZh: `${zh}财产保险股份有限公司（演示）`,
+        nameEn: `Insurer ${i + 1} (demo)`,
+        ...none,
+      }),
+      'insurer_user',
+    ),
   );
   ['中衡', '鹏信', '国誉', '深评', '联合知信'].forEach((zh, i) =>
-    user(`evaluator${i + 1}`, `${zh}评估师`, add(`evaluator${i + 1}`, { kind: 'evaluation_firm', nameZh: `${zh}资产评估有限公司（演示）`, nameEn: `Evaluation firm ${i + 1} (demo)`, ...none }), 'evaluator'),
+    user(
+      `evaluator${i + 1}`,
+      `${zh}评估师`,
+      add(`evaluator${i + 1}`, {
+        kind: 'evaluation_firm',
+        nameZh: `${zh}资产评估有限公司（演示）`,
+        nameEn: `Evaluation firm ${i + 1} (demo)`,
+        ...none,
+      }),
+      'evaluator',
+    ),
   );
-  const association = add('association', { kind: 'association', nameZh: '深圳市知识产权金融协会（演示）', nameEn: 'Shenzhen IP Finance Association (demo)', ...none });
+  const association = add('association', {
+    kind: 'association',
+    nameZh: '深圳市知识产权金融协会（演示）',
+    nameEn: 'Shenzhen IP Finance Association (demo)',
+    ...none,
+  });
   user('expert1', '协会专家（专利）', association, 'expert');
   user('expert2', '协会专家（商标）', association, 'expert');
-  add('trading-centre', { kind: 'trading_centre', nameZh: '科技成果与知识产权交易中心（演示）', nameEn: 'Technology & IP Trading Centre (demo)', ...none });
-  add('securities1', { kind: 'securities_firm', nameZh: '鹏城证券股份有限公司（演示）', nameEn: 'Pengcheng Securities (demo)', ...none });
-  user('pool.city', '市风险补偿资金池管理员', add('pool-city', { kind: 'risk_pool', nameZh: '深圳市中小微企业银行贷款风险补偿资金池', nameEn: 'Shenzhen SME Loan Risk-Compensation Pool', ...none }), 'pool_admin');
-  user('pool.pingshan', '坪山区资金池管理员', add('pool-pingshan', { kind: 'risk_pool', nameZh: '坪山区知识产权质押融资风险补偿资金池', nameEn: 'Pingshan IP Pledge Risk-Compensation Pool', parentId: null, bankLevel: null, district: 'pingshan' }), 'pool_admin');
+  add('trading-centre', {
+    kind: 'trading_centre',
+    nameZh: '科技成果与知识产权交易中心（演示）',
+    nameEn: 'Technology & IP Trading Centre (demo)',
+    ...none,
+  });
+  add('securities1', {
+    kind: 'securities_firm',
+    nameZh: '鹏城证券股份有限公司（演示）',
+    nameEn: 'Pengcheng Securities (demo)',
+    ...none,
+  });
+  user(
+    'pool.city',
+    '市风险补偿资金池管理员',
+    add('pool-city', {
+      kind: 'risk_pool',
+      nameZh: '深圳市中小微企业银行贷款风险补偿资金池',
+      nameEn: 'Shenzhen SME Loan Risk-Compensation Pool',
+      ...none,
+    }),
+    'pool_admin',
+  );
+  user(
+    'pool.pingshan',
+    '坪山区资金池管理员',
+    add('pool-pingshan', {
+      kind: 'risk_pool',
+      nameZh: '坪山区知识产权质押融资风险补偿资金池',
+      nameEn: 'Pingshan IP Pledge Risk-Compensation Pool',
+      parentId: null,
+      bankLevel: null,
+      district: 'pingshan',
+    }),
+    'pool_admin',
+  );
 
   const enterprises: DemoEnterprise[] = [];
   const usedNames = new Set<string>();
@@ -169,7 +391,14 @@ export function generateDemoParties(seed: string, scale = 1): DemoParties {
     while (usedUscc.has(uscc)) uscc = demoUscc(random);
     usedUscc.add(uscc);
     const sizeClass = random.pick(['micro', 'small', 'small', 'medium', 'medium', 'large'] as const);
-    const org = add(`enterprise-${i}`, { kind: 'enterprise', nameZh: name, nameEn: `Demo Enterprise ${i + 1}`, parentId: null, bankLevel: null, district });
+    const org = add(`enterprise-${i}`, {
+      kind: 'enterprise',
+      nameZh: name,
+      nameEn: `Demo Enterprise ${i + 1}`,
+      parentId: null,
+      bankLevel: null,
+      district,
+    });
     const applied = [random.pick(bankUnits), ...(random.chance(0.3) ? [random.pick(bankUnits)] : [])];
     enterprises.push({
       organisationId: org.id,
@@ -185,7 +414,14 @@ export function generateDemoParties(seed: string, scale = 1): DemoParties {
       preIpo: random.chance(0.08),
       park: random.chance(0.6) ? random.pick(PARKS) : null,
       foundedOn: `${random.int(1995, 2023)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
-      employees: sizeClass === 'micro' ? random.int(3, 19) : sizeClass === 'small' ? random.int(20, 99) : sizeClass === 'medium' ? random.int(100, 999) : random.int(1000, 8000),
+      employees:
+        sizeClass === 'micro'
+          ? random.int(3, 19)
+          : sizeClass === 'small'
+            ? random.int(20, 99)
+            : sizeClass === 'medium'
+              ? random.int(100, 999)
+              : random.int(1000, 8000),
       registeredCapitalFen: BigInt(random.int(10, 5000)) * 10_000_00n,
       address: `深圳市${districts.find((d) => d.code === district)!.zh}${random.pick(['科技南路', '高新中一道', '深南大道', '宝安大道', '龙岗大道', '观澜大道'])}${random.int(1, 999)}号`,
       contactName: `${random.pick(SURNAMES)}${random.pick(GIVEN)}`,

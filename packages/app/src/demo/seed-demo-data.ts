@@ -27,7 +27,8 @@ export interface SeedDemoResult {
 export async function seedDemoData(deps: AppDeps, scale = 1): Promise<SeedDemoResult> {
   const parties = generateDemoParties(deps.demoSeed, scale);
   const [existing] = await deps.db.select({ n: count() }).from(tables.organisations);
-  if ((existing?.n ?? 0) > 0) return { seeded: false, organisations: 0, enterprises: 0, users: parties.users };
+  if ((existing?.n ?? 0) > 0)
+    return { seeded: false, organisations: 0, enterprises: 0, users: parties.users };
 
   const now = deps.clock.now();
   const passwordHash = await hash(DEMO_PASSWORD);
@@ -44,36 +45,79 @@ export async function seedDemoData(deps: AppDeps, scale = 1): Promise<SeedDemoRe
       uscc: parties.enterprises.find((e) => e.organisationId === o.id)?.uscc ?? null,
       createdAt: now,
     }));
-    for (let i = 0; i < orgRows.length; i += 500) await tx.insert(tables.organisations).values(orgRows.slice(i, i + 500));
+    for (let i = 0; i < orgRows.length; i += 500)
+      await tx.insert(tables.organisations).values(orgRows.slice(i, i + 500));
 
     const enterpriseRows = parties.enterprises.map((e) => ({
-      organisationId: e.organisationId, name: e.name, uscc: e.uscc, district: e.district, cluster: e.cluster,
-      sizeClass: e.sizeClass, highTech: e.highTech, specialised: e.specialised, firstLoan: e.firstLoan, preIpo: e.preIpo,
-      park: e.park, foundedOn: e.foundedOn, employees: e.employees, registeredCapitalFen: e.registeredCapitalFen,
-      address: e.address, contactNameEnc: encryptField(e.contactName, deps.dataKey),
-      contactPhoneEnc: encryptField(e.contactPhone, deps.dataKey), updatedAt: now,
+      organisationId: e.organisationId,
+      name: e.name,
+      uscc: e.uscc,
+      district: e.district,
+      cluster: e.cluster,
+      sizeClass: e.sizeClass,
+      highTech: e.highTech,
+      specialised: e.specialised,
+      firstLoan: e.firstLoan,
+      preIpo: e.preIpo,
+      park: e.park,
+      foundedOn: e.foundedOn,
+      employees: e.employees,
+      registeredCapitalFen: e.registeredCapitalFen,
+      address: e.address,
+      contactNameEnc: encryptField(e.contactName, deps.dataKey),
+      contactPhoneEnc: encryptField(e.contactPhone, deps.dataKey),
+      updatedAt: now,
     }));
-    for (let i = 0; i < enterpriseRows.length; i += 500) await tx.insert(tables.enterprises).values(enterpriseRows.slice(i, i + 500));
+    for (let i = 0; i < enterpriseRows.length; i += 500)
+      await tx.insert(tables.enterprises).values(enterpriseRows.slice(i, i + 500));
     for (const e of parties.enterprises) {
-      for (const bankUnitId of e.appliedToBankUnitIds) await recordCustomerLink(tx, { enterpriseId: e.organisationId, bankUnitId, source: 'application' }, now);
+      for (const bankUnitId of e.appliedToBankUnitIds)
+        await recordCustomerLink(
+          tx,
+          { enterpriseId: e.organisationId, bankUnitId, source: 'application' },
+          now,
+        );
     }
 
     for (const u of parties.users) {
       const userId = randomUUID();
       await tx.insert(tables.users).values({
-        id: userId, login: u.login, displayName: u.displayName, passwordHash, isDemo: true, createdAt: now,
-        totpSecretEnc: encryptField(deriveDemoTotpSecret(deps.demoSeed, u.login), deps.dataKey), totpEnrolledAt: now,
+        id: userId,
+        login: u.login,
+        displayName: u.displayName,
+        passwordHash,
+        isDemo: true,
+        createdAt: now,
+        totpSecretEnc: encryptField(deriveDemoTotpSecret(deps.demoSeed, u.login), deps.dataKey),
+        totpEnrolledAt: now,
       });
-      await tx.insert(tables.memberships).values({ id: randomUUID(), userId, organisationId: u.organisationId, role: u.role, createdAt: now });
+      await tx
+        .insert(tables.memberships)
+        .values({ id: randomUUID(), userId, organisationId: u.organisationId, role: u.role, createdAt: now });
     }
-    await deps.audit.append(tx, systemActor('demo-seed'), {
-      action: 'demo.seeded',
-      entityType: 'platform',
-      entityId: 'demo',
-      after: { organisations: orgRows.length, enterprises: enterpriseRows.length, users: parties.users.length, scale },
-    }, now);
+    await deps.audit.append(
+      tx,
+      systemActor('demo-seed'),
+      {
+        action: 'demo.seeded',
+        entityType: 'platform',
+        entityId: 'demo',
+        after: {
+          organisations: orgRows.length,
+          enterprises: enterpriseRows.length,
+          users: parties.users.length,
+          scale,
+        },
+      },
+      now,
+    );
   });
   await seedDemoAssets(deps);
   await seedDemoProducts(deps);
-  return { seeded: true, organisations: parties.organisations.length, enterprises: parties.enterprises.length, users: parties.users };
+  return {
+    seeded: true,
+    organisations: parties.organisations.length,
+    enterprises: parties.enterprises.length,
+    users: parties.users,
+  };
 }

@@ -11,7 +11,9 @@ import { runInTransaction } from '../support/run-in-transaction.ts';
  * 演示产品: every demo bank (head office) offers the demo products (`demoBankProducts`, *example* terms), under
  * their demo codes. Does nothing when products exist already.
  */
-export async function seedDemoProducts(deps: AppDeps): Promise<{ readonly seeded: boolean; readonly products: number }> {
+export async function seedDemoProducts(
+  deps: AppDeps,
+): Promise<{ readonly seeded: boolean; readonly products: number }> {
   const [existing] = await deps.db.select({ n: count() }).from(tables.bankProducts);
   if ((existing?.n ?? 0) > 0) return { seeded: false, products: 0 };
   const now = deps.clock.now();
@@ -20,12 +22,29 @@ export async function seedDemoProducts(deps: AppDeps): Promise<{ readonly seeded
     .from(tables.organisations)
     .where(and(eq(tables.organisations.kind, 'bank'), isNull(tables.organisations.parentId)));
   const rows = banks.flatMap((bank) =>
-    demoBankProducts.map((p) => ({ id: randomUUID(), bankId: bank.id, code: p.productId, ...toBankProductColumns(p), committeeRules: defaultCommitteeRules, createdAt: now })),
+    demoBankProducts.map((p) => ({
+      id: randomUUID(),
+      bankId: bank.id,
+      code: p.productId,
+      ...toBankProductColumns(p),
+      committeeRules: defaultCommitteeRules,
+      createdAt: now,
+    })),
   );
   if (rows.length === 0) return { seeded: false, products: 0 };
   await runInTransaction(deps, async (tx) => {
     await tx.insert(tables.bankProducts).values(rows);
-    await deps.audit.append(tx, systemActor('demo-seed'), { action: 'demo.products_seeded', entityType: 'platform', entityId: 'demo', after: { products: rows.length } }, now);
+    await deps.audit.append(
+      tx,
+      systemActor('demo-seed'),
+      {
+        action: 'demo.products_seeded',
+        entityType: 'platform',
+        entityId: 'demo',
+        after: { products: rows.length },
+      },
+      now,
+    );
   });
   return { seeded: true, products: rows.length };
 }

@@ -42,18 +42,45 @@ export interface ApplyForFinancingInput {
  * relationship and grants the bank unit two consents with scope, purpose and expiry: to use the enterprise's
  * financial data for this application and to query its credit report (征信). Nothing is written when refused.
  */
-export async function applyForFinancing(input: ApplyForFinancingInput, actor: Actor, deps: AppDeps): Promise<CaseDetail> {
+export async function applyForFinancing(
+  input: ApplyForFinancingInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<CaseDetail> {
   const scope = authorize(actor, 'case.apply');
   const now = deps.clock.now();
   const today = toShanghaiDate(now);
-  if (input.consentExpiresOn <= today) assertNoProblems([{ code: 'CASE_CONSENT_EXPIRY_TOO_SHORT', field: 'consentExpiresOn' }]);
+  if (input.consentExpiresOn <= today)
+    assertNoProblems([{ code: 'CASE_CONSENT_EXPIRY_TOO_SHORT', field: 'consentExpiresOn' }]);
 
   const { organisations, bankProducts, ipAssets } = tables;
-  const [unit] = await deps.db.select().from(organisations).where(and(eq(organisations.id, input.bankUnitId), eq(organisations.kind, 'bank')));
-  if (unit === undefined) assertNoProblems([{ code: 'CASE_BANK_UNIT_INVALID', field: 'bankUnitId', params: { bankUnitId: input.bankUnitId } }]);
+  const [unit] = await deps.db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.id, input.bankUnitId), eq(organisations.kind, 'bank')));
+  if (unit === undefined)
+    assertNoProblems([
+      { code: 'CASE_BANK_UNIT_INVALID', field: 'bankUnitId', params: { bankUnitId: input.bankUnitId } },
+    ]);
   const bankId = headOfficeIdOf(unit!.path);
-  const [productRow] = await deps.db.select().from(bankProducts).where(and(eq(bankProducts.id, input.productId), eq(bankProducts.bankId, bankId), eq(bankProducts.active, true)));
-  if (productRow === undefined) assertNoProblems([{ code: 'BANK_PRODUCT_NOT_OFFERED', field: 'productId', params: { productId: input.productId, bankUnitId: input.bankUnitId } }]);
+  const [productRow] = await deps.db
+    .select()
+    .from(bankProducts)
+    .where(
+      and(
+        eq(bankProducts.id, input.productId),
+        eq(bankProducts.bankId, bankId),
+        eq(bankProducts.active, true),
+      ),
+    );
+  if (productRow === undefined)
+    assertNoProblems([
+      {
+        code: 'BANK_PRODUCT_NOT_OFFERED',
+        field: 'productId',
+        params: { productId: input.productId, bankUnitId: input.bankUnitId },
+      },
+    ]);
   const product = toBankProduct(productRow!);
 
   const debtMaturityDate = addMonths(today, input.termMonths);
@@ -78,19 +105,48 @@ export async function applyForFinancing(input: ApplyForFinancingInput, actor: Ac
       eligibility.push({ code: 'NOT_FOUND', field: `assetIds[${index}]` });
       continue;
     }
-    for (const reason of result.reasons) eligibility.push({ code: reason.code, field: `assetIds[${index}].${reason.field}`, params: { ...reason.params, regulation: reason.ground.regulation, groundItem: reason.ground.item ?? "-" } });
+    for (const reason of result.reasons)
+      eligibility.push({
+        code: reason.code,
+        field: `assetIds[${index}].${reason.field}`,
+        params: {
+          ...reason.params,
+          regulation: reason.ground.regulation,
+          groundItem: reason.ground.item ?? '-',
+        },
+      });
   }
-  const kinds = input.assetIds.length === 0 ? [] : await deps.db.select({ id: ipAssets.id, kind: ipAssets.kind }).from(ipAssets).where(inArray(ipAssets.id, [...input.assetIds]));
+  const kinds =
+    input.assetIds.length === 0
+      ? []
+      : await deps.db
+          .select({ id: ipAssets.id, kind: ipAssets.kind })
+          .from(ipAssets)
+          .where(inArray(ipAssets.id, [...input.assetIds]));
   const kindOf = new Map(kinds.map((k) => [k.id, k.kind as IpAssetKind]));
-  const assets = input.assetIds.filter((id) => kindOf.has(id)).map((assetId) => ({ assetId, kind: kindOf.get(assetId)! }));
+  const assets = input.assetIds
+    .filter((id) => kindOf.has(id))
+    .map((assetId) => ({ assetId, kind: kindOf.get(assetId)! }));
   const productProblems = validateApplicationAgainstProduct(
-    { amountFen: input.amountFen, termMonths: input.termMonths, repaymentMethod: input.repaymentMethod, spreadBps: input.spreadBps, combinedModel: input.combinedModel, assets: input.assetIds.length === 0 ? [] : assets },
+    {
+      amountFen: input.amountFen,
+      termMonths: input.termMonths,
+      repaymentMethod: input.repaymentMethod,
+      spreadBps: input.spreadBps,
+      combinedModel: input.combinedModel,
+      assets: input.assetIds.length === 0 ? [] : assets,
+    },
     product,
   );
   // The domain names its own inputs; the applicant fixed the request's fields (amountYuan, assetIds[i]).
   const toRequestField = (field: string): string =>
-    field === 'amountFen' ? 'amountYuan' : field.replace(/^assets\[(\d+)\]\.kind$/, 'assetIds[$1]').replace(/^assets$/, 'assetIds');
-  assertNoProblems([...productProblems.map((p) => ({ ...p, field: toRequestField(p.field) })), ...eligibility]);
+    field === 'amountFen'
+      ? 'amountYuan'
+      : field.replace(/^assets\[(\d+)\]\.kind$/, 'assetIds[$1]').replace(/^assets$/, 'assetIds');
+  assertNoProblems([
+    ...productProblems.map((p) => ({ ...p, field: toRequestField(p.field) })),
+    ...eligibility,
+  ]);
 
   return runInTransaction(deps, async (tx) => {
     const terms = {
@@ -104,32 +160,97 @@ export async function applyForFinancing(input: ApplyForFinancingInput, actor: Ac
     let caseId: string;
     if (input.leadCaseId !== undefined) {
       const lead = await getVisibleCase(tx, input.leadCaseId, actor, scope);
-      if (lead.bankUnitId !== unit!.id) assertNoProblems([{ code: 'CASE_BANK_UNIT_INVALID', field: 'bankUnitId', params: { bankUnitId: input.bankUnitId } }]);
-      const to = assertCaseAction({ state: lead.state as never, action: 'apply', actorRole: actor.role, actorUserId: actor.userId });
-      await writeCaseTransition(tx, deps, actor, { row: lead, action: 'apply', to, expectedVersion: input.expectedVersion, patch: terms }, now);
+      if (lead.bankUnitId !== unit!.id)
+        assertNoProblems([
+          { code: 'CASE_BANK_UNIT_INVALID', field: 'bankUnitId', params: { bankUnitId: input.bankUnitId } },
+        ]);
+      const to = assertCaseAction({
+        state: lead.state as never,
+        action: 'apply',
+        actorRole: actor.role,
+        actorUserId: actor.userId,
+      });
+      await writeCaseTransition(
+        tx,
+        deps,
+        actor,
+        { row: lead, action: 'apply', to, expectedVersion: input.expectedVersion, patch: terms },
+        now,
+      );
       caseId = lead.id;
     } else {
       caseId = randomUUID();
       const caseNumber = newCaseNumber(today);
       await tx.insert(tables.financingCases).values({
-        id: caseId, caseNumber, enterpriseId: actor.organisationId, bankUnitId: unit!.id, bankId, state: 'applied', origin: 'application',
-        ...terms, pledgeeKind: 'bank', preparedByUserIds: [], stateEnteredAt: now, createdAt: now, updatedAt: now,
+        id: caseId,
+        caseNumber,
+        enterpriseId: actor.organisationId,
+        bankUnitId: unit!.id,
+        bankId,
+        state: 'applied',
+        origin: 'application',
+        ...terms,
+        pledgeeKind: 'bank',
+        preparedByUserIds: [],
+        stateEnteredAt: now,
+        createdAt: now,
+        updatedAt: now,
       });
       await tx.insert(tables.caseEvents).values({
-        id: randomUUID(), caseId, action: 'apply', fromState: null, toState: 'applied', actorUserId: actor.userId,
-        actorOrganisationId: actor.organisationId, actorRole: actor.role, occurredAt: now,
+        id: randomUUID(),
+        caseId,
+        action: 'apply',
+        fromState: null,
+        toState: 'applied',
+        actorUserId: actor.userId,
+        actorOrganisationId: actor.organisationId,
+        actorRole: actor.role,
+        occurredAt: now,
       });
-      await deps.audit.append(tx, actor, { action: 'case.apply', entityType: 'financing_case', entityId: caseId, after: { state: 'applied', caseNumber, ...terms } }, now);
+      await deps.audit.append(
+        tx,
+        actor,
+        {
+          action: 'case.apply',
+          entityType: 'financing_case',
+          entityId: caseId,
+          after: { state: 'applied', caseNumber, ...terms },
+        },
+        now,
+      );
     }
-    await tx.insert(tables.caseAssets).values(assets.map((a, position) => ({ caseId, assetId: a.assetId, kind: a.kind, position })));
-    await recordCustomerLink(tx, { enterpriseId: actor.organisationId, bankUnitId: unit!.id, source: 'application' }, now);
+    await tx
+      .insert(tables.caseAssets)
+      .values(assets.map((a, position) => ({ caseId, assetId: a.assetId, kind: a.kind, position })));
+    await recordCustomerLink(
+      tx,
+      { enterpriseId: actor.organisationId, bankUnitId: unit!.id, source: 'application' },
+      now,
+    );
     const consents = [
       { scope: 'financials', purpose: `financing_application:${caseId}` },
       { scope: 'credit_report', purpose: `credit_bureau_query:${caseId}` },
-    ].map((c) => ({ id: randomUUID(), enterpriseId: actor.organisationId, recipientId: unit!.id, ...c, grantedAt: now, expiresOn: input.consentExpiresOn }));
+    ].map((c) => ({
+      id: randomUUID(),
+      enterpriseId: actor.organisationId,
+      recipientId: unit!.id,
+      ...c,
+      grantedAt: now,
+      expiresOn: input.consentExpiresOn,
+    }));
     await tx.insert(tables.consents).values(consents);
     for (const c of consents) {
-      await deps.audit.append(tx, actor, { action: 'consent.granted', entityType: 'consent', entityId: c.id, after: { ...c, grantedAt: now.toISOString() } }, now);
+      await deps.audit.append(
+        tx,
+        actor,
+        {
+          action: 'consent.granted',
+          entityType: 'consent',
+          entityId: c.id,
+          after: { ...c, grantedAt: now.toISOString() },
+        },
+        now,
+      );
     }
     const row = await getVisibleCase(tx, caseId, actor, scope);
     return loadCaseDetail(tx, row, today);

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { IpAssetKind } from '@ipf/domain/ip-asset';
-import { assertCaseAction, assertPledgeRateWithinCap, requiredApprovalLevel, type CaseState } from '@ipf/domain/ledger';
+import {
+  assertCaseAction,
+  assertPledgeRateWithinCap,
+  requiredApprovalLevel,
+  type CaseState,
+} from '@ipf/domain/ledger';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
@@ -32,11 +37,18 @@ export async function approveCase(input: ApproveCaseInput, actor: Actor, deps: A
   const today = toShanghaiDate(now);
   return runInTransaction(deps, async (tx) => {
     const row = await getVisibleCase(tx, input.id, actor, scope);
-    const [productRow] = row.productId === null ? [] : await tx.select().from(tables.bankProducts).where(eq(tables.bankProducts.id, row.productId));
+    const [productRow] =
+      row.productId === null
+        ? []
+        : await tx.select().from(tables.bankProducts).where(eq(tables.bankProducts.id, row.productId));
     const product = productRow === undefined ? null : toBankProduct(productRow);
-    const required = product === null || row.amountFen === null ? null : requiredApprovalLevel(row.amountFen, product);
+    const required =
+      product === null || row.amountFen === null ? null : requiredApprovalLevel(row.amountFen, product);
     const authorityLevel = await findApproverAuthorityLevel(tx, actor.organisationId);
-    const committee = required?.creditCommitteeRequired === true && productRow !== undefined ? await decideCaseCommittee(tx, row, productRow) : null;
+    const committee =
+      required?.creditCommitteeRequired === true && productRow !== undefined
+        ? await decideCaseCommittee(tx, row, productRow)
+        : null;
     const to = assertCaseAction({
       state: row.state as CaseState,
       action: 'approve',
@@ -44,7 +56,12 @@ export async function approveCase(input: ApproveCaseInput, actor: Actor, deps: A
       actorUserId: actor.userId,
       preparedByUserIds: row.preparedByUserIds,
       approverAuthorityLevel: authorityLevel,
-      ...(required === null ? {} : { requiredApprovalLevel: required.level, creditCommitteeRequired: required.creditCommitteeRequired }),
+      ...(required === null
+        ? {}
+        : {
+            requiredApprovalLevel: required.level,
+            creditCommitteeRequired: required.creditCommitteeRequired,
+          }),
       creditCommitteeOutcome: committee?.outcome ?? null,
     });
 
@@ -62,15 +79,32 @@ export async function approveCase(input: ApproveCaseInput, actor: Actor, deps: A
         valuation: {
           basis: value.valueBasis as 'formal_report' | 'internal_evaluation',
           ...(value.validUntil === null ? {} : { validUntil: value.validUntil }),
-          assetValues: (value.assetValues ?? []).map((a) => ({ assetId: a.assetId, kind: a.kind as IpAssetKind, valueFen: BigInt(a.valueFen) })),
+          assetValues: (value.assetValues ?? []).map((a) => ({
+            assetId: a.assetId,
+            kind: a.kind as IpAssetKind,
+            valueFen: BigInt(a.valueFen),
+          })),
         },
       });
     }
 
     await tx.insert(tables.caseApprovals).values({
-      id: randomUUID(), caseId: row.id, approverUserId: actor.userId, authorityLevel, requiredLevel: required?.level ?? null, decision: 'approved', note: input.note ?? null, decidedAt: now,
+      id: randomUUID(),
+      caseId: row.id,
+      approverUserId: actor.userId,
+      authorityLevel,
+      requiredLevel: required?.level ?? null,
+      decision: 'approved',
+      note: input.note ?? null,
+      decidedAt: now,
     });
-    const updated = await writeCaseTransition(tx, deps, actor, { row, action: 'approve', to, expectedVersion: input.expectedVersion, note: input.note ?? null }, now);
+    const updated = await writeCaseTransition(
+      tx,
+      deps,
+      actor,
+      { row, action: 'approve', to, expectedVersion: input.expectedVersion, note: input.note ?? null },
+      now,
+    );
     return loadCaseDetail(tx, updated, today);
   });
 }

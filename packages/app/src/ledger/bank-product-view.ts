@@ -1,4 +1,10 @@
-import type { ApprovalLevel, BankProduct, CombinedModel, CreditCommitteeRules, LprTenor } from '@ipf/domain/ledger';
+import type {
+  ApprovalLevel,
+  BankProduct,
+  CombinedModel,
+  CreditCommitteeRules,
+  LprTenor,
+} from '@ipf/domain/ledger';
 import type { IpAssetKind } from '@ipf/domain/ip-asset';
 import type { RepaymentMethod } from '@ipf/domain/loan';
 import { formatYuan } from '@ipf/domain/money';
@@ -7,7 +13,12 @@ import type { tables } from '@ipf/db';
 export type BankProductRow = typeof tables.bankProducts.$inferSelect;
 
 /** 默认贷审会议事规则: quorum 2/3 of members, approval by 2/3 of those present (*example*, per bank). */
-export const defaultCommitteeRules: CreditCommitteeRules = { quorumNumerator: 2, quorumDenominator: 3, approvalNumerator: 2, approvalDenominator: 3 };
+export const defaultCommitteeRules: CreditCommitteeRules = {
+  quorumNumerator: 2,
+  quorumDenominator: 3,
+  approvalNumerator: 2,
+  approvalDenominator: 3,
+};
 
 /** The domain's product from its row (the one place fen strings in jsonb become bigint). */
 export function toBankProduct(row: BankProductRow): BankProduct {
@@ -27,9 +38,12 @@ export function toBankProduct(row: BankProductRow): BankProduct {
     repaymentMethods: row.repaymentMethods as RepaymentMethod[],
     maxPledgeRateBpsByKind: row.maxPledgeRateBpsByKind,
     combinedModels: row.combinedModels as CombinedModel[],
-    approvalLevels: row.approvalLevels.map(
-      (l): ApprovalLevel => ({ level: l.level, zh: l.zh, en: l.en, maxAmountFen: l.maxAmountFen === null ? null : BigInt(l.maxAmountFen) }),
-    ),
+    approvalLevels: row.approvalLevels.map((l): ApprovalLevel => ({
+      level: l.level,
+      zh: l.zh,
+      en: l.en,
+      maxAmountFen: l.maxAmountFen === null ? null : BigInt(l.maxAmountFen),
+    })),
     creditCommitteeThresholdFen: row.creditCommitteeThresholdFen,
     disbursementRequiresRegistration: row.disbursementRequiresRegistration,
     allowsInternalEvaluationUpToFen: row.allowsInternalEvaluationUpToFen,
@@ -52,7 +66,12 @@ export function toBankProductColumns(product: Omit<BankProduct, 'productId' | 'b
     repaymentMethods: [...product.repaymentMethods],
     maxPledgeRateBpsByKind: { ...product.maxPledgeRateBpsByKind } as Record<string, number>,
     combinedModels: [...product.combinedModels],
-    approvalLevels: product.approvalLevels.map((l) => ({ level: l.level, zh: l.zh, en: l.en, maxAmountFen: l.maxAmountFen === null ? null : l.maxAmountFen.toString() })),
+    approvalLevels: product.approvalLevels.map((l) => ({
+      level: l.level,
+      zh: l.zh,
+      en: l.en,
+      maxAmountFen: l.maxAmountFen === null ? null : l.maxAmountFen.toString(),
+    })),
     creditCommitteeThresholdFen: product.creditCommitteeThresholdFen,
     disbursementRequiresRegistration: product.disbursementRequiresRegistration,
     allowsInternalEvaluationUpToFen: product.allowsInternalEvaluationUpToFen,
@@ -102,7 +121,12 @@ export function toBankProductView(row: BankProductRow): BankProductView {
     repaymentMethods: row.repaymentMethods,
     maxPledgeRateBpsByKind: row.maxPledgeRateBpsByKind,
     combinedModels: row.combinedModels,
-    approvalLevels: row.approvalLevels.map((l) => ({ level: l.level, zh: l.zh, en: l.en, maxAmountYuan: l.maxAmountFen === null ? null : formatYuan(BigInt(l.maxAmountFen)) })),
+    approvalLevels: row.approvalLevels.map((l) => ({
+      level: l.level,
+      zh: l.zh,
+      en: l.en,
+      maxAmountYuan: l.maxAmountFen === null ? null : formatYuan(BigInt(l.maxAmountFen)),
+    })),
     creditCommitteeThresholdYuan: yuanOrNull(row.creditCommitteeThresholdFen),
     disbursementRequiresRegistration: row.disbursementRequiresRegistration,
     allowsInternalEvaluationUpToYuan: yuanOrNull(row.allowsInternalEvaluationUpToFen),

@@ -1,5 +1,9 @@
 import { and, desc, eq, like } from 'drizzle-orm';
-import { decideCreditCommittee, type CreditCommitteeDecision, type CreditCommitteeVote } from '@ipf/domain/ledger';
+import {
+  decideCreditCommittee,
+  type CreditCommitteeDecision,
+  type CreditCommitteeVote,
+} from '@ipf/domain/ledger';
 import { tables, type Executor } from '@ipf/db';
 import type { BankProductRow } from './bank-product-view.ts';
 import type { CaseRow } from './case-view.ts';
@@ -16,8 +20,16 @@ export async function findCommitteeMemberIds(executor: Executor, bankId: string)
 }
 
 /** The committee's decision on a case from the votes recorded so far. */
-export async function decideCaseCommittee(executor: Executor, row: CaseRow, product: BankProductRow): Promise<CreditCommitteeDecision> {
-  const votes = await executor.select().from(tables.creditCommitteeVotes).where(eq(tables.creditCommitteeVotes.caseId, row.id)).orderBy(desc(tables.creditCommitteeVotes.votedAt));
+export async function decideCaseCommittee(
+  executor: Executor,
+  row: CaseRow,
+  product: BankProductRow,
+): Promise<CreditCommitteeDecision> {
+  const votes = await executor
+    .select()
+    .from(tables.creditCommitteeVotes)
+    .where(eq(tables.creditCommitteeVotes.caseId, row.id))
+    .orderBy(desc(tables.creditCommitteeVotes.votedAt));
   return decideCreditCommittee({
     memberUserIds: await findCommitteeMemberIds(executor, row.bankId),
     votes: votes.map((v) => ({ userId: v.memberUserId, vote: v.vote as CreditCommitteeVote })),

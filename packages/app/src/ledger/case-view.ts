@@ -33,10 +33,17 @@ export interface CaseSummary {
   readonly updatedAt: string;
 }
 
-export async function toCaseSummaries(executor: Executor, rows: readonly CaseRow[], today: string): Promise<CaseSummary[]> {
+export async function toCaseSummaries(
+  executor: Executor,
+  rows: readonly CaseRow[],
+  today: string,
+): Promise<CaseSummary[]> {
   if (rows.length === 0) return [];
   const orgIds = [...new Set(rows.flatMap((r) => [r.enterpriseId, r.bankUnitId]))];
-  const orgs = await executor.select({ id: tables.organisations.id, nameZh: tables.organisations.nameZh }).from(tables.organisations).where(inArray(tables.organisations.id, orgIds));
+  const orgs = await executor
+    .select({ id: tables.organisations.id, nameZh: tables.organisations.nameZh })
+    .from(tables.organisations)
+    .where(inArray(tables.organisations.id, orgIds));
   const nameOf = new Map(orgs.map((o) => [o.id, o.nameZh]));
   return rows.map((r) => ({
     id: r.id,
@@ -69,9 +76,26 @@ export async function toCaseSummaries(executor: Executor, rows: readonly CaseRow
 export interface CaseDetail extends CaseSummary {
   readonly preparedByUserIds: string[];
   readonly assets: { assetId: string; kind: string; number: string; title: string }[];
-  readonly events: { action: string; fromState: string | null; toState: string; actorUserId: string | null; actorRole: string; reasonCode: string | null; note: string | null; occurredAt: string }[];
+  readonly events: {
+    action: string;
+    fromState: string | null;
+    toState: string;
+    actorUserId: string | null;
+    actorRole: string;
+    reasonCode: string | null;
+    note: string | null;
+    occurredAt: string;
+  }[];
   readonly evaluations: Record<string, unknown>[];
-  readonly approvals: { approverUserId: string; authorityLevel: number; requiredLevel: number | null; decision: string; reasonCode: string | null; note: string | null; decidedAt: string }[];
+  readonly approvals: {
+    approverUserId: string;
+    authorityLevel: number;
+    requiredLevel: number | null;
+    decision: string;
+    reasonCode: string | null;
+    note: string | null;
+    decidedAt: string;
+  }[];
   readonly committeeVotes: { memberUserId: string; vote: string; note: string | null; votedAt: string }[];
 }
 
@@ -80,30 +104,80 @@ export async function loadCaseDetail(executor: Executor, row: CaseRow, today: st
   const [[summary], assets, events, evaluations, approvals, votes] = await Promise.all([
     toCaseSummaries(executor, [row], today),
     executor
-      .select({ assetId: caseAssets.assetId, kind: caseAssets.kind, number: ipAssets.number, title: ipAssets.title })
+      .select({
+        assetId: caseAssets.assetId,
+        kind: caseAssets.kind,
+        number: ipAssets.number,
+        title: ipAssets.title,
+      })
       .from(caseAssets)
       .innerJoin(ipAssets, eq(ipAssets.id, caseAssets.assetId))
       .where(eq(caseAssets.caseId, row.id))
       .orderBy(asc(caseAssets.position)),
-    executor.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.occurredAt)),
-    executor.select().from(caseEvaluations).where(eq(caseEvaluations.caseId, row.id)).orderBy(asc(caseEvaluations.recordedAt)),
-    executor.select().from(caseApprovals).where(eq(caseApprovals.caseId, row.id)).orderBy(asc(caseApprovals.decidedAt)),
-    executor.select().from(creditCommitteeVotes).where(eq(creditCommitteeVotes.caseId, row.id)).orderBy(asc(creditCommitteeVotes.votedAt)),
+    executor
+      .select()
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, row.id))
+      .orderBy(asc(caseEvents.occurredAt)),
+    executor
+      .select()
+      .from(caseEvaluations)
+      .where(eq(caseEvaluations.caseId, row.id))
+      .orderBy(asc(caseEvaluations.recordedAt)),
+    executor
+      .select()
+      .from(caseApprovals)
+      .where(eq(caseApprovals.caseId, row.id))
+      .orderBy(asc(caseApprovals.decidedAt)),
+    executor
+      .select()
+      .from(creditCommitteeVotes)
+      .where(eq(creditCommitteeVotes.caseId, row.id))
+      .orderBy(asc(creditCommitteeVotes.votedAt)),
   ]);
   const yuan = (fen: bigint | null) => (fen === null ? null : formatYuan(fen));
   return {
     ...summary!,
     preparedByUserIds: row.preparedByUserIds,
     assets,
-    events: events.map((e) => ({ action: e.action, fromState: e.fromState, toState: e.toState, actorUserId: e.actorUserId, actorRole: e.actorRole, reasonCode: e.reasonCode, note: e.note, occurredAt: e.occurredAt.toISOString() })),
-    evaluations: evaluations.map(({ valueFen, creditLineFen, assetValues, recordedAt, caseId: _caseId, ...rest }) => ({
-      ...rest,
-      recordedAt: recordedAt.toISOString(),
-      valueYuan: yuan(valueFen),
-      creditLineYuan: yuan(creditLineFen),
-      assetValues: assetValues?.map((a) => ({ assetId: a.assetId, kind: a.kind, valueYuan: formatYuan(BigInt(a.valueFen)) })) ?? null,
+    events: events.map((e) => ({
+      action: e.action,
+      fromState: e.fromState,
+      toState: e.toState,
+      actorUserId: e.actorUserId,
+      actorRole: e.actorRole,
+      reasonCode: e.reasonCode,
+      note: e.note,
+      occurredAt: e.occurredAt.toISOString(),
     })),
-    approvals: approvals.map((a) => ({ approverUserId: a.approverUserId, authorityLevel: a.authorityLevel, requiredLevel: a.requiredLevel, decision: a.decision, reasonCode: a.reasonCode, note: a.note, decidedAt: a.decidedAt.toISOString() })),
-    committeeVotes: votes.map((v) => ({ memberUserId: v.memberUserId, vote: v.vote, note: v.note, votedAt: v.votedAt.toISOString() })),
+    evaluations: evaluations.map(
+      ({ valueFen, creditLineFen, assetValues, recordedAt, caseId: _caseId, ...rest }) => ({
+        ...rest,
+        recordedAt: recordedAt.toISOString(),
+        valueYuan: yuan(valueFen),
+        creditLineYuan: yuan(creditLineFen),
+        assetValues:
+          assetValues?.map((a) => ({
+            assetId: a.assetId,
+            kind: a.kind,
+            valueYuan: formatYuan(BigInt(a.valueFen)),
+          })) ?? null,
+      }),
+    ),
+    approvals: approvals.map((a) => ({
+      approverUserId: a.approverUserId,
+      authorityLevel: a.authorityLevel,
+      requiredLevel: a.requiredLevel,
+      decision: a.decision,
+      reasonCode: a.reasonCode,
+      note: a.note,
+      decidedAt: a.decidedAt.toISOString(),
+    })),
+    committeeVotes: votes.map((v) => ({
+      memberUserId: v.memberUserId,
+      vote: v.vote,
+      note: v.note,
+      votedAt: v.votedAt.toISOString(),
+    })),
   };
 }

@@ -24,7 +24,9 @@ export function caseVisibility(actor: Actor, scope: Exclude<AccessScope, 'none'>
     case 'district':
       return actor.district === null
         ? sql`false`
-        : exists(sql`(select 1 from ${enterprises} where ${and(eq(enterprises.organisationId, financingCases.enterpriseId), eq(enterprises.district, actor.district))})`);
+        : exists(
+            sql`(select 1 from ${enterprises} where ${and(eq(enterprises.organisationId, financingCases.enterpriseId), eq(enterprises.district, actor.district))})`,
+          );
     case 'customers':
     case 'assigned':
       return sql`false`;

@@ -28,20 +28,36 @@ export interface CreateCaseLeadInput {
  * opens a lead for one of its customers (outreach, event). A bank user who opens a lead is on the maker side of
  * the case: it may not approve it later (审贷分离).
  */
-export async function createCaseLead(input: CreateCaseLeadInput, actor: Actor, deps: AppDeps): Promise<CaseDetail> {
+export async function createCaseLead(
+  input: CreateCaseLeadInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<CaseDetail> {
   const scope = authorize(actor, 'case.create_lead');
   const now = deps.clock.now();
   const today = toShanghaiDate(now);
   const isBank = actor.organisationKind === 'bank';
   const bankUnitId = input.bankUnitId ?? (isBank ? actor.organisationId : undefined);
-  if (bankUnitId === undefined) assertNoProblems([{ code: 'CASE_BANK_UNIT_INVALID', field: 'bankUnitId', params: { bankUnitId: '-' } }]);
+  if (bankUnitId === undefined)
+    assertNoProblems([{ code: 'CASE_BANK_UNIT_INVALID', field: 'bankUnitId', params: { bankUnitId: '-' } }]);
 
   const { organisations, enterprises } = tables;
   const unitConditions = [eq(organisations.id, bankUnitId!), eq(organisations.kind, 'bank')];
   if (isBank) unitConditions.push(like(organisations.path, `${actor.organisationPath}%`));
-  const [unit] = await deps.db.select().from(organisations).where(and(...unitConditions));
-  if (unit === undefined) assertNoProblems([{ code: 'CASE_BANK_UNIT_INVALID', field: 'bankUnitId', params: { bankUnitId: bankUnitId! } }]);
-  const [enterprise] = await deps.db.select({ id: enterprises.organisationId }).from(enterprises).where(and(eq(enterprises.organisationId, input.enterpriseId), enterpriseVisibility(actor, scope, today)));
+  const [unit] = await deps.db
+    .select()
+    .from(organisations)
+    .where(and(...unitConditions));
+  if (unit === undefined)
+    assertNoProblems([
+      { code: 'CASE_BANK_UNIT_INVALID', field: 'bankUnitId', params: { bankUnitId: bankUnitId! } },
+    ]);
+  const [enterprise] = await deps.db
+    .select({ id: enterprises.organisationId })
+    .from(enterprises)
+    .where(
+      and(eq(enterprises.organisationId, input.enterpriseId), enterpriseVisibility(actor, scope, today)),
+    );
   if (enterprise === undefined) throw new DomainError('NOT_FOUND');
 
   return runInTransaction(deps, async (tx) => {
@@ -50,16 +66,52 @@ export async function createCaseLead(input: CreateCaseLeadInput, actor: Actor, d
     const [row] = await tx
       .insert(tables.financingCases)
       .values({
-        id, caseNumber, enterpriseId: enterprise.id, bankUnitId: unit!.id, bankId: headOfficeIdOf(unit!.path), state: 'lead', origin: 'lead', leadSource: input.source,
-        pledgeeKind: 'bank', preparedByUserIds: isBank ? [actor.userId] : [], note: input.note ?? null, stateEnteredAt: now, createdAt: now, updatedAt: now,
+        id,
+        caseNumber,
+        enterpriseId: enterprise.id,
+        bankUnitId: unit!.id,
+        bankId: headOfficeIdOf(unit!.path),
+        state: 'lead',
+        origin: 'lead',
+        leadSource: input.source,
+        pledgeeKind: 'bank',
+        preparedByUserIds: isBank ? [actor.userId] : [],
+        note: input.note ?? null,
+        stateEnteredAt: now,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning();
     await tx.insert(tables.caseEvents).values({
-      id: randomUUID(), caseId: id, action: 'create_lead', fromState: null, toState: 'lead', actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId, actorRole: actor.role, reasonCode: input.source, note: input.note ?? null, occurredAt: now,
+      id: randomUUID(),
+      caseId: id,
+      action: 'create_lead',
+      fromState: null,
+      toState: 'lead',
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisationId,
+      actorRole: actor.role,
+      reasonCode: input.source,
+      note: input.note ?? null,
+      occurredAt: now,
     });
-    if (input.source === 'whitelist_push') await recordCustomerLink(tx, { enterpriseId: enterprise.id, bankUnitId: unit!.id, source: 'whitelist_push' }, now);
-    await deps.audit.append(tx, actor, { action: 'case.create_lead', entityType: 'financing_case', entityId: id, after: { state: 'lead', caseNumber, source: input.source, bankUnitId: unit!.id } }, now);
+    if (input.source === 'whitelist_push')
+      await recordCustomerLink(
+        tx,
+        { enterpriseId: enterprise.id, bankUnitId: unit!.id, source: 'whitelist_push' },
+        now,
+      );
+    await deps.audit.append(
+      tx,
+      actor,
+      {
+        action: 'case.create_lead',
+        entityType: 'financing_case',
+        entityId: id,
+        after: { state: 'lead', caseNumber, source: input.source, bankUnitId: unit!.id },
+      },
+      now,
+    );
     return loadCaseDetail(tx, row!, today);
   });
 }

@@ -34,11 +34,28 @@ export async function declineCase(input: DeclineCaseInput, actor: Actor, deps: A
     });
     const authorityLevel = await findApproverAuthorityLevel(tx, actor.organisationId);
     await tx.insert(tables.caseApprovals).values({
-      id: randomUUID(), caseId: row.id, approverUserId: actor.userId, authorityLevel, decision: 'declined', reasonCode: input.reasonCode!, note: input.note ?? null, decidedAt: now,
+      id: randomUUID(),
+      caseId: row.id,
+      approverUserId: actor.userId,
+      authorityLevel,
+      decision: 'declined',
+      reasonCode: input.reasonCode!,
+      note: input.note ?? null,
+      decidedAt: now,
     });
     const updated = await writeCaseTransition(
-      tx, deps, actor,
-      { row, action: 'decline', to, expectedVersion: input.expectedVersion, reasonCode: input.reasonCode!, note: input.note ?? null, patch: { declineReasonCode: input.reasonCode! } },
+      tx,
+      deps,
+      actor,
+      {
+        row,
+        action: 'decline',
+        to,
+        expectedVersion: input.expectedVersion,
+        reasonCode: input.reasonCode!,
+        note: input.note ?? null,
+        patch: { declineReasonCode: input.reasonCode! },
+      },
       now,
     );
     return loadCaseDetail(tx, updated, today);

@@ -11,14 +11,28 @@ export interface FindBankProductsInput {
 }
 
 /** 产品手册: active products; a bank user sees its own bank's, everyone else every bank's (a unit id finds its bank). */
-export async function findBankProducts(input: FindBankProductsInput, actor: Actor, deps: AppDeps): Promise<BankProductView[]> {
+export async function findBankProducts(
+  input: FindBankProductsInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<BankProductView[]> {
   const scope = authorize(actor, 'bank_product.list');
   const conditions: SQL[] = [eq(tables.bankProducts.active, true)];
-  if (scope === 'own_org') conditions.push(eq(tables.bankProducts.bankId, headOfficeIdOf(actor.organisationPath)));
+  if (scope === 'own_org')
+    conditions.push(eq(tables.bankProducts.bankId, headOfficeIdOf(actor.organisationPath)));
   if (input.bankId !== undefined) {
-    const [unit] = await deps.db.select({ path: tables.organisations.path }).from(tables.organisations).where(eq(tables.organisations.id, input.bankId));
-    conditions.push(eq(tables.bankProducts.bankId, unit === undefined ? input.bankId : headOfficeIdOf(unit.path)));
+    const [unit] = await deps.db
+      .select({ path: tables.organisations.path })
+      .from(tables.organisations)
+      .where(eq(tables.organisations.id, input.bankId));
+    conditions.push(
+      eq(tables.bankProducts.bankId, unit === undefined ? input.bankId : headOfficeIdOf(unit.path)),
+    );
   }
-  const rows = await deps.db.select().from(tables.bankProducts).where(and(...conditions)).orderBy(asc(tables.bankProducts.bankId), asc(tables.bankProducts.code));
+  const rows = await deps.db
+    .select()
+    .from(tables.bankProducts)
+    .where(and(...conditions))
+    .orderBy(asc(tables.bankProducts.bankId), asc(tables.bankProducts.code));
   return rows.map(toBankProductView);
 }

@@ -19,17 +19,46 @@ export interface RecordCreditRatingInput {
 }
 
 /** 授信评定: the bank clerk records the credit rating and credit line; the case goes to the approver. */
-export async function recordCreditRating(input: RecordCreditRatingInput, actor: Actor, deps: AppDeps): Promise<CaseDetail> {
+export async function recordCreditRating(
+  input: RecordCreditRatingInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<CaseDetail> {
   const scope = authorize(actor, 'case.evaluate');
   const now = deps.clock.now();
   const today = toShanghaiDate(now);
   return runInTransaction(deps, async (tx) => {
     const row = await getVisibleCase(tx, input.id, actor, scope);
-    const to = assertCaseAction({ state: row.state as CaseState, action: 'record_credit_rating', actorRole: actor.role, actorUserId: actor.userId });
-    await tx.insert(tables.caseEvaluations).values({
-      id: randomUUID(), caseId: row.id, step: 'credit', recordedByUserId: actor.userId, recordedAt: now, creditRating: input.creditRating, creditLineFen: input.creditLineFen, note: input.note ?? null,
+    const to = assertCaseAction({
+      state: row.state as CaseState,
+      action: 'record_credit_rating',
+      actorRole: actor.role,
+      actorUserId: actor.userId,
     });
-    const updated = await writeCaseTransition(tx, deps, actor, { row, action: 'record_credit_rating', to, expectedVersion: input.expectedVersion, reasonCode: input.creditRating, patch: { preparedByUserIds: withPreparer(row, actor.userId) } }, now);
+    await tx.insert(tables.caseEvaluations).values({
+      id: randomUUID(),
+      caseId: row.id,
+      step: 'credit',
+      recordedByUserId: actor.userId,
+      recordedAt: now,
+      creditRating: input.creditRating,
+      creditLineFen: input.creditLineFen,
+      note: input.note ?? null,
+    });
+    const updated = await writeCaseTransition(
+      tx,
+      deps,
+      actor,
+      {
+        row,
+        action: 'record_credit_rating',
+        to,
+        expectedVersion: input.expectedVersion,
+        reasonCode: input.creditRating,
+        patch: { preparedByUserIds: withPreparer(row, actor.userId) },
+      },
+      now,
+    );
     return loadCaseDetail(tx, updated, today);
   });
 }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { assertCaseAction, calculateRiskScore, demoRiskScorecard, type CaseState, type RiskEvaluationFacts, type RiskScore } from '@ipf/domain/ledger';
+import {
+  assertCaseAction,
+  calculateRiskScore,
+  demoRiskScorecard,
+  type CaseState,
+  type RiskEvaluationFacts,
+  type RiskScore,
+} from '@ipf/domain/ledger';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
@@ -22,20 +29,51 @@ export interface RecordRiskEvaluationInput {
  * and every reason. Needs the enterprise's valid 征信 consent (revoked or expired: CASE_CONSENT_INVALID).
  * A failing score still moves the case on: the approver declines with the reasons in view.
  */
-export async function recordRiskEvaluation(input: RecordRiskEvaluationInput, actor: Actor, deps: AppDeps): Promise<CaseDetail & { readonly risk: RiskScore }> {
+export async function recordRiskEvaluation(
+  input: RecordRiskEvaluationInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<CaseDetail & { readonly risk: RiskScore }> {
   const scope = authorize(actor, 'case.evaluate');
   const now = deps.clock.now();
   const today = toShanghaiDate(now);
   return runInTransaction(deps, async (tx) => {
     const row = await getVisibleCase(tx, input.id, actor, scope);
-    const to = assertCaseAction({ state: row.state as CaseState, action: 'record_risk_evaluation', actorRole: actor.role, actorUserId: actor.userId });
+    const to = assertCaseAction({
+      state: row.state as CaseState,
+      action: 'record_risk_evaluation',
+      actorRole: actor.role,
+      actorUserId: actor.userId,
+    });
     await assertCaseConsent(tx, row, 'credit_report', today);
     const risk = calculateRiskScore(input.facts, demoRiskScorecard);
     await tx.insert(tables.caseEvaluations).values({
-      id: randomUUID(), caseId: row.id, step: 'risk', recordedByUserId: actor.userId, recordedAt: now, riskScorecardId: risk.scorecardId,
-      riskScore: risk.score, riskOutcome: risk.outcome, riskReasons: [...risk.reasons], riskFacts: { ...input.facts }, note: input.note ?? null,
+      id: randomUUID(),
+      caseId: row.id,
+      step: 'risk',
+      recordedByUserId: actor.userId,
+      recordedAt: now,
+      riskScorecardId: risk.scorecardId,
+      riskScore: risk.score,
+      riskOutcome: risk.outcome,
+      riskReasons: [...risk.reasons],
+      riskFacts: { ...input.facts },
+      note: input.note ?? null,
     });
-    const updated = await writeCaseTransition(tx, deps, actor, { row, action: 'record_risk_evaluation', to, expectedVersion: input.expectedVersion, reasonCode: risk.outcome, patch: { preparedByUserIds: withPreparer(row, actor.userId) } }, now);
+    const updated = await writeCaseTransition(
+      tx,
+      deps,
+      actor,
+      {
+        row,
+        action: 'record_risk_evaluation',
+        to,
+        expectedVersion: input.expectedVersion,
+        reasonCode: risk.outcome,
+        patch: { preparedByUserIds: withPreparer(row, actor.userId) },
+      },
+      now,
+    );
     return { ...(await loadCaseDetail(tx, updated, today)), risk };
   });
 }

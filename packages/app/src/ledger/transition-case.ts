@@ -10,8 +10,16 @@ import { caseVisibility } from './case-visibility.ts';
 import type { CaseRow } from './case-view.ts';
 
 /** Loads a case the actor may see, or NOT_FOUND (another bank's case is indistinguishable from none). */
-export async function getVisibleCase(executor: Executor, id: string, actor: Actor, scope: Exclude<AccessScope, 'none'>): Promise<CaseRow> {
-  const [row] = await executor.select().from(tables.financingCases).where(and(eq(tables.financingCases.id, id), caseVisibility(actor, scope)));
+export async function getVisibleCase(
+  executor: Executor,
+  id: string,
+  actor: Actor,
+  scope: Exclude<AccessScope, 'none'>,
+): Promise<CaseRow> {
+  const [row] = await executor
+    .select()
+    .from(tables.financingCases)
+    .where(and(eq(tables.financingCases.id, id), caseVisibility(actor, scope)));
   if (row === undefined) throw new DomainError('NOT_FOUND');
   return row;
 }
@@ -32,12 +40,25 @@ export interface CaseTransitionWrite {
  * concurrent change makes it CONFLICT and the transaction rolls back), the timeline event and the audit event,
  * all in the caller's transaction.
  */
-export async function writeCaseTransition(tx: Executor, deps: Pick<AppDeps, 'audit'>, actor: Actor, write: CaseTransitionWrite, at: Date): Promise<CaseRow> {
+export async function writeCaseTransition(
+  tx: Executor,
+  deps: Pick<AppDeps, 'audit'>,
+  actor: Actor,
+  write: CaseTransitionWrite,
+  at: Date,
+): Promise<CaseRow> {
   const { row, to } = write;
-  if (write.expectedVersion !== undefined && write.expectedVersion !== row.version) throw new DomainError('CONFLICT');
+  if (write.expectedVersion !== undefined && write.expectedVersion !== row.version)
+    throw new DomainError('CONFLICT');
   const [updated] = await tx
     .update(tables.financingCases)
-    .set({ ...write.patch, state: to, version: row.version + 1, updatedAt: at, stateEnteredAt: to === row.state ? row.stateEnteredAt : at })
+    .set({
+      ...write.patch,
+      state: to,
+      version: row.version + 1,
+      updatedAt: at,
+      stateEnteredAt: to === row.state ? row.stateEnteredAt : at,
+    })
     .where(and(eq(tables.financingCases.id, row.id), eq(tables.financingCases.version, row.version)))
     .returning();
   if (updated === undefined) throw new DomainError('CONFLICT');

@@ -24,24 +24,61 @@ export interface VoteCreditCommitteeInput {
  * non-members (CREDIT_COMMITTEE_VOTER_NOT_MEMBER), preparers (MAKER_CHECKER_VIOLATION), a second vote
  * (CREDIT_COMMITTEE_DUPLICATE_VOTE). The vote is on the timeline; the case stays `credit_rated`.
  */
-export async function voteCreditCommittee(input: VoteCreditCommitteeInput, actor: Actor, deps: AppDeps): Promise<CaseDetail & { readonly committeeOutcome: string }> {
+export async function voteCreditCommittee(
+  input: VoteCreditCommitteeInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<CaseDetail & { readonly committeeOutcome: string }> {
   const scope = authorize(actor, 'case.decide');
   const now = deps.clock.now();
   const today = toShanghaiDate(now);
   return runInTransaction(deps, async (tx) => {
     const row = await getVisibleCase(tx, input.id, actor, scope);
-    const [productRow] = row.productId === null ? [] : await tx.select().from(tables.bankProducts).where(eq(tables.bankProducts.id, row.productId));
-    const needed = row.state === 'credit_rated' && productRow !== undefined && row.amountFen !== null && requiredApprovalLevel(row.amountFen, toBankProduct(productRow)).creditCommitteeRequired;
-    if (!needed) throw new DomainError('CASE_ACTION_NOT_ALLOWED_IN_STATE', { action: 'committee_vote', state: row.state });
-    if (!(await findCommitteeMemberIds(tx, row.bankId)).includes(actor.userId)) throw new DomainError('CREDIT_COMMITTEE_VOTER_NOT_MEMBER', { userId: actor.userId });
-    if (row.preparedByUserIds.includes(actor.userId)) throw new DomainError('MAKER_CHECKER_VIOLATION', { userId: actor.userId });
+    const [productRow] =
+      row.productId === null
+        ? []
+        : await tx.select().from(tables.bankProducts).where(eq(tables.bankProducts.id, row.productId));
+    const needed =
+      row.state === 'credit_rated' &&
+      productRow !== undefined &&
+      row.amountFen !== null &&
+      requiredApprovalLevel(row.amountFen, toBankProduct(productRow)).creditCommitteeRequired;
+    if (!needed)
+      throw new DomainError('CASE_ACTION_NOT_ALLOWED_IN_STATE', {
+        action: 'committee_vote',
+        state: row.state,
+      });
+    if (!(await findCommitteeMemberIds(tx, row.bankId)).includes(actor.userId))
+      throw new DomainError('CREDIT_COMMITTEE_VOTER_NOT_MEMBER', { userId: actor.userId });
+    if (row.preparedByUserIds.includes(actor.userId))
+      throw new DomainError('MAKER_CHECKER_VIOLATION', { userId: actor.userId });
     const [inserted] = await tx
       .insert(tables.creditCommitteeVotes)
-      .values({ id: randomUUID(), caseId: row.id, memberUserId: actor.userId, vote: input.vote, note: input.note ?? null, votedAt: now })
+      .values({
+        id: randomUUID(),
+        caseId: row.id,
+        memberUserId: actor.userId,
+        vote: input.vote,
+        note: input.note ?? null,
+        votedAt: now,
+      })
       .onConflictDoNothing()
       .returning();
-    if (inserted === undefined) throw new DomainError('CREDIT_COMMITTEE_DUPLICATE_VOTE', { userId: actor.userId });
-    const updated = await writeCaseTransition(tx, deps, actor, { row, action: 'committee_vote', to: row.state as 'credit_rated', reasonCode: input.vote, note: input.note ?? null }, now);
+    if (inserted === undefined)
+      throw new DomainError('CREDIT_COMMITTEE_DUPLICATE_VOTE', { userId: actor.userId });
+    const updated = await writeCaseTransition(
+      tx,
+      deps,
+      actor,
+      {
+        row,
+        action: 'committee_vote',
+        to: row.state as 'credit_rated',
+        reasonCode: input.vote,
+        note: input.note ?? null,
+      },
+      now,
+    );
     const decision = await decideCaseCommittee(tx, updated, productRow);
     return { ...(await loadCaseDetail(tx, updated, today)), committeeOutcome: decision.outcome };
   });

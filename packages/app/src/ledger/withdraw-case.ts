@@ -14,13 +14,28 @@ export interface WithdrawCaseInput {
 }
 
 /** 撤回: the enterprise withdraws its lead or application before it is contracted. */
-export async function withdrawCase(input: WithdrawCaseInput, actor: Actor, deps: AppDeps): Promise<CaseDetail> {
+export async function withdrawCase(
+  input: WithdrawCaseInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<CaseDetail> {
   const scope = authorize(actor, 'case.withdraw');
   const now = deps.clock.now();
   return runInTransaction(deps, async (tx) => {
     const row = await getVisibleCase(tx, input.id, actor, scope);
-    const to = assertCaseAction({ state: row.state as CaseState, action: 'withdraw', actorRole: actor.role, actorUserId: actor.userId });
-    const updated = await writeCaseTransition(tx, deps, actor, { row, action: 'withdraw', to, expectedVersion: input.expectedVersion, note: input.note ?? null }, now);
+    const to = assertCaseAction({
+      state: row.state as CaseState,
+      action: 'withdraw',
+      actorRole: actor.role,
+      actorUserId: actor.userId,
+    });
+    const updated = await writeCaseTransition(
+      tx,
+      deps,
+      actor,
+      { row, action: 'withdraw', to, expectedVersion: input.expectedVersion, note: input.note ?? null },
+      now,
+    );
     return loadCaseDetail(tx, updated, toShanghaiDate(now));
   });
 }

@@ -17,21 +17,40 @@ import { validateEnterpriseProfile, type EnterpriseProfileInput } from './enterp
  * 企业入驻: creates the enterprise organisation and its profile together. The credit code is validated with
  * both check characters and may be registered once only.
  */
-export async function createEnterprise(input: EnterpriseProfileInput & { readonly id?: string }, actor: Actor, deps: AppDeps): Promise<EnterpriseDetail> {
+export async function createEnterprise(
+  input: EnterpriseProfileInput & { readonly id?: string },
+  actor: Actor,
+  deps: AppDeps,
+): Promise<EnterpriseDetail> {
   authorize(actor, 'enterprise.create');
   const now = deps.clock.now();
   assertNoProblems(validateEnterpriseProfile(input, toShanghaiDate(now)));
   const uscc = normalizeUscc(input.uscc);
 
   return runInTransaction(deps, async (tx) => {
-    const [taken] = await tx.select({ id: tables.enterprises.organisationId }).from(tables.enterprises).where(eq(tables.enterprises.uscc, uscc));
+    const [taken] = await tx
+      .select({ id: tables.enterprises.organisationId })
+      .from(tables.enterprises)
+      .where(eq(tables.enterprises.uscc, uscc));
     if (taken !== undefined) {
-      throw new DomainError('USCC_ALREADY_REGISTERED', { uscc }, { problems: [{ code: 'USCC_ALREADY_REGISTERED', field: 'uscc', params: { uscc } }] });
+      throw new DomainError(
+        'USCC_ALREADY_REGISTERED',
+        { uscc },
+        { problems: [{ code: 'USCC_ALREADY_REGISTERED', field: 'uscc', params: { uscc } }] },
+      );
     }
     const id = input.id ?? randomUUID();
     await tx.insert(tables.organisations).values({
-      id, kind: 'enterprise', nameZh: input.name.trim(), nameEn: input.name.trim(), parentId: null, path: `/${id}/`,
-      bankLevel: null, district: input.district, uscc, createdAt: now,
+      id,
+      kind: 'enterprise',
+      nameZh: input.name.trim(),
+      nameEn: input.name.trim(),
+      parentId: null,
+      path: `/${id}/`,
+      bankLevel: null,
+      district: input.district,
+      uscc,
+      createdAt: now,
     });
     const [row] = await tx
       .insert(tables.enterprises)
@@ -57,7 +76,12 @@ export async function createEnterprise(input: EnterpriseProfileInput & { readonl
       })
       .returning();
     const detail = toEnterpriseDetail(row!, deps.dataKey);
-    await deps.audit.append(tx, actor, { action: 'enterprise.created', entityType: 'enterprise', entityId: id, after: detail }, now);
+    await deps.audit.append(
+      tx,
+      actor,
+      { action: 'enterprise.created', entityType: 'enterprise', entityId: id, after: detail },
+      now,
+    );
     return detail;
   });
 }

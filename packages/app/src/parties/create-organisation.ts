@@ -20,18 +20,29 @@ export interface CreateOrganisationInput {
   readonly id?: string;
 }
 
-const childLevel: Readonly<Record<BankLevel, BankLevel | null>> = { head_office: 'branch', branch: 'sub_branch', sub_branch: null };
+const childLevel: Readonly<Record<BankLevel, BankLevel | null>> = {
+  head_office: 'branch',
+  branch: 'sub_branch',
+  sub_branch: null,
+};
 
 /**
  * 新建机构. Bank units need a level; a branch's parent is its bank's head office, a sub-branch's a branch
  * (the hierarchy drives who sees what). District bureaus need their district.
  */
-export async function createOrganisation(input: CreateOrganisationInput, actor: Actor, deps: AppDeps): Promise<OrganisationView> {
+export async function createOrganisation(
+  input: CreateOrganisationInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<OrganisationView> {
   authorize(actor, 'organisation.create');
   const problems: ProblemDetail[] = [];
-  if (input.kind === 'bank' && input.bankLevel == null) problems.push({ code: 'FIELD_REQUIRED', field: 'bankLevel' });
-  if (input.kind !== 'bank' && input.bankLevel != null) problems.push({ code: 'FIELD_NOT_ALLOWED', field: 'bankLevel' });
-  if (input.kind === 'district_bureau' && input.district == null) problems.push({ code: 'FIELD_REQUIRED', field: 'district' });
+  if (input.kind === 'bank' && input.bankLevel == null)
+    problems.push({ code: 'FIELD_REQUIRED', field: 'bankLevel' });
+  if (input.kind !== 'bank' && input.bankLevel != null)
+    problems.push({ code: 'FIELD_NOT_ALLOWED', field: 'bankLevel' });
+  if (input.kind === 'district_bureau' && input.district == null)
+    problems.push({ code: 'FIELD_REQUIRED', field: 'district' });
   if (input.kind === 'enterprise') problems.push({ code: 'FIELD_NOT_ALLOWED', field: 'kind' });
   assertNoProblems(problems);
 
@@ -39,14 +50,25 @@ export async function createOrganisation(input: CreateOrganisationInput, actor: 
     const id = input.id ?? randomUUID();
     let path = `/${id}/`;
     if (input.parentId != null) {
-      const [parent] = await tx.select().from(tables.organisations).where(eq(tables.organisations.id, input.parentId));
+      const [parent] = await tx
+        .select()
+        .from(tables.organisations)
+        .where(eq(tables.organisations.id, input.parentId));
       const expected = parent?.bankLevel == null ? null : childLevel[parent.bankLevel as BankLevel];
       if (parent === undefined || parent.kind !== input.kind || expected !== input.bankLevel) {
-        throw new DomainError('PARENT_ORGANISATION_INVALID', {}, { problems: [{ code: 'PARENT_ORGANISATION_INVALID', field: 'parentId' }] });
+        throw new DomainError(
+          'PARENT_ORGANISATION_INVALID',
+          {},
+          { problems: [{ code: 'PARENT_ORGANISATION_INVALID', field: 'parentId' }] },
+        );
       }
       path = `${parent.path}${id}/`;
     } else if (input.kind === 'bank' && input.bankLevel !== 'head_office') {
-      throw new DomainError('PARENT_ORGANISATION_INVALID', {}, { problems: [{ code: 'PARENT_ORGANISATION_INVALID', field: 'parentId' }] });
+      throw new DomainError(
+        'PARENT_ORGANISATION_INVALID',
+        {},
+        { problems: [{ code: 'PARENT_ORGANISATION_INVALID', field: 'parentId' }] },
+      );
     }
     const now = deps.clock.now();
     const [row] = await tx
@@ -65,7 +87,12 @@ export async function createOrganisation(input: CreateOrganisationInput, actor: 
       })
       .returning();
     const view = toOrganisationView(row!);
-    await deps.audit.append(tx, actor, { action: 'organisation.created', entityType: 'organisation', entityId: id, after: view }, now);
+    await deps.audit.append(
+      tx,
+      actor,
+      { action: 'organisation.created', entityType: 'organisation', entityId: id, after: view },
+      now,
+    );
     return view;
   });
 }

@@ -26,11 +26,13 @@ export interface EnterpriseProfileInput {
 export function validateEnterpriseProfile(input: EnterpriseProfileInput, today: string): ProblemDetail[] {
   const problems: ProblemDetail[] = [...validateUscc(input.uscc, 'uscc')];
   try {
-    if (parseYuan(input.registeredCapitalYuan) < 0n) problems.push({ code: 'FIELD_OUT_OF_RANGE', field: 'registeredCapitalYuan' });
+    if (parseYuan(input.registeredCapitalYuan) < 0n)
+      problems.push({ code: 'FIELD_OUT_OF_RANGE', field: 'registeredCapitalYuan' });
   } catch {
     problems.push({ code: 'FIELD_INVALID_FORMAT', field: 'registeredCapitalYuan' });
   }
   if (input.foundedOn > today) problems.push({ code: 'FIELD_OUT_OF_RANGE', field: 'foundedOn' });
-  if (!/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(input.contactPhone)) problems.push({ code: 'FIELD_INVALID_FORMAT', field: 'contactPhone' });
+  if (!/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(input.contactPhone))
+    problems.push({ code: 'FIELD_INVALID_FORMAT', field: 'contactPhone' });
   return problems;
 }

@@ -26,7 +26,11 @@ const { enterprises } = tables;
  * 企业列表, limited to what the actor may see: a bank only its customers (by hierarchy), a district bureau its
  * district, an enterprise itself. Search by name or credit code; filters combine with AND.
  */
-export async function findEnterprises(input: FindEnterprisesInput, actor: Actor, deps: AppDeps): Promise<Page<EnterpriseSummary>> {
+export async function findEnterprises(
+  input: FindEnterprisesInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<Page<EnterpriseSummary>> {
   const scope = authorize(actor, 'enterprise.list');
   const conditions: SQL[] = [enterpriseVisibility(actor, scope, toShanghaiDate(deps.clock.now()))];
   if (input.q !== undefined && input.q.trim() !== '') {
@@ -42,8 +46,19 @@ export async function findEnterprises(input: FindEnterprisesInput, actor: Actor,
   if (input.preIpo !== undefined) conditions.push(eq(enterprises.preIpo, input.preIpo));
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
-    deps.db.select().from(enterprises).where(where).orderBy(asc(enterprises.name)).limit(input.pageSize).offset(pageOffset(input)),
+    deps.db
+      .select()
+      .from(enterprises)
+      .where(where)
+      .orderBy(asc(enterprises.name))
+      .limit(input.pageSize)
+      .offset(pageOffset(input)),
     deps.db.select({ n: count() }).from(enterprises).where(where),
   ]);
-  return { items: rows.map(toEnterpriseSummary), total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  return {
+    items: rows.map(toEnterpriseSummary),
+    total: total?.n ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 }

@@ -14,7 +14,11 @@ export interface FindOrganisationsInput extends PageInput {
 const { organisations } = tables;
 
 /** 机构列表: search by name (Chinese or English), filter by kind, newest last, paged. */
-export async function findOrganisations(input: FindOrganisationsInput, actor: Actor, deps: AppDeps): Promise<Page<OrganisationView>> {
+export async function findOrganisations(
+  input: FindOrganisationsInput,
+  actor: Actor,
+  deps: AppDeps,
+): Promise<Page<OrganisationView>> {
   authorize(actor, 'organisation.list');
   const conditions: SQL[] = [];
   if (input.q !== undefined && input.q.trim() !== '') {
@@ -24,8 +28,19 @@ export async function findOrganisations(input: FindOrganisationsInput, actor: Ac
   if (input.kind !== undefined) conditions.push(eq(organisations.kind, input.kind));
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
-    deps.db.select().from(organisations).where(where).orderBy(organisations.kind, organisations.path).limit(input.pageSize).offset(pageOffset(input)),
+    deps.db
+      .select()
+      .from(organisations)
+      .where(where)
+      .orderBy(organisations.kind, organisations.path)
+      .limit(input.pageSize)
+      .offset(pageOffset(input)),
     deps.db.select({ n: count() }).from(organisations).where(where),
   ]);
-  return { items: rows.map(toOrganisationView), total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  return {
+    items: rows.map(toOrganisationView),
+    total: total?.n ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 }

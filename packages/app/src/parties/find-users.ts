@@ -23,12 +23,31 @@ export async function findUsers(input: FindUsersInput, actor: Actor, deps: AppDe
     conditions.push(or(ilike(users.login, pattern), ilike(users.displayName, pattern))!);
   }
   if (input.organisationId !== undefined) {
-    conditions.push(exists(sql`(select 1 from ${memberships} where ${and(eq(memberships.userId, users.id), eq(memberships.organisationId, input.organisationId))})`));
+    conditions.push(
+      exists(
+        sql`(select 1 from ${memberships} where ${and(eq(memberships.userId, users.id), eq(memberships.organisationId, input.organisationId))})`,
+      ),
+    );
   }
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
-    deps.db.select({ id: users.id }).from(users).where(where).orderBy(desc(users.createdAt), users.login).limit(input.pageSize).offset(pageOffset(input)),
+    deps.db
+      .select({ id: users.id })
+      .from(users)
+      .where(where)
+      .orderBy(desc(users.createdAt), users.login)
+      .limit(input.pageSize)
+      .offset(pageOffset(input)),
     deps.db.select({ n: count() }).from(users).where(where),
   ]);
-  return { items: await loadUserViews(deps.db, rows.map((r) => r.id), deps.clock.now()), total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  return {
+    items: await loadUserViews(
+      deps.db,
+      rows.map((r) => r.id),
+      deps.clock.now(),
+    ),
+    total: total?.n ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 }

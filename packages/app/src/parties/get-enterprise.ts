@@ -17,7 +17,12 @@ export async function getEnterprise(id: string, actor: Actor, deps: AppDeps): Pr
   const [row] = await deps.db
     .select()
     .from(tables.enterprises)
-    .where(and(eq(tables.enterprises.organisationId, id), enterpriseVisibility(actor, scope, toShanghaiDate(deps.clock.now()))));
+    .where(
+      and(
+        eq(tables.enterprises.organisationId, id),
+        enterpriseVisibility(actor, scope, toShanghaiDate(deps.clock.now())),
+      ),
+    );
   if (row === undefined) throw new DomainError('NOT_FOUND');
   return toEnterpriseDetail(row, deps.dataKey);
 }

@@ -12,5 +12,8 @@ export async function recordCustomerLink(
   link: { readonly enterpriseId: string; readonly bankUnitId: string; readonly source: CustomerLinkSource },
   at: Date,
 ): Promise<void> {
-  await tx.insert(tables.customerLinks).values({ id: randomUUID(), ...link, createdAt: at }).onConflictDoNothing();
+  await tx
+    .insert(tables.customerLinks)
+    .values({ id: randomUUID(), ...link, createdAt: at })
+    .onConflictDoNothing();
 }

@@ -12,22 +12,46 @@ import { toConsentView, type ConsentView } from './consent-view.ts';
  * 撤回授权: stops further sharing with that recipient from now on. Records already part of a loan contract
  * stay with the lender as the law requires (access.md); they are not held in this table.
  */
-export async function revokeConsent(input: { readonly consentId: string }, actor: Actor, deps: AppDeps): Promise<ConsentView> {
+export async function revokeConsent(
+  input: { readonly consentId: string },
+  actor: Actor,
+  deps: AppDeps,
+): Promise<ConsentView> {
   authorize(actor, 'consent.revoke');
   const now = deps.clock.now();
   return runInTransaction(deps, async (tx) => {
     const [row] = await tx
       .select()
       .from(tables.consents)
-      .where(and(eq(tables.consents.id, input.consentId), eq(tables.consents.enterpriseId, actor.organisationId)))
+      .where(
+        and(eq(tables.consents.id, input.consentId), eq(tables.consents.enterpriseId, actor.organisationId)),
+      )
       .for('update');
     if (row === undefined) throw new DomainError('CONSENT_NOT_FOUND');
     if (row.revokedAt !== null) throw new DomainError('CONSENT_ALREADY_REVOKED');
-    const [updated] = await tx.update(tables.consents).set({ revokedAt: now }).where(eq(tables.consents.id, row.id)).returning();
-    const [recipient] = await tx.select().from(tables.organisations).where(eq(tables.organisations.id, row.recipientId));
+    const [updated] = await tx
+      .update(tables.consents)
+      .set({ revokedAt: now })
+      .where(eq(tables.consents.id, row.id))
+      .returning();
+    const [recipient] = await tx
+      .select()
+      .from(tables.organisations)
+      .where(eq(tables.organisations.id, row.recipientId));
     const today = toShanghaiDate(now);
     const view = toConsentView(updated!, recipient!, today);
-    await deps.audit.append(tx, actor, { action: 'consent.revoked', entityType: 'consent', entityId: row.id, before: toConsentView(row, recipient!, today), after: view }, now);
+    await deps.audit.append(
+      tx,
+      actor,
+      {
+        action: 'consent.revoked',
+        entityType: 'consent',
+        entityId: row.id,
+        before: toConsentView(row, recipient!, today),
+        after: view,
+      },
+      now,
+    );
     return view;
   });
 }

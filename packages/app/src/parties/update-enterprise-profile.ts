@@ -59,15 +59,23 @@ export async function updateEnterpriseProfile(
       })
       .where(eq(tables.enterprises.organisationId, input.id))
       .returning();
-    await tx.update(tables.organisations).set({ nameZh: input.name.trim(), district: input.district }).where(eq(tables.organisations.id, input.id));
+    await tx
+      .update(tables.organisations)
+      .set({ nameZh: input.name.trim(), district: input.district })
+      .where(eq(tables.organisations.id, input.id));
     const after = toEnterpriseDetail(row!, deps.dataKey);
-    await deps.audit.append(tx, actor, {
-      action: 'enterprise.profile_updated',
-      entityType: 'enterprise',
-      entityId: input.id,
-      before: toEnterpriseDetail(before, deps.dataKey),
-      after,
-    }, now);
+    await deps.audit.append(
+      tx,
+      actor,
+      {
+        action: 'enterprise.profile_updated',
+        entityType: 'enterprise',
+        entityId: input.id,
+        before: toEnterpriseDetail(before, deps.dataKey),
+        after,
+      },
+      now,
+    );
     return after;
   });
 }

@@ -18,21 +18,35 @@ export async function updateUserStatus(
 ): Promise<UserView> {
   authorize(actor, 'user.update');
   await runInTransaction(deps, async (tx) => {
-    const [before] = await tx.select().from(tables.users).where(eq(tables.users.id, input.userId)).for('update');
+    const [before] = await tx
+      .select()
+      .from(tables.users)
+      .where(eq(tables.users.id, input.userId))
+      .for('update');
     if (before === undefined) throw new DomainError('NOT_FOUND');
     const now = deps.clock.now();
     await tx
       .update(tables.users)
-      .set(input.status === 'active' ? { status: 'active', failedLogins: 0, lockedUntil: null } : { status: 'disabled' })
+      .set(
+        input.status === 'active'
+          ? { status: 'active', failedLogins: 0, lockedUntil: null }
+          : { status: 'disabled' },
+      )
       .where(eq(tables.users.id, input.userId));
-    if (input.status === 'disabled') await tx.delete(tables.sessions).where(eq(tables.sessions.userId, input.userId));
-    await deps.audit.append(tx, actor, {
-      action: 'user.status_changed',
-      entityType: 'user',
-      entityId: input.userId,
-      before: { status: before.status, lockedUntil: before.lockedUntil },
-      after: { status: input.status },
-    }, now);
+    if (input.status === 'disabled')
+      await tx.delete(tables.sessions).where(eq(tables.sessions.userId, input.userId));
+    await deps.audit.append(
+      tx,
+      actor,
+      {
+        action: 'user.status_changed',
+        entityType: 'user',
+        entityId: input.userId,
+        before: { status: before.status, lockedUntil: before.lockedUntil },
+        after: { status: input.status },
+      },
+      now,
+    );
   });
   return getUser(input.userId, actor, deps);
 }

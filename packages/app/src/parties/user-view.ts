@@ -5,6 +5,11 @@ export interface UserView {
   readonly displayName: string;
   readonly status: 'active' | 'disabled' | 'locked';
   readonly secondFactorEnrolled: boolean;
-  readonly memberships: { organisationId: string; organisationNameZh: string; organisationNameEn: string; role: string }[];
+  readonly memberships: {
+    organisationId: string;
+    organisationNameZh: string;
+    organisationNameEn: string;
+    role: string;
+  }[];
   readonly createdAt: string;
 }

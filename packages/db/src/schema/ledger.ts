@@ -1,4 +1,16 @@
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ipAssets } from './ip-assets.ts';
 import { organisations, users } from './parties.ts';
 
@@ -35,7 +47,12 @@ export const bankProducts = pgTable(
     creditCommitteeThresholdFen: bigint('credit_committee_threshold_fen', { mode: 'bigint' }),
     /** 贷审会议事规则: quorum and approval shares as fractions. */
     committeeRules: jsonb('committee_rules')
-      .$type<{ quorumNumerator: number; quorumDenominator: number; approvalNumerator: number; approvalDenominator: number }>()
+      .$type<{
+        quorumNumerator: number;
+        quorumDenominator: number;
+        approvalNumerator: number;
+        approvalDenominator: number;
+      }>()
       .notNull(),
     disbursementRequiresRegistration: boolean('disbursement_requires_registration').notNull(),
     allowsInternalEvaluationUpToFen: bigint('allows_internal_evaluation_up_to_fen', { mode: 'bigint' }),
@@ -110,7 +127,10 @@ export const caseAssets = pgTable(
     position: integer('position').notNull(),
     kind: text('kind').notNull(),
   },
-  (t) => [uniqueIndex('case_assets_pk').on(t.caseId, t.assetId), index('case_assets_asset_idx').on(t.assetId)],
+  (t) => [
+    uniqueIndex('case_assets_pk').on(t.caseId, t.assetId),
+    index('case_assets_asset_idx').on(t.assetId),
+  ],
 );
 
 /** 案件时间线 (case timeline): every action with the states before and after, who, why and when. */

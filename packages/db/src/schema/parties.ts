@@ -1,4 +1,17 @@
-import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** 机构: every party on the platform; bank units form a tree through `parentId` and the materialised `path`. */
 export const organisations = pgTable(
@@ -16,14 +29,20 @@ export const organisations = pgTable(
     uscc: text('uscc'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('organisations_kind_idx').on(t.kind), index('organisations_path_idx').on(t.path), uniqueIndex('organisations_uscc_uq').on(t.uscc)],
+  (t) => [
+    index('organisations_kind_idx').on(t.kind),
+    index('organisations_path_idx').on(t.path),
+    uniqueIndex('organisations_uscc_uq').on(t.uscc),
+  ],
 );
 
 /** 企业档案 (enterprise profile, R1); one row per enterprise organisation. */
 export const enterprises = pgTable(
   'enterprises',
   {
-    organisationId: uuid('organisation_id').primaryKey().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .primaryKey()
+      .references(() => organisations.id),
     name: text('name').notNull(),
     uscc: text('uscc').notNull(),
     district: text('district').notNull(),
@@ -73,12 +92,19 @@ export const memberships = pgTable(
   'memberships',
   {
     id: uuid('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     role: text('role').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [uniqueIndex('memberships_user_org_role_uq').on(t.userId, t.organisationId, t.role), index('memberships_org_idx').on(t.organisationId)],
+  (t) => [
+    uniqueIndex('memberships_user_org_role_uq').on(t.userId, t.organisationId, t.role),
+    index('memberships_org_idx').on(t.organisationId),
+  ],
 );
 
 /** Server-side sessions; the cookie carries a random token, the table only its SHA-256. */
@@ -86,8 +112,12 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
-    membershipId: uuid('membership_id').notNull().references(() => memberships.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    membershipId: uuid('membership_id')
+      .notNull()
+      .references(() => memberships.id),
     /** `second_factor_required` | `enrolment_required` | `authenticated`. */
     status: text('status').notNull(),
     csrfToken: text('csrf_token').notNull(),
@@ -100,8 +130,12 @@ export const sessions = pgTable(
 /** 接口令牌 for banks' own systems: hashed at rest, scoped, revocable. */
 export const apiTokens = pgTable('api_tokens', {
   id: uuid('id').primaryKey(),
-  organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-  membershipId: uuid('membership_id').notNull().references(() => memberships.id),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  membershipId: uuid('membership_id')
+    .notNull()
+    .references(() => memberships.id),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   scopes: jsonb('scopes').$type<string[]>().notNull(),
@@ -119,8 +153,12 @@ export const consents = pgTable(
   'consents',
   {
     id: uuid('id').primaryKey(),
-    enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
-    recipientId: uuid('recipient_id').notNull().references(() => organisations.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => organisations.id),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => organisations.id),
     scope: text('scope').notNull(),
     purpose: text('purpose').notNull(),
     grantedAt: timestamp('granted_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -138,8 +176,12 @@ export const customerLinks = pgTable(
   'customer_links',
   {
     id: uuid('id').primaryKey(),
-    enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
-    bankUnitId: uuid('bank_unit_id').notNull().references(() => organisations.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => organisations.id),
+    bankUnitId: uuid('bank_unit_id')
+      .notNull()
+      .references(() => organisations.id),
     source: text('source').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },

@@ -24,9 +24,15 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const { databaseUrl, testTemplateDir } = loadConfig();
   if (databaseUrl !== null) return createServerDatabase(databaseUrl, options);
 
-  const templatePath = testTemplateDir === null ? null : join(testTemplateDir, `${options.template ?? 'migrated'}.tar`);
+  const templatePath =
+    testTemplateDir === null ? null : join(testTemplateDir, `${options.template ?? 'migrated'}.tar`);
   if (templatePath !== null && existsSync(templatePath)) {
-    return openDatabase({ databaseUrl: null, dataDir: 'memory://', migrate: false, loadDataDir: new Blob([readFileSync(templatePath)]) });
+    return openDatabase({
+      databaseUrl: null,
+      dataDir: 'memory://',
+      migrate: false,
+      loadDataDir: new Blob([readFileSync(templatePath)]),
+    });
   }
   const handle = await openDatabase({ databaseUrl: null, dataDir: 'memory://' });
   await options.prepare?.(handle);
@@ -38,7 +44,10 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   return handle;
 }
 
-async function createServerDatabase(databaseUrl: string, options: TestDatabaseOptions): Promise<DatabaseHandle> {
+async function createServerDatabase(
+  databaseUrl: string,
+  options: TestDatabaseOptions,
+): Promise<DatabaseHandle> {
   const name = `ipf_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();

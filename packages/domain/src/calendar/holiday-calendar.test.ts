@@ -32,9 +32,18 @@ describe('holiday calendar (State Council notices 2024–2026, kept as data)', (
   });
 
   it('ends an "N days" period on the next working day when its last day is a holiday (民法典 art. 203)', () => {
-    expect(addCalendarDaysWithHolidayRollover('2024-09-21', 10, cal)).toEqual({ date: '2024-10-08', provisional: false });
-    expect(addCalendarDaysWithHolidayRollover('2024-09-20', 10, cal)).toEqual({ date: '2024-09-30', provisional: false });
-    expect(addCalendarDaysWithHolidayRollover('2024-10-02', 10, cal)).toEqual({ date: '2024-10-12', provisional: false });
+    expect(addCalendarDaysWithHolidayRollover('2024-09-21', 10, cal)).toEqual({
+      date: '2024-10-08',
+      provisional: false,
+    });
+    expect(addCalendarDaysWithHolidayRollover('2024-09-20', 10, cal)).toEqual({
+      date: '2024-09-30',
+      provisional: false,
+    });
+    expect(addCalendarDaysWithHolidayRollover('2024-10-02', 10, cal)).toEqual({
+      date: '2024-10-12',
+      provisional: false,
+    });
   });
 
   it('shifts a date to the following working day only when it is not one', () => {
@@ -46,13 +55,18 @@ describe('holiday calendar (State Council notices 2024–2026, kept as data)', (
     expect(isCalendarYearCovered('2027-01-01', cal)).toBe(false);
     expect(addWorkingDays('2027-01-01', 3, cal)).toEqual({ date: '2027-01-06', provisional: true });
     expect(addWorkingDays('2026-12-30', 3, cal)).toEqual({ date: '2027-01-04', provisional: true });
-    expect(addCalendarDaysWithHolidayRollover('2027-01-01', 1, cal)).toEqual({ date: '2027-01-04', provisional: true });
+    expect(addCalendarDaysWithHolidayRollover('2027-01-01', 1, cal)).toEqual({
+      date: '2027-01-04',
+      provisional: true,
+    });
   });
 
   it('rejects negative day counts and data whose dates sit under the wrong year', () => {
-    expect(() => addWorkingDays('2024-01-01', -1, cal)).toThrow(expect.objectContaining({ code: 'DAY_COUNT_INVALID' }));
-    expect(() => createHolidayCalendar({ years: { '2024': { holidays: ['2025-01-01'], workdays: [] } } })).toThrow(
-      expect.objectContaining({ code: 'HOLIDAY_CALENDAR_INVALID' }),
+    expect(() => addWorkingDays('2024-01-01', -1, cal)).toThrow(
+      expect.objectContaining({ code: 'DAY_COUNT_INVALID' }),
     );
+    expect(() =>
+      createHolidayCalendar({ years: { '2024': { holidays: ['2025-01-01'], workdays: [] } } }),
+    ).toThrow(expect.objectContaining({ code: 'HOLIDAY_CALENDAR_INVALID' }));
   });
 });

@@ -5,13 +5,18 @@ import { dayOfWeekFromEpochDay, fromEpochDay, parseIsoDate, toEpochDay, type Iso
 /** The data shape of a holiday calendar file (`cn-holidays.json`): per year, days off and 调休 working days. */
 export interface HolidayCalendarData {
   readonly source?: string;
-  readonly years: Readonly<Record<string, { readonly holidays: readonly string[]; readonly workdays: readonly string[] }>>;
+  readonly years: Readonly<
+    Record<string, { readonly holidays: readonly string[]; readonly workdays: readonly string[] }>
+  >;
 }
 
 /** 节假日日历 (holiday calendar): public holidays and 调休 working weekend days, per covered year. */
 export interface HolidayCalendar {
   readonly source: string;
-  readonly years: ReadonlyMap<number, { readonly holidays: ReadonlySet<IsoDate>; readonly workdays: ReadonlySet<IsoDate> }>;
+  readonly years: ReadonlyMap<
+    number,
+    { readonly holidays: ReadonlySet<IsoDate>; readonly workdays: ReadonlySet<IsoDate> }
+  >;
 }
 
 /** A date computed from the calendar; `provisional` when a year it crossed is missing (weekends only counted). */
@@ -30,10 +35,14 @@ export function createHolidayCalendar(data: HolidayCalendarData): HolidayCalenda
   for (const [yearText, entry] of Object.entries(data.years)) {
     const year = Number(yearText);
     for (const date of [...entry.holidays, ...entry.workdays]) {
-      if (parseIsoDate(date).year !== year) throw new DomainError('HOLIDAY_CALENDAR_INVALID', { detail: `${date} listed under ${yearText}` });
+      if (parseIsoDate(date).year !== year)
+        throw new DomainError('HOLIDAY_CALENDAR_INVALID', { detail: `${date} listed under ${yearText}` });
     }
     const overlap = entry.holidays.find((d) => entry.workdays.includes(d));
-    if (overlap !== undefined) throw new DomainError('HOLIDAY_CALENDAR_INVALID', { detail: `${overlap} is both a holiday and a workday` });
+    if (overlap !== undefined)
+      throw new DomainError('HOLIDAY_CALENDAR_INVALID', {
+        detail: `${overlap} is both a holiday and a workday`,
+      });
     years.set(year, { holidays: new Set(entry.holidays), workdays: new Set(entry.workdays) });
   }
   return { source: data.source ?? '', years };
@@ -47,7 +56,11 @@ export function isCalendarYearCovered(date: IsoDate, calendar: HolidayCalendar):
   return calendar.years.has(parseIsoDate(date).year);
 }
 
-function isWorkingEpochDay(epochDay: number, date: IsoDate, calendar: HolidayCalendar): { working: boolean; covered: boolean } {
+function isWorkingEpochDay(
+  epochDay: number,
+  date: IsoDate,
+  calendar: HolidayCalendar,
+): { working: boolean; covered: boolean } {
   const weekday = dayOfWeekFromEpochDay(epochDay) < 6;
   const year = calendar.years.get(Number(date.slice(0, 4)));
   if (year === undefined) return { working: weekday, covered: false };
@@ -92,7 +105,11 @@ function assertDayCount(days: number): void {
  * For a year missing from the calendar, weekends only are skipped and the result is `provisional`.
  * @throws DomainError('DAY_COUNT_INVALID') for a negative or non-integer count.
  */
-export function addWorkingDays(date: IsoDate, workingDays: number, calendar: HolidayCalendar): CalendarDateResult {
+export function addWorkingDays(
+  date: IsoDate,
+  workingDays: number,
+  calendar: HolidayCalendar,
+): CalendarDateResult {
   assertDayCount(workingDays);
   let epochDay = toEpochDay(date);
   let current = date;
@@ -115,7 +132,11 @@ export function addWorkingDays(date: IsoDate, workingDays: number, calendar: Hol
  * `provisional` when the roll-over examined a year missing from the calendar.
  * @throws DomainError('DAY_COUNT_INVALID') for a negative or non-integer count.
  */
-export function addCalendarDaysWithHolidayRollover(date: IsoDate, days: number, calendar: HolidayCalendar): CalendarDateResult {
+export function addCalendarDaysWithHolidayRollover(
+  date: IsoDate,
+  days: number,
+  calendar: HolidayCalendar,
+): CalendarDateResult {
   assertDayCount(days);
   return followingWorkingDay(fromEpochDay(toEpochDay(date) + days), calendar);
 }

@@ -18,7 +18,11 @@ export class DomainError extends Error {
   readonly params: ErrorParams;
   readonly problems: readonly ProblemDetail[];
 
-  constructor(code: string, params: ErrorParams = {}, options: { problems?: readonly ProblemDetail[]; cause?: unknown } = {}) {
+  constructor(
+    code: string,
+    params: ErrorParams = {},
+    options: { problems?: readonly ProblemDetail[]; cause?: unknown } = {},
+  ) {
     super(code, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;

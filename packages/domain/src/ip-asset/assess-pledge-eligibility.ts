@@ -8,16 +8,37 @@ import type { IsoDate } from './iso-date.ts';
 /** The parts of an asset record that decide eligibility. */
 export type PledgeCandidateAsset = Pick<
   IpAsset,
-  'assetId' | 'term' | 'legalStatus' | 'flags' | 'owners' | 'annualFeePaidThrough' | 'similarMarkAssetIds' | 'sameDayDualApplication' | 'licences'
+  | 'assetId'
+  | 'term'
+  | 'legalStatus'
+  | 'flags'
+  | 'owners'
+  | 'annualFeePaidThrough'
+  | 'similarMarkAssetIds'
+  | 'sameDayDualApplication'
+  | 'licences'
 >;
 
 /** Pledge registration states (states.md "Pledge registration"). */
 export type PledgeRegistrationStatus =
-  | 'draft' | 'signed' | 'submitted' | 'correction_requested' | 'registered' | 'refused'
-  | 'change_pending' | 'extension_pending' | 'cancellation_pending' | 'cancelled';
+  | 'draft'
+  | 'signed'
+  | 'submitted'
+  | 'correction_requested'
+  | 'registered'
+  | 'refused'
+  | 'change_pending'
+  | 'extension_pending'
+  | 'cancellation_pending'
+  | 'cancelled';
 
 /** Registered pledges stay on the register while a change, extension or cancellation is pending. */
-const REGISTERED_PLEDGE_STATUSES: ReadonlySet<PledgeRegistrationStatus> = new Set(['registered', 'change_pending', 'extension_pending', 'cancellation_pending']);
+const REGISTERED_PLEDGE_STATUSES: ReadonlySet<PledgeRegistrationStatus> = new Set([
+  'registered',
+  'change_pending',
+  'extension_pending',
+  'cancellation_pending',
+]);
 
 /** 既有质押 (an existing pledge of this asset) as the ledger records it; the pledge being assessed is not one. */
 export interface ExistingPledgeRecord {
@@ -119,7 +140,12 @@ const REGULATION_BY_FAMILY: Readonly<Record<IpAssetFamily, PledgeRegulation>> = 
  * 《著作权质权登记办法》(2010) art. 12 (1) not the owner, (3) term expired, (4) debt past the term, (5) ownership
  * disputed, (6) other. Data IP and licence revenue rights have no numbered list (民法典 art. 440, 444).
  */
-const GROUND_ITEMS: Readonly<Record<PledgeRegulation, { readonly other: number | null; readonly items: Partial<Record<PledgeIneligibilityCode, number>> }>> = {
+const GROUND_ITEMS: Readonly<
+  Record<
+    PledgeRegulation,
+    { readonly other: number | null; readonly items: Partial<Record<PledgeIneligibilityCode, number>> }
+  >
+> = {
   patent_pledge_measures_2021: {
     other: 12,
     items: {
@@ -196,25 +222,32 @@ export function assessPledgeEligibility(input: PledgeEligibilityInput): PledgeIn
 
   // Ground 1: only the owner of record may pledge, under the name on the register.
   const ownerOfRecord = asset.owners.find((o) => o.partyId === pledgor.partyId);
-  if (ownerOfRecord === undefined) add('PLEDGE_PLEDGOR_NOT_OWNER', 'pledgor.partyId', { assetId: asset.assetId });
+  if (ownerOfRecord === undefined)
+    add('PLEDGE_PLEDGOR_NOT_OWNER', 'pledgor.partyId', { assetId: asset.assetId });
   else if (ownerOfRecord.name.trim() !== pledgor.name.trim()) {
-    add('PLEDGE_PLEDGOR_NAME_MISMATCH', 'pledgor.name', { registeredName: ownerOfRecord.name, name: pledgor.name });
+    add('PLEDGE_PLEDGOR_NAME_MISMATCH', 'pledgor.name', {
+      registeredName: ownerOfRecord.name,
+      name: pledgor.name,
+    });
   }
   // A pledge to oneself secures nothing (民法典 art. 425: the pledge is given to the creditor).
   if (pledgee.partyId === pledgor.partyId) add('PLEDGE_PLEDGEE_IS_PLEDGOR', 'pledgee.partyId');
 
   // Grounds 2 and 3: the right must be in force.
   if (asset.legalStatus === 'pending') add('PLEDGE_ASSET_NOT_GRANTED', 'asset.legalStatus');
-  else if (!isIpStatusInForce(asset.legalStatus)) add('PLEDGE_ASSET_TERMINATED', 'asset.legalStatus', { status: asset.legalStatus });
+  else if (!isIpStatusInForce(asset.legalStatus))
+    add('PLEDGE_ASSET_TERMINATED', 'asset.legalStatus', { status: asset.legalStatus });
 
   // The register may lag behind the calendar: a term that has run out ends the right whatever the status says.
   const { expiryDate } = calculateIpExpiry(asset.term);
-  if (expiryDate !== null && expiryDate < decisionDate) add('PLEDGE_TERM_EXPIRED', 'asset.term', { expiryDate });
+  if (expiryDate !== null && expiryDate < decisionDate)
+    add('PLEDGE_TERM_EXPIRED', 'asset.term', { expiryDate });
 
   // Ground 4: fees are due yearly in advance; paid through the decision date is paid. Pending applications owe none.
   if (ANNUAL_FEE_KINDS.has(kind) && asset.legalStatus !== 'pending') {
     const paidThrough = asset.annualFeePaidThrough;
-    if (paidThrough === null || paidThrough < decisionDate) add('PLEDGE_ANNUAL_FEE_UNPAID', 'asset.annualFeePaidThrough', { paidThrough: paidThrough ?? '-' });
+    if (paidThrough === null || paidThrough < decisionDate)
+      add('PLEDGE_ANNUAL_FEE_UNPAID', 'asset.annualFeePaidThrough', { paidThrough: paidThrough ?? '-' });
   }
 
   // Ground 5 (trademarks: item 4): disputes and court measures freeze the right.
@@ -229,25 +262,48 @@ export function assessPledgeEligibility(input: PledgeEligibilityInput): PledgeIn
   // Ground 8: every other co-owner must consent in writing (专利法 art. 14, 著作权法 art. 14).
   if (asset.owners.length > 1) {
     const consents = new Set(input.coOwnerConsentPartyIds);
-    const missing = asset.owners.filter((o) => o.partyId !== pledgor.partyId && !consents.has(o.partyId)).map((o) => o.partyId).sort();
-    if (missing.length > 0) add('PLEDGE_CO_OWNER_CONSENT_MISSING', 'coOwnerConsentPartyIds', { missingPartyIds: missing.join(','), count: missing.length });
+    const missing = asset.owners
+      .filter((o) => o.partyId !== pledgor.partyId && !consents.has(o.partyId))
+      .map((o) => o.partyId)
+      .sort();
+    if (missing.length > 0)
+      add('PLEDGE_CO_OWNER_CONSENT_MISSING', 'coOwnerConsentPartyIds', {
+        missingPartyIds: missing.join(','),
+        count: missing.length,
+      });
   }
 
   // Ground 9: a registered pledge blocks through the last day of its period; the `pledged` flag reports a pledge
   // on the register the ledger may not know (e.g. registered through another channel).
   const blocking = input.existingPledges
-    .filter((p) => REGISTERED_PLEDGE_STATUSES.has(p.status) && p.periodStart <= decisionDate && decisionDate <= p.periodEnd)
+    .filter(
+      (p) =>
+        REGISTERED_PLEDGE_STATUSES.has(p.status) &&
+        p.periodStart <= decisionDate &&
+        decisionDate <= p.periodEnd,
+    )
     .map((p) => p.pledgeId)
     .sort();
   if (blocking.length > 0 || asset.flags.includes('pledged')) {
-    add('PLEDGE_ALREADY_PLEDGED', blocking.length > 0 ? 'existingPledges' : 'asset.flags', { pledgeIds: blocking.join(',') });
+    add('PLEDGE_ALREADY_PLEDGED', blocking.length > 0 ? 'existingPledges' : 'asset.flags', {
+      pledgeIds: blocking.join(','),
+    });
   }
 
   // Grounds 10 and 11 (patents only): allowed once the parties consent after CNIPA's notice.
-  if (family === 'patent' && DUAL_APPLICATION_KINDS.has(kind) && asset.sameDayDualApplication && !input.consentsAfterNotice.sameDayDualApplication) {
+  if (
+    family === 'patent' &&
+    DUAL_APPLICATION_KINDS.has(kind) &&
+    asset.sameDayDualApplication &&
+    !input.consentsAfterNotice.sameDayDualApplication
+  ) {
     add('PLEDGE_SAME_DAY_DUAL_APPLICATION', 'asset.sameDayDualApplication');
   }
-  if (family === 'patent' && asset.flags.includes('invalidation_requested') && !input.consentsAfterNotice.invalidationRequested) {
+  if (
+    family === 'patent' &&
+    asset.flags.includes('invalidation_requested') &&
+    !input.consentsAfterNotice.invalidationRequested
+  ) {
     add('PLEDGE_INVALIDATION_REQUESTED', 'asset.flags');
   }
 
@@ -255,13 +311,20 @@ export function assessPledgeEligibility(input: PledgeEligibilityInput): PledgeIn
   if (kind === 'trademark') {
     const together = new Set(input.coPledgedAssetIds);
     const missing = asset.similarMarkAssetIds.filter((id) => !together.has(id)).sort();
-    if (missing.length > 0) add('PLEDGE_SIMILAR_MARKS_NOT_PLEDGED_TOGETHER', 'coPledgedAssetIds', { missingAssetIds: missing.join(',') });
+    if (missing.length > 0)
+      add('PLEDGE_SIMILAR_MARKS_NOT_PLEDGED_TOGETHER', 'coPledgedAssetIds', {
+        missingAssetIds: missing.join(','),
+      });
   }
 
   // Copyright: licences granted before the pledge are part of the materials (《著作权质权登记办法》 art. 6).
   if (family === 'copyright') {
-    const undisclosed = asset.licences.filter((l) => !l.disclosedToPledgee).map((l) => l.licenceId).sort();
-    if (undisclosed.length > 0) add('PLEDGE_PRIOR_LICENCE_NOT_DISCLOSED', 'asset.licences', { licenceIds: undisclosed.join(',') });
+    const undisclosed = asset.licences
+      .filter((l) => !l.disclosedToPledgee)
+      .map((l) => l.licenceId)
+      .sort();
+    if (undisclosed.length > 0)
+      add('PLEDGE_PRIOR_LICENCE_NOT_DISCLOSED', 'asset.licences', { licenceIds: undisclosed.join(',') });
   }
 
   return reasons;

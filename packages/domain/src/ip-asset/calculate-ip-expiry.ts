@@ -112,7 +112,11 @@ export function calculateIpExpiry(facts: IpTermFacts): IpExpiry {
   switch (facts.kind) {
     case 'invention_patent': {
       const base = lastDayOfTerm(facts.filingDate, 20);
-      return { expiryDate: addDays(base, facts.termCompensationDays), baseExpiryDate: base, basis: 'invention_20_years' };
+      return {
+        expiryDate: addDays(base, facts.termCompensationDays),
+        baseExpiryDate: base,
+        basis: 'invention_20_years',
+      };
     }
     case 'utility_model_patent':
       return fixed(lastDayOfTerm(facts.filingDate, 10), 'utility_model_10_years');
@@ -123,23 +127,40 @@ export function calculateIpExpiry(facts: IpTermFacts): IpExpiry {
     case 'trademark':
     case 'geographical_indication':
       if (facts.registrationDate === null) return fixed(null, 'gi_no_term');
-      return fixed(lastDayOfTerm(facts.registrationDate, 10 * (facts.renewalCount + 1)), 'trademark_10_years');
+      return fixed(
+        lastDayOfTerm(facts.registrationDate, 10 * (facts.renewalCount + 1)),
+        'trademark_10_years',
+      );
     case 'software_copyright':
     case 'work_copyright':
       if (facts.authorship === 'natural_person') {
         return facts.authorDeathDate === null
           ? fixed(null, 'copyright_natural_person_author_living')
-          : fixed(endOfFiftiethYearAfter(facts.authorDeathDate), 'copyright_natural_person_50_years_after_death');
+          : fixed(
+              endOfFiftiethYearAfter(facts.authorDeathDate),
+              'copyright_natural_person_50_years_after_death',
+            );
       }
       return facts.firstPublicationDate === null
-        ? fixed(lastDayOfTerm(facts.creationDate, 50), 'copyright_legal_person_unpublished_50_years_after_creation')
-        : fixed(endOfFiftiethYearAfter(facts.firstPublicationDate), 'copyright_legal_person_50_years_after_publication');
+        ? fixed(
+            lastDayOfTerm(facts.creationDate, 50),
+            'copyright_legal_person_unpublished_50_years_after_creation',
+          )
+        : fixed(
+            endOfFiftiethYearAfter(facts.firstPublicationDate),
+            'copyright_legal_person_50_years_after_publication',
+          );
     case 'ic_layout_design': {
-      const start = facts.firstCommercialUseDate === null ? facts.filingDate : minDate(facts.filingDate, facts.firstCommercialUseDate);
+      const start =
+        facts.firstCommercialUseDate === null
+          ? facts.filingDate
+          : minDate(facts.filingDate, facts.firstCommercialUseDate);
       const tenYears = lastDayOfTerm(start, 10);
       if (facts.creationDate === null) return fixed(tenYears, 'ic_layout_10_years');
       const cap = lastDayOfTerm(facts.creationDate, 15);
-      return cap < tenYears ? fixed(cap, 'ic_layout_15_years_after_creation') : fixed(tenYears, 'ic_layout_10_years');
+      return cap < tenYears
+        ? fixed(cap, 'ic_layout_15_years_after_creation')
+        : fixed(tenYears, 'ic_layout_10_years');
     }
     case 'data_ip':
       return fixed(facts.validUntil, 'data_ip_record');

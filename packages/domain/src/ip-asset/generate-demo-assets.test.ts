@@ -7,10 +7,19 @@ import { validateCopyrightNumber } from './validate-copyright-number.ts';
 import { validatePatentNumber } from './validate-patent-number.ts';
 import { validateTrademarkNumber } from './validate-trademark-number.ts';
 
-const OWNERS = Array.from({ length: 40 }, (_, i) => ({ partyId: `ent-${i}`, name: `深圳市演示企业${i}有限公司` }));
+const OWNERS = Array.from({ length: 40 }, (_, i) => ({
+  partyId: `ent-${i}`,
+  name: `深圳市演示企业${i}有限公司`,
+}));
 const AS_OF = '2026-03-02';
-const assets = generateDemoAssets({ owners: OWNERS, count: 5000, random: createSeededRandom(20260302), asOfDate: AS_OF });
-const share = (predicate: (a: (typeof assets)[number]) => boolean): number => assets.filter(predicate).length / assets.length;
+const assets = generateDemoAssets({
+  owners: OWNERS,
+  count: 5000,
+  random: createSeededRandom(20260302),
+  asOfDate: AS_OF,
+});
+const share = (predicate: (a: (typeof assets)[number]) => boolean): number =>
+  assets.filter(predicate).length / assets.length;
 
 describe('generateDemoAssets (seeded, pure)', () => {
   it('produces exactly the requested number of assets with unique ids and numbers', () => {
@@ -20,9 +29,19 @@ describe('generateDemoAssets (seeded, pure)', () => {
   });
 
   it('produces the same assets from the same seed and different ones from another seed', () => {
-    const again = generateDemoAssets({ owners: OWNERS, count: 300, random: createSeededRandom(20260302), asOfDate: AS_OF });
+    const again = generateDemoAssets({
+      owners: OWNERS,
+      count: 300,
+      random: createSeededRandom(20260302),
+      asOfDate: AS_OF,
+    });
     expect(again).toEqual(assets.slice(0, 300));
-    const other = generateDemoAssets({ owners: OWNERS, count: 300, random: createSeededRandom(7), asOfDate: AS_OF });
+    const other = generateDemoAssets({
+      owners: OWNERS,
+      count: 300,
+      random: createSeededRandom(7),
+      asOfDate: AS_OF,
+    });
     expect(other).not.toEqual(again);
   });
 
@@ -42,15 +61,19 @@ describe('generateDemoAssets (seeded, pure)', () => {
     expect(patents.some((p) => p.pctNationalPhase)).toBe(true);
   });
 
-  it('gives every trademark and copyright a number in its registry\'s form', () => {
-    for (const a of assets.filter((x) => x.kind === 'trademark' || x.kind === 'geographical_indication')) expect(validateTrademarkNumber(a.number).problems).toEqual([]);
-    for (const a of assets.filter((x) => x.kind.endsWith('_copyright'))) expect(validateCopyrightNumber(a.number, { asOfDate: AS_OF }).problems).toEqual([]);
+  it("gives every trademark and copyright a number in its registry's form", () => {
+    for (const a of assets.filter((x) => x.kind === 'trademark' || x.kind === 'geographical_indication'))
+      expect(validateTrademarkNumber(a.number).problems).toEqual([]);
+    for (const a of assets.filter((x) => x.kind.endsWith('_copyright')))
+      expect(validateCopyrightNumber(a.number, { asOfDate: AS_OF }).problems).toEqual([]);
     // Registered copyrights carry their registration date as grant date: none may lie after the as-of day.
-    const future = assets.filter((a) => a.kind.endsWith('_copyright') && (a.grantDate === null || a.grantDate > AS_OF));
+    const future = assets.filter(
+      (a) => a.kind.endsWith('_copyright') && (a.grantDate === null || a.grantDate > AS_OF),
+    );
     expect(future.map((a) => `${a.kind} ${a.number}`)).toEqual([]);
   });
 
-  it('keeps expiry equal to the term rule and owners\' shares summing to 100%', () => {
+  it("keeps expiry equal to the term rule and owners' shares summing to 100%", () => {
     for (const a of assets) {
       expect(a.expiryDate).toBe(calculateIpExpiry(a.term).expiryDate);
       expect(a.term.kind).toBe(a.kind);
@@ -60,7 +83,10 @@ describe('generateDemoAssets (seeded, pure)', () => {
   });
 
   it('marks as expired exactly the assets whose term ended before the as-of date', () => {
-    for (const a of assets) expect(a.legalStatus === 'expired').toBe(a.grantDate !== null && a.expiryDate !== null && a.expiryDate < AS_OF);
+    for (const a of assets)
+      expect(a.legalStatus === 'expired').toBe(
+        a.grantDate !== null && a.expiryDate !== null && a.expiryDate < AS_OF,
+      );
   });
 
   it('has a realistic mix: mostly in force, some pending, lapsed, expired, disputed, preserved and co-owned', () => {
@@ -79,7 +105,8 @@ describe('generateDemoAssets (seeded, pure)', () => {
     const byId = new Map(assets.map((a) => [a.assetId, a]));
     const linked = assets.filter((a) => a.similarMarkAssetIds.length > 0);
     expect(linked.length).toBeGreaterThan(0);
-    for (const a of linked) for (const id of a.similarMarkAssetIds) expect(byId.get(id)?.similarMarkAssetIds).toContain(a.assetId);
+    for (const a of linked)
+      for (const id of a.similarMarkAssetIds) expect(byId.get(id)?.similarMarkAssetIds).toContain(a.assetId);
     expect(assets.filter((a) => a.sameDayDualApplication).map((a) => a.kind)).toContain('invention_patent');
   });
 
@@ -91,6 +118,8 @@ describe('generateDemoAssets (seeded, pure)', () => {
   });
 
   it('returns nothing without owners', () => {
-    expect(generateDemoAssets({ owners: [], count: 10, random: createSeededRandom(1), asOfDate: AS_OF })).toEqual([]);
+    expect(
+      generateDemoAssets({ owners: [], count: 10, random: createSeededRandom(1), asOfDate: AS_OF }),
+    ).toEqual([]);
   });
 });

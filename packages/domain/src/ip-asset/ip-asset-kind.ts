@@ -12,7 +12,12 @@ export const ipAssetKinds = [
   { code: 'geographical_indication', family: 'trademark', zh: '地理标志', en: 'Geographical indication' },
   { code: 'ic_layout_design', family: 'patent', zh: '集成电路布图设计专有权', en: 'IC layout design right' },
   { code: 'data_ip', family: 'data_ip', zh: '数据知识产权', en: 'Data intellectual property' },
-  { code: 'licence_revenue_right', family: 'receivable', zh: '知识产权许可收益权', en: 'Licence revenue right' },
+  {
+    code: 'licence_revenue_right',
+    family: 'receivable',
+    zh: '知识产权许可收益权',
+    en: 'Licence revenue right',
+  },
 ] as const;
 
 export type IpAssetKind = (typeof ipAssetKinds)[number]['code'];

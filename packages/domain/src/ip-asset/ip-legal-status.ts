@@ -8,7 +8,12 @@ export const ipLegalStatuses = [
   { code: 'pending', inForce: false, zh: '审查中/申请中', en: 'Pending' },
   { code: 'granted', inForce: true, zh: '已授权', en: 'Granted' },
   { code: 'registered', inForce: true, zh: '已注册/已登记', en: 'Registered' },
-  { code: 'lapsed', inForce: false, zh: '未缴年费终止（可请求恢复）', en: 'Lapsed (fee unpaid, restorable for a time)' },
+  {
+    code: 'lapsed',
+    inForce: false,
+    zh: '未缴年费终止（可请求恢复）',
+    en: 'Lapsed (fee unpaid, restorable for a time)',
+  },
   { code: 'invalidated', inForce: false, zh: '全部无效', en: 'Invalidated in whole' },
   { code: 'expired', inForce: false, zh: '期限届满', en: 'Expired' },
   { code: 'abandoned', inForce: false, zh: '放弃/撤回/注销', en: 'Abandoned' },

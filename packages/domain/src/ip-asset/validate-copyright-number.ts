@@ -29,26 +29,45 @@ export interface ValidateCopyrightNumberOptions {
  * (`国作登字-2021-F-00012345`; provincial registries use their own prefix, e.g. `粤作登字`). Neither carries a
  * check digit, so form and year are all that can be checked (domain-reference.md "Identifiers").
  */
-export function validateCopyrightNumber(input: string, options: ValidateCopyrightNumberOptions = {}): CopyrightNumberValidation {
+export function validateCopyrightNumber(
+  input: string,
+  options: ValidateCopyrightNumberOptions = {},
+): CopyrightNumberValidation {
   const field = options.field ?? 'registrationNumber';
   const invalid = (problem: ProblemDetail): CopyrightNumberValidation => ({
-    valid: false, normalized: null, kind: null, registrationYear: null, workCategory: null, registry: null, problems: [problem],
+    valid: false,
+    normalized: null,
+    kind: null,
+    registrationYear: null,
+    workCategory: null,
+    registry: null,
+    problems: [problem],
   });
   if (input.trim() === '') return invalid({ code: 'FIELD_REQUIRED', field });
 
   const text = normalizeIdentifierText(input);
   const software = /^(\d{4})SR(\d{6,7})$/.exec(text);
   const work = /^(\p{Script=Han})作登字-?(\d{4})-?([A-Z])-?(\d{8})$/u.exec(text);
-  if (software === null && work === null) return invalid({ code: 'COPYRIGHT_NUMBER_FORMAT_INVALID', field, params: { input: input.trim() } });
+  if (software === null && work === null)
+    return invalid({ code: 'COPYRIGHT_NUMBER_FORMAT_INVALID', field, params: { input: input.trim() } });
 
   const year = Number(software !== null ? software[1] : work![2]);
   const firstYear = software !== null ? FIRST_SOFTWARE_YEAR : FIRST_WORK_YEAR;
   const lastYear = options.asOfDate === undefined ? Infinity : Number(options.asOfDate.slice(0, 4));
   const problems: ProblemDetail[] = [];
-  if (year < firstYear || year > lastYear) problems.push({ code: 'COPYRIGHT_REGISTRATION_YEAR_INVALID', field, params: { year } });
+  if (year < firstYear || year > lastYear)
+    problems.push({ code: 'COPYRIGHT_REGISTRATION_YEAR_INVALID', field, params: { year } });
 
   if (software !== null) {
-    return { valid: problems.length === 0, normalized: text, kind: 'software', registrationYear: year, workCategory: null, registry: null, problems };
+    return {
+      valid: problems.length === 0,
+      normalized: text,
+      kind: 'software',
+      registrationYear: year,
+      workCategory: null,
+      registry: null,
+      problems,
+    };
   }
   const [, registry, , category, serial] = work!;
   return {

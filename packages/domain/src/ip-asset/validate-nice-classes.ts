@@ -10,7 +10,11 @@ export function validateNiceClasses(classes: readonly number[], field = 'niceCla
   const problems: ProblemDetail[] = [];
   classes.forEach((value, index) => {
     if (!isNiceClass(value)) {
-      problems.push({ code: 'NICE_CLASS_INVALID', field: `${field}[${index}]`, params: { value, min: NICE_CLASS_MIN, max: NICE_CLASS_MAX } });
+      problems.push({
+        code: 'NICE_CLASS_INVALID',
+        field: `${field}[${index}]`,
+        params: { value, min: NICE_CLASS_MIN, max: NICE_CLASS_MAX },
+      });
     } else if (classes.indexOf(value) !== index) {
       problems.push({ code: 'NICE_CLASS_DUPLICATE', field: `${field}[${index}]`, params: { value } });
     }

@@ -6,10 +6,13 @@ import { normalizeIdentifierText } from './normalize-identifier-text.ts';
  * 申请种类 (application kind) from the type digit of an application number: 1 invention, 2 utility model,
  * 3 design, 8 PCT invention entering the national phase, 9 PCT utility model (ZC 0006-2003).
  */
-export type PatentApplicationKind = 'invention' | 'utility_model' | 'design' | 'pct_invention' | 'pct_utility_model';
+export type PatentApplicationKind =
+  'invention' | 'utility_model' | 'design' | 'pct_invention' | 'pct_utility_model';
 
 /** Labels of the application kinds for the UI. */
-export const patentApplicationKindLabels: Readonly<Record<PatentApplicationKind, { readonly zh: string; readonly en: string }>> = {
+export const patentApplicationKindLabels: Readonly<
+  Record<PatentApplicationKind, { readonly zh: string; readonly en: string }>
+> = {
   invention: { zh: '发明', en: 'Invention' },
   utility_model: { zh: '实用新型', en: 'Utility model' },
   design: { zh: '外观设计', en: 'Design' },
@@ -79,15 +82,24 @@ function splitPatentNumber(input: string): { body: string; check: string | null 
  * Returns every problem found; `valid` is true when there is none.
  * Example: `ZL 2020 1 0566088.9` → normalized `202010566088.9`, kind `invention`, filing year 2020.
  */
-export function validatePatentNumber(input: string, options: ValidatePatentNumberOptions = {}): PatentNumberValidation {
+export function validatePatentNumber(
+  input: string,
+  options: ValidatePatentNumberOptions = {},
+): PatentNumberValidation {
   const field = options.field ?? 'applicationNumber';
   const invalid = (problems: ProblemDetail[]): PatentNumberValidation => ({
-    valid: false, normalized: null, format: null, kind: null, filingYear: null, problems,
+    valid: false,
+    normalized: null,
+    format: null,
+    kind: null,
+    filingYear: null,
+    problems,
   });
 
   if (input.trim() === '') return invalid([{ code: 'FIELD_REQUIRED', field }]);
   const parts = splitPatentNumber(input);
-  if (parts === null) return invalid([{ code: 'PATENT_NUMBER_FORMAT_INVALID', field, params: { input: input.trim() } }]);
+  if (parts === null)
+    return invalid([{ code: 'PATENT_NUMBER_FORMAT_INVALID', field, params: { input: input.trim() } }]);
   const { body, check } = parts;
   if (body.length !== 12 && body.length !== 8) {
     return invalid([{ code: 'PATENT_NUMBER_LENGTH_INVALID', field, params: { length: body.length } }]);
@@ -97,18 +109,26 @@ export function validatePatentNumber(input: string, options: ValidatePatentNumbe
   const twelve = body.length === 12;
   const typeDigit = body.charAt(twelve ? 4 : 2);
   const kind = KIND_BY_TYPE_DIGIT[typeDigit] ?? null;
-  if (kind === null) problems.push({ code: 'PATENT_TYPE_DIGIT_INVALID', field, params: { digit: typeDigit } });
+  if (kind === null)
+    problems.push({ code: 'PATENT_TYPE_DIGIT_INVALID', field, params: { digit: typeDigit } });
 
   const filingYear = twelve ? Number(body.slice(0, 4)) : expandTwoDigitYear(Number(body.slice(0, 2)));
-  const [minYear, maxYear] = twelve ? [FIRST_TWELVE_DIGIT_YEAR, Infinity] : [FIRST_EIGHT_DIGIT_YEAR, LAST_EIGHT_DIGIT_YEAR];
+  const [minYear, maxYear] = twelve
+    ? [FIRST_TWELVE_DIGIT_YEAR, Infinity]
+    : [FIRST_EIGHT_DIGIT_YEAR, LAST_EIGHT_DIGIT_YEAR];
   const asOfYear = options.asOfDate === undefined ? Infinity : Number(options.asOfDate.slice(0, 4));
   if (filingYear < minYear || filingYear > Math.min(maxYear, asOfYear)) {
-    problems.push({ code: 'PATENT_FILING_YEAR_INVALID', field, params: { year: filingYear, format: twelve ? '12' : '8' } });
+    problems.push({
+      code: 'PATENT_FILING_YEAR_INVALID',
+      field,
+      params: { year: filingYear, format: twelve ? '12' : '8' },
+    });
   }
 
   const expected = calculatePatentCheckDigit(body)!;
   if (check === null) problems.push({ code: 'PATENT_CHECK_DIGIT_MISSING', field, params: { expected } });
-  else if (check !== expected) problems.push({ code: 'PATENT_CHECK_DIGIT_MISMATCH', field, params: { expected, actual: check } });
+  else if (check !== expected)
+    problems.push({ code: 'PATENT_CHECK_DIGIT_MISMATCH', field, params: { expected, actual: check } });
 
   return {
     valid: problems.length === 0,

@@ -14,12 +14,20 @@ describe('validatePatentPublicationNumber (CN + 9 digits + kind code, no check d
 
   it('rejects a kind code that contradicts the first digit (a utility model published as A)', () => {
     expect(validatePatentPublicationNumber('CN211234567A').problems).toEqual([
-      { code: 'PATENT_PUBLICATION_KIND_MISMATCH', field: 'publicationNumber', params: { kindCode: 'A', digit: '2' } },
+      {
+        code: 'PATENT_PUBLICATION_KIND_MISMATCH',
+        field: 'publicationNumber',
+        params: { kindCode: 'A', digit: '2' },
+      },
     ]);
   });
 
   it('rejects unknown kind codes and the 7-digit pre-2007 form', () => {
-    expect(validatePatentPublicationNumber('CN111234567Z').problems[0]?.code).toBe('PATENT_PUBLICATION_KIND_CODE_INVALID');
-    expect(validatePatentPublicationNumber('CN1234567A').problems[0]?.code).toBe('PATENT_PUBLICATION_NUMBER_FORMAT_INVALID');
+    expect(validatePatentPublicationNumber('CN111234567Z').problems[0]?.code).toBe(
+      'PATENT_PUBLICATION_KIND_CODE_INVALID',
+    );
+    expect(validatePatentPublicationNumber('CN1234567A').problems[0]?.code).toBe(
+      'PATENT_PUBLICATION_NUMBER_FORMAT_INVALID',
+    );
   });
 });

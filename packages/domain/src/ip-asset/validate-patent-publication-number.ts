@@ -38,23 +38,45 @@ export interface PatentPublicationNumberValidation {
  * can be checked. Source: CNIPA numbering of patent documents (domain-reference.md "Identifiers").
  * Example: `CN 111 234 567 A` → `CN111234567A`, kind `invention_application`.
  */
-export function validatePatentPublicationNumber(input: string, field = 'publicationNumber'): PatentPublicationNumberValidation {
-  if (input.trim() === '') return { valid: false, normalized: null, kind: null, problems: [{ code: 'FIELD_REQUIRED', field }] };
+export function validatePatentPublicationNumber(
+  input: string,
+  field = 'publicationNumber',
+): PatentPublicationNumberValidation {
+  if (input.trim() === '')
+    return { valid: false, normalized: null, kind: null, problems: [{ code: 'FIELD_REQUIRED', field }] };
   const text = normalizeIdentifierText(input);
   const match = /^CN(\d{9})([A-Z])(\d?)$/.exec(text);
   if (match === null) {
-    return { valid: false, normalized: null, kind: null, problems: [{ code: 'PATENT_PUBLICATION_NUMBER_FORMAT_INVALID', field, params: { input: input.trim() } }] };
+    return {
+      valid: false,
+      normalized: null,
+      kind: null,
+      problems: [
+        { code: 'PATENT_PUBLICATION_NUMBER_FORMAT_INVALID', field, params: { input: input.trim() } },
+      ],
+    };
   }
 
   const serial = match[1]!;
   const letter = match[2]!;
   const entry = KIND_BY_CODE_LETTER[letter];
   if (entry === undefined) {
-    return { valid: false, normalized: text, kind: null, problems: [{ code: 'PATENT_PUBLICATION_KIND_CODE_INVALID', field, params: { kindCode: letter + match[3]! } }] };
+    return {
+      valid: false,
+      normalized: text,
+      kind: null,
+      problems: [
+        { code: 'PATENT_PUBLICATION_KIND_CODE_INVALID', field, params: { kindCode: letter + match[3]! } },
+      ],
+    };
   }
   const problems: ProblemDetail[] = [];
   if (serial.charAt(0) !== entry.typeDigit) {
-    problems.push({ code: 'PATENT_PUBLICATION_KIND_MISMATCH', field, params: { kindCode: letter, digit: serial.charAt(0) } });
+    problems.push({
+      code: 'PATENT_PUBLICATION_KIND_MISMATCH',
+      field,
+      params: { kindCode: letter, digit: serial.charAt(0) },
+    });
   }
   return { valid: problems.length === 0, normalized: text, kind: entry.kind, problems };
 }

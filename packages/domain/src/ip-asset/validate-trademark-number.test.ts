@@ -3,7 +3,11 @@ import { validateTrademarkNumber } from './validate-trademark-number.ts';
 
 describe('validateTrademarkNumber (plain integer of at most 8 digits)', () => {
   it('accepts a registration number as printed on the certificate', () => {
-    expect(validateTrademarkNumber('第 12345678 号')).toEqual({ valid: true, normalized: '12345678', problems: [] });
+    expect(validateTrademarkNumber('第 12345678 号')).toEqual({
+      valid: true,
+      normalized: '12345678',
+      problems: [],
+    });
     expect(validateTrademarkNumber('７６５４３２１').normalized).toBe('7654321');
   });
 

@@ -16,14 +16,32 @@ export interface TrademarkNumberValidation {
  * as printed on the certificate (`第12345678号` is accepted). No check digit exists, so a mistyped digit can
  * only be caught against the register. Source: CNIPA trademark register (domain-reference.md "Identifiers").
  */
-export function validateTrademarkNumber(input: string, field = 'registrationNumber'): TrademarkNumberValidation {
-  if (input.trim() === '') return { valid: false, normalized: null, problems: [{ code: 'FIELD_REQUIRED', field }] };
+export function validateTrademarkNumber(
+  input: string,
+  field = 'registrationNumber',
+): TrademarkNumberValidation {
+  if (input.trim() === '')
+    return { valid: false, normalized: null, problems: [{ code: 'FIELD_REQUIRED', field }] };
   const text = normalizeIdentifierText(input).replace(/^第(.*)号$/, '$1');
   if (!/^\d+$/.test(text)) {
-    return { valid: false, normalized: null, problems: [{ code: 'TRADEMARK_NUMBER_FORMAT_INVALID', field, params: { input: input.trim() } }] };
+    return {
+      valid: false,
+      normalized: null,
+      problems: [{ code: 'TRADEMARK_NUMBER_FORMAT_INVALID', field, params: { input: input.trim() } }],
+    };
   }
   if (text.length > MAX_TRADEMARK_NUMBER_DIGITS || /^0/.test(text)) {
-    return { valid: false, normalized: null, problems: [{ code: 'TRADEMARK_NUMBER_LENGTH_INVALID', field, params: { length: text.length, max: MAX_TRADEMARK_NUMBER_DIGITS } }] };
+    return {
+      valid: false,
+      normalized: null,
+      problems: [
+        {
+          code: 'TRADEMARK_NUMBER_LENGTH_INVALID',
+          field,
+          params: { length: text.length, max: MAX_TRADEMARK_NUMBER_DIGITS },
+        },
+      ],
+    };
   }
   return { valid: true, normalized: text, problems: [] };
 }

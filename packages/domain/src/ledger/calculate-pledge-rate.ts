@@ -13,7 +13,11 @@ export interface PledgeValuation {
   readonly basis: 'formal_report' | 'internal_evaluation';
   /** Last day the report or evaluation may be relied on; checked against `asOfDate` when both are given. */
   readonly validUntil?: IsoDate;
-  readonly assetValues: readonly { readonly assetId: string; readonly kind: IpAssetKind; readonly valueFen: bigint }[];
+  readonly assetValues: readonly {
+    readonly assetId: string;
+    readonly kind: IpAssetKind;
+    readonly valueFen: bigint;
+  }[];
 }
 
 /** 质押率 (pledge rate) of a case: exact `loan ÷ Σ values`, and the total value. */
@@ -67,21 +71,39 @@ export function assertPledgeRateWithinCap(input: PledgeRateCheckInput): PledgeRa
   const missing: ProblemDetail[] = valuation.assetValues
     .map((a, index) => ({ a, index }))
     .filter(({ a }) => product.maxPledgeRateBpsByKind[a.kind] === undefined)
-    .map(({ a, index }) => ({ code: 'PLEDGE_RATE_CAP_MISSING', field: `valuation.assetValues[${index}].kind`, params: { kind: a.kind, productId: product.productId } }));
+    .map(({ a, index }) => ({
+      code: 'PLEDGE_RATE_CAP_MISSING',
+      field: `valuation.assetValues[${index}].kind`,
+      params: { kind: a.kind, productId: product.productId },
+    }));
   const [firstMissing] = missing;
-  if (firstMissing !== undefined) throw new DomainError(firstMissing.code, firstMissing.params ?? {}, { problems: missing });
+  if (firstMissing !== undefined)
+    throw new DomainError(firstMissing.code, firstMissing.params ?? {}, { problems: missing });
 
   if (valuation.basis === 'internal_evaluation') {
     const limit = product.allowsInternalEvaluationUpToFen;
     if (limit === null || loanAmountFen > limit) {
-      throw new DomainError('INTERNAL_EVALUATION_NOT_ALLOWED', { loanYuan: formatYuan(loanAmountFen), limitYuan: limit === null ? '-' : formatYuan(limit) });
+      throw new DomainError('INTERNAL_EVALUATION_NOT_ALLOWED', {
+        loanYuan: formatYuan(loanAmountFen),
+        limitYuan: limit === null ? '-' : formatYuan(limit),
+      });
     }
   }
-  if (input.asOfDate !== undefined && valuation.validUntil !== undefined && valuation.validUntil < input.asOfDate) {
-    throw new DomainError('VALUATION_EXPIRED', { validUntil: valuation.validUntil, asOfDate: input.asOfDate });
+  if (
+    input.asOfDate !== undefined &&
+    valuation.validUntil !== undefined &&
+    valuation.validUntil < input.asOfDate
+  ) {
+    throw new DomainError('VALUATION_EXPIRED', {
+      validUntil: valuation.validUntil,
+      asOfDate: input.asOfDate,
+    });
   }
 
-  const weightedCapBpsFen = valuation.assetValues.reduce((sum, a) => sum + a.valueFen * BigInt(product.maxPledgeRateBpsByKind[a.kind] ?? 0), 0n);
+  const weightedCapBpsFen = valuation.assetValues.reduce(
+    (sum, a) => sum + a.valueFen * BigInt(product.maxPledgeRateBpsByKind[a.kind] ?? 0),
+    0n,
+  );
   const capRate = createRate(weightedCapBpsFen, totalValueFen * 10_000n);
   const maxLoanFen = weightedCapBpsFen / 10_000n;
   if (compareRates(pledgeRate, capRate) > 0) {

@@ -20,7 +20,14 @@ describe('calculateRiskScore', () => {
     const result = calculateRiskScore(solid, demoRiskScorecard);
     expect(result.score).toBe(60 + 5 + 5 + 5 + 5 + 5 + 5);
     expect(result.outcome).toBe('pass');
-    expect(result.reasons.map((r) => r.ruleId)).toEqual(['established_firm', 'revenue_growth', 'high_tech', 'whitelist', 'tax_grade_good', 'patent_portfolio']);
+    expect(result.reasons.map((r) => r.ruleId)).toEqual([
+      'established_firm',
+      'revenue_growth',
+      'high_tech',
+      'whitelist',
+      'tax_grade_good',
+      'patent_portfolio',
+    ]);
   });
 
   it('fails on a knockout rule whatever the score (adverse credit record)', () => {
@@ -31,13 +38,33 @@ describe('calculateRiskScore', () => {
   });
 
   it('refers a score between the refer and pass thresholds to the approver', () => {
-    const weak: RiskEvaluationFacts = { ...solid, yearsInOperation: 1, debtToAssetPct: 80, revenueGrowthPct: 0, isHighTechEnterprise: false, isOnWhitelist: false, taxCreditGrade: 'M', grantedInventionPatentCount: 0 };
+    const weak: RiskEvaluationFacts = {
+      ...solid,
+      yearsInOperation: 1,
+      debtToAssetPct: 80,
+      revenueGrowthPct: 0,
+      isHighTechEnterprise: false,
+      isOnWhitelist: false,
+      taxCreditGrade: 'M',
+      grantedInventionPatentCount: 0,
+    };
     expect(calculateRiskScore(weak, demoRiskScorecard)).toMatchObject({ score: 40, outcome: 'fail' });
-    expect(calculateRiskScore({ ...weak, debtToAssetPct: 50 }, demoRiskScorecard)).toMatchObject({ score: 50, outcome: 'refer' });
+    expect(calculateRiskScore({ ...weak, debtToAssetPct: 50 }, demoRiskScorecard)).toMatchObject({
+      score: 50,
+      outcome: 'refer',
+    });
   });
 
   it('treats a threshold as inclusive where the rule says ≥ (5 years counts as established)', () => {
-    expect(calculateRiskScore({ ...solid, yearsInOperation: 5 }, demoRiskScorecard).reasons.some((r) => r.ruleId === 'established_firm')).toBe(true);
-    expect(calculateRiskScore({ ...solid, yearsInOperation: 4 }, demoRiskScorecard).reasons.some((r) => r.ruleId === 'established_firm')).toBe(false);
+    expect(
+      calculateRiskScore({ ...solid, yearsInOperation: 5 }, demoRiskScorecard).reasons.some(
+        (r) => r.ruleId === 'established_firm',
+      ),
+    ).toBe(true);
+    expect(
+      calculateRiskScore({ ...solid, yearsInOperation: 4 }, demoRiskScorecard).reasons.some(
+        (r) => r.ruleId === 'established_firm',
+      ),
+    ).toBe(false);
   });
 });

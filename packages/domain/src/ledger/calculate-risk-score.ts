@@ -31,7 +31,11 @@ export type BooleanRiskFact = {
 export type RiskRuleCondition =
   | { readonly fact: NumericRiskFact; readonly operator: '>=' | '<=' | '>' | '<'; readonly threshold: number }
   | { readonly fact: BooleanRiskFact; readonly operator: 'is'; readonly value: boolean }
-  | { readonly fact: 'taxCreditGrade'; readonly operator: 'in'; readonly values: readonly RiskEvaluationFacts['taxCreditGrade'][] };
+  | {
+      readonly fact: 'taxCreditGrade';
+      readonly operator: 'in';
+      readonly values: readonly RiskEvaluationFacts['taxCreditGrade'][];
+    };
 
 /** 评分规则 (scorecard rule): when the condition holds, add `points` (negative for risk); `knockout` fails outright. */
 export interface RiskRule {
@@ -62,7 +66,13 @@ export interface RiskScore {
   readonly scorecardId: string;
   readonly score: number;
   readonly outcome: RiskOutcome;
-  readonly reasons: readonly { readonly ruleId: string; readonly points: number; readonly knockout: boolean; readonly zh: string; readonly en: string }[];
+  readonly reasons: readonly {
+    readonly ruleId: string;
+    readonly points: number;
+    readonly knockout: boolean;
+    readonly zh: string;
+    readonly en: string;
+  }[];
 }
 
 function holds(condition: RiskRuleCondition, facts: RiskEvaluationFacts): boolean {
@@ -92,11 +102,18 @@ export function calculateRiskScore(facts: RiskEvaluationFacts, scorecard: RiskSc
   const fired = scorecard.rules.filter((rule) => holds(rule.condition, facts));
   const score = fired.reduce((sum, rule) => sum + rule.points, scorecard.baseScore);
   const knockedOut = fired.some((rule) => rule.knockout === true);
-  const outcome: RiskOutcome = knockedOut || score < scorecard.referScore ? 'fail' : score < scorecard.passScore ? 'refer' : 'pass';
+  const outcome: RiskOutcome =
+    knockedOut || score < scorecard.referScore ? 'fail' : score < scorecard.passScore ? 'refer' : 'pass';
   return {
     scorecardId: scorecard.scorecardId,
     score,
     outcome,
-    reasons: fired.map((rule) => ({ ruleId: rule.ruleId, points: rule.points, knockout: rule.knockout === true, zh: rule.zh, en: rule.en })),
+    reasons: fired.map((rule) => ({
+      ruleId: rule.ruleId,
+      points: rule.points,
+      knockout: rule.knockout === true,
+      zh: rule.zh,
+      en: rule.en,
+    })),
   };
 }

@@ -10,7 +10,11 @@ import { ledgerErrors } from './ledger-errors.ts';
 const actorRoles: readonly CaseActorRole[] = [...roleCodes, 'system'];
 
 /** Facts under which every guard holds, so that only the table decides (the pledgee side follows the actor). */
-function satisfiedFacts(state: CaseState, action: CaseActionInput['action'], actorRole: CaseActorRole): CaseActionInput {
+function satisfiedFacts(
+  state: CaseState,
+  action: CaseActionInput['action'],
+  actorRole: CaseActorRole,
+): CaseActionInput {
   const model = action === 'accept_insurance' ? 'plus_insurance' : 'plus_guarantee';
   return {
     state,
@@ -35,23 +39,36 @@ function satisfiedFacts(state: CaseState, action: CaseActionInput['action'], act
 }
 
 describe('case state × action × role table (generated from the committed data)', () => {
-  const triples = caseStateCodes.flatMap((state) => caseActionCodes.flatMap((action) => actorRoles.map((role) => ({ state, action, role }))));
+  const triples = caseStateCodes.flatMap((state) =>
+    caseActionCodes.flatMap((action) => actorRoles.map((role) => ({ state, action, role }))),
+  );
 
   it(`covers all ${caseStateCodes.length} × ${caseActionCodes.length} × ${actorRoles.length} triples`, () => {
     expect(triples).toHaveLength(21 * caseActionCodes.length * actorRoles.length);
   });
 
-  it('allows exactly the triples with a row, leads to the row\'s state, and refuses the rest with the right code', () => {
+  it("allows exactly the triples with a row, leads to the row's state, and refuses the rest with the right code", () => {
     let allowedCount = 0;
     for (const { state, action, role } of triples) {
       const row = findCaseTransition(state, action);
       const result = applyCaseAction(satisfiedFacts(state, action, role));
       if (row === null) {
-        expect(result, `${state}/${action}/${role}`).toMatchObject({ allowed: false, problems: [{ code: 'CASE_ACTION_NOT_ALLOWED_IN_STATE' }] });
+        expect(result, `${state}/${action}/${role}`).toMatchObject({
+          allowed: false,
+          problems: [{ code: 'CASE_ACTION_NOT_ALLOWED_IN_STATE' }],
+        });
       } else if (!row.roles.includes(role)) {
-        expect(result, `${state}/${action}/${role}`).toMatchObject({ allowed: false, problems: [{ code: 'CASE_ROLE_NOT_ALLOWED' }] });
+        expect(result, `${state}/${action}/${role}`).toMatchObject({
+          allowed: false,
+          problems: [{ code: 'CASE_ROLE_NOT_ALLOWED' }],
+        });
       } else {
-        expect(result, `${state}/${action}/${role}`).toEqual({ allowed: true, from: state, to: row.to, transition: row });
+        expect(result, `${state}/${action}/${role}`).toEqual({
+          allowed: true,
+          from: state,
+          to: row.to,
+          transition: row,
+        });
         allowedCount += 1;
       }
     }
@@ -64,7 +81,15 @@ describe('case state × action × role table (generated from the committed data)
   });
 
   it('gives bureaus, regulators, evaluators, experts, pool and platform administrators no action (read-only on bank work)', () => {
-    const readOnly: CaseActorRole[] = ['district_bureau', 'city_bureau', 'regulator', 'evaluator', 'expert', 'pool_admin', 'platform_admin'];
+    const readOnly: CaseActorRole[] = [
+      'district_bureau',
+      'city_bureau',
+      'regulator',
+      'evaluator',
+      'expert',
+      'pool_admin',
+      'platform_admin',
+    ];
     expect(caseTransitions.filter((t) => t.roles.some((r) => readOnly.includes(r)))).toEqual([]);
   });
 
@@ -105,7 +130,26 @@ describe('case state × action × role table (generated from the committed data)
   });
 
   it('has a zh-CN and an en text for every code applyCaseAction can return', () => {
-    const codes = ['CASE_ACTION_NOT_ALLOWED_IN_STATE', 'CASE_ROLE_NOT_ALLOWED', 'CASE_PREPARER_UNKNOWN', 'MAKER_CHECKER_VIOLATION', 'DECLINE_REASON_REQUIRED', 'DECLINE_REASON_UNKNOWN', 'APPROVAL_AUTHORITY_INSUFFICIENT', 'CREDIT_COMMITTEE_APPROVAL_REQUIRED', 'GUARANTEE_NOT_ACCEPTED', 'INSURANCE_NOT_ACCEPTED', 'CASE_HAS_NO_GUARANTEE', 'CASE_HAS_NO_INSURANCE', 'CONTRACT_NOT_PREPARED', 'COUNTER_GUARANTEE_NOT_APPLICABLE', 'COUNTER_GUARANTEE_NOT_SIGNED', 'PLEDGEE_SIDE_MISMATCH', 'DISBURSEMENT_AWAITS_REGISTRATION', 'CASE_NOT_FULLY_REPAID'];
+    const codes = [
+      'CASE_ACTION_NOT_ALLOWED_IN_STATE',
+      'CASE_ROLE_NOT_ALLOWED',
+      'CASE_PREPARER_UNKNOWN',
+      'MAKER_CHECKER_VIOLATION',
+      'DECLINE_REASON_REQUIRED',
+      'DECLINE_REASON_UNKNOWN',
+      'APPROVAL_AUTHORITY_INSUFFICIENT',
+      'CREDIT_COMMITTEE_APPROVAL_REQUIRED',
+      'GUARANTEE_NOT_ACCEPTED',
+      'INSURANCE_NOT_ACCEPTED',
+      'CASE_HAS_NO_GUARANTEE',
+      'CASE_HAS_NO_INSURANCE',
+      'CONTRACT_NOT_PREPARED',
+      'COUNTER_GUARANTEE_NOT_APPLICABLE',
+      'COUNTER_GUARANTEE_NOT_SIGNED',
+      'PLEDGEE_SIDE_MISMATCH',
+      'DISBURSEMENT_AWAITS_REGISTRATION',
+      'CASE_NOT_FULLY_REPAID',
+    ];
     for (const code of codes) expect(Object.keys(ledgerErrors)).toContain(code);
   });
 
@@ -115,7 +159,12 @@ describe('case state × action × role table (generated from the committed data)
         fc.constantFrom(...caseStateCodes),
         fc.constantFrom(...caseActionCodes),
         fc.constantFrom(...actorRoles),
-        fc.record({ fullyRepaid: fc.boolean(), contractPrepared: fc.boolean(), guaranteeAccepted: fc.boolean(), counterGuaranteeSigned: fc.boolean() }),
+        fc.record({
+          fullyRepaid: fc.boolean(),
+          contractPrepared: fc.boolean(),
+          guaranteeAccepted: fc.boolean(),
+          counterGuaranteeSigned: fc.boolean(),
+        }),
         (state, action, role, flags) => {
           const result = applyCaseAction({ ...satisfiedFacts(state, action, role), ...flags });
           if (result.allowed) expect(caseTransitions).toContain(result.transition);

@@ -57,13 +57,55 @@ export const caseTransitions: readonly CaseTransition[] = [
   { from: 'lead', action: 'withdraw', to: 'withdrawn', roles: ['enterprise_user'], requires: [] },
 
   // 风险评测 → 价值评估 → 授信评定, prepared by the bank clerk.
-  { from: 'applied', action: 'record_risk_evaluation', to: 'risk_evaluated', roles: ['bank_clerk'], requires: [] },
-  { from: 'risk_evaluated', action: 'record_value_evaluation', to: 'value_evaluated', roles: ['bank_clerk'], requires: [] },
-  { from: 'value_evaluated', action: 'record_credit_rating', to: 'credit_rated', roles: ['bank_clerk'], requires: [] },
-  { from: 'value_evaluated', action: 'accept_guarantee', to: 'value_evaluated', roles: ['guarantor_user'], requires: ['guaranteed_case'] },
-  { from: 'credit_rated', action: 'accept_guarantee', to: 'credit_rated', roles: ['guarantor_user'], requires: ['guaranteed_case'] },
-  { from: 'value_evaluated', action: 'accept_insurance', to: 'value_evaluated', roles: ['insurer_user'], requires: ['insured_case'] },
-  { from: 'credit_rated', action: 'accept_insurance', to: 'credit_rated', roles: ['insurer_user'], requires: ['insured_case'] },
+  {
+    from: 'applied',
+    action: 'record_risk_evaluation',
+    to: 'risk_evaluated',
+    roles: ['bank_clerk'],
+    requires: [],
+  },
+  {
+    from: 'risk_evaluated',
+    action: 'record_value_evaluation',
+    to: 'value_evaluated',
+    roles: ['bank_clerk'],
+    requires: [],
+  },
+  {
+    from: 'value_evaluated',
+    action: 'record_credit_rating',
+    to: 'credit_rated',
+    roles: ['bank_clerk'],
+    requires: [],
+  },
+  {
+    from: 'value_evaluated',
+    action: 'accept_guarantee',
+    to: 'value_evaluated',
+    roles: ['guarantor_user'],
+    requires: ['guaranteed_case'],
+  },
+  {
+    from: 'credit_rated',
+    action: 'accept_guarantee',
+    to: 'credit_rated',
+    roles: ['guarantor_user'],
+    requires: ['guaranteed_case'],
+  },
+  {
+    from: 'value_evaluated',
+    action: 'accept_insurance',
+    to: 'value_evaluated',
+    roles: ['insurer_user'],
+    requires: ['insured_case'],
+  },
+  {
+    from: 'credit_rated',
+    action: 'accept_insurance',
+    to: 'credit_rated',
+    roles: ['insurer_user'],
+    requires: ['insured_case'],
+  },
 
   // Approval by authority level, maker-checker, credit committee above the threshold.
   {
@@ -71,28 +113,96 @@ export const caseTransitions: readonly CaseTransition[] = [
     action: 'approve',
     to: 'approved',
     roles: ['bank_approver'],
-    requires: ['maker_checker', 'approval_authority', 'credit_committee', 'guarantee_accepted', 'insurance_accepted'],
+    requires: [
+      'maker_checker',
+      'approval_authority',
+      'credit_committee',
+      'guarantee_accepted',
+      'insurance_accepted',
+    ],
   },
-  ...EVALUATION_STATES.map(
-    (from): CaseTransition => ({ from, action: 'decline', to: 'declined', roles: ['bank_approver'], requires: ['maker_checker', 'decline_reason'] }),
-  ),
-  ...[...EVALUATION_STATES, 'approved' as const].map(
-    (from): CaseTransition => ({ from, action: 'withdraw', to: 'withdrawn', roles: ['enterprise_user'], requires: [] }),
-  ),
+  ...EVALUATION_STATES.map((from): CaseTransition => ({
+    from,
+    action: 'decline',
+    to: 'declined',
+    roles: ['bank_approver'],
+    requires: ['maker_checker', 'decline_reason'],
+  })),
+  ...[...EVALUATION_STATES, 'approved' as const].map((from): CaseTransition => ({
+    from,
+    action: 'withdraw',
+    to: 'withdrawn',
+    roles: ['enterprise_user'],
+    requires: [],
+  })),
 
   // Contracts: the bank prepares, the guarantor signs its counter-guarantee pledge, the enterprise signs last.
   { from: 'approved', action: 'prepare_contract', to: 'approved', roles: ['bank_clerk'], requires: [] },
-  { from: 'approved', action: 'sign_counter_guarantee', to: 'approved', roles: ['guarantor_user'], requires: ['counter_guarantee_case', 'contract_prepared'] },
-  { from: 'approved', action: 'sign', to: 'contracted', roles: ['enterprise_user'], requires: ['contract_prepared', 'counter_guarantee_signed'] },
+  {
+    from: 'approved',
+    action: 'sign_counter_guarantee',
+    to: 'approved',
+    roles: ['guarantor_user'],
+    requires: ['counter_guarantee_case', 'contract_prepared'],
+  },
+  {
+    from: 'approved',
+    action: 'sign',
+    to: 'contracted',
+    roles: ['enterprise_user'],
+    requires: ['contract_prepared', 'counter_guarantee_signed'],
+  },
 
   // Registration by the pledgee's side; the authority's decision is recorded by the adapter.
-  { from: 'contracted', action: 'submit_registration', to: 'registration_pending', roles: ['bank_clerk', 'guarantor_user'], requires: ['pledgee_side'] },
-  { from: 'contracted', action: 'disburse', to: 'disbursed', roles: ['bank_clerk'], requires: ['registration_not_required'] },
-  { from: 'registration_pending', action: 'record_registration', to: 'registered', roles: ['system'], requires: [] },
-  { from: 'registration_pending', action: 'record_registration_refusal', to: 'registration_refused', roles: ['system'], requires: [] },
-  { from: 'registration_refused', action: 'submit_registration', to: 'registration_pending', roles: ['bank_clerk', 'guarantor_user'], requires: ['pledgee_side'] },
-  { from: 'registration_refused', action: 'withdraw', to: 'withdrawn', roles: ['enterprise_user'], requires: [] },
-  { from: 'registration_refused', action: 'decline', to: 'declined', roles: ['bank_approver'], requires: ['maker_checker', 'decline_reason'] },
+  {
+    from: 'contracted',
+    action: 'submit_registration',
+    to: 'registration_pending',
+    roles: ['bank_clerk', 'guarantor_user'],
+    requires: ['pledgee_side'],
+  },
+  {
+    from: 'contracted',
+    action: 'disburse',
+    to: 'disbursed',
+    roles: ['bank_clerk'],
+    requires: ['registration_not_required'],
+  },
+  {
+    from: 'registration_pending',
+    action: 'record_registration',
+    to: 'registered',
+    roles: ['system'],
+    requires: [],
+  },
+  {
+    from: 'registration_pending',
+    action: 'record_registration_refusal',
+    to: 'registration_refused',
+    roles: ['system'],
+    requires: [],
+  },
+  {
+    from: 'registration_refused',
+    action: 'submit_registration',
+    to: 'registration_pending',
+    roles: ['bank_clerk', 'guarantor_user'],
+    requires: ['pledgee_side'],
+  },
+  {
+    from: 'registration_refused',
+    action: 'withdraw',
+    to: 'withdrawn',
+    roles: ['enterprise_user'],
+    requires: [],
+  },
+  {
+    from: 'registration_refused',
+    action: 'decline',
+    to: 'declined',
+    roles: ['bank_approver'],
+    requires: ['maker_checker', 'decline_reason'],
+  },
 
   // Servicing.
   { from: 'registered', action: 'disburse', to: 'disbursed', roles: ['bank_clerk'], requires: [] },
@@ -101,18 +211,34 @@ export const caseTransitions: readonly CaseTransition[] = [
   { from: 'repaying', action: 'mark_overdue', to: 'overdue', roles: ['system'], requires: [] },
   { from: 'overdue', action: 'cure_overdue', to: 'repaying', roles: ['system'], requires: [] },
   { from: 'overdue', action: 'close', to: 'closed', roles: ['bank_clerk'], requires: ['fully_repaid'] },
-  { from: 'overdue', action: 'classify_non_performing', to: 'non_performing', roles: ['bank_clerk', 'system'], requires: [] },
+  {
+    from: 'overdue',
+    action: 'classify_non_performing',
+    to: 'non_performing',
+    roles: ['bank_clerk', 'system'],
+    requires: [],
+  },
 
   // Default: claims to guarantor/insurer/pool, disposition, write-off or recovery.
-  { from: 'non_performing', action: 'close', to: 'closed', roles: ['bank_clerk'], requires: ['fully_repaid'] },
+  {
+    from: 'non_performing',
+    action: 'close',
+    to: 'closed',
+    roles: ['bank_clerk'],
+    requires: ['fully_repaid'],
+  },
   { from: 'non_performing', action: 'file_claim', to: 'compensating', roles: ['bank_clerk'], requires: [] },
   { from: 'non_performing', action: 'start_disposal', to: 'disposing', roles: ['bank_clerk'], requires: [] },
   { from: 'compensating', action: 'start_disposal', to: 'disposing', roles: ['bank_clerk'], requires: [] },
   { from: 'compensating', action: 'record_recovery', to: 'recovered', roles: ['bank_clerk'], requires: [] },
   { from: 'disposing', action: 'record_recovery', to: 'recovered', roles: ['bank_clerk'], requires: [] },
-  ...(['non_performing', 'compensating', 'disposing'] as const).map(
-    (from): CaseTransition => ({ from, action: 'write_off', to: 'written_off', roles: ['bank_approver'], requires: ['maker_checker'] }),
-  ),
+  ...(['non_performing', 'compensating', 'disposing'] as const).map((from): CaseTransition => ({
+    from,
+    action: 'write_off',
+    to: 'written_off',
+    roles: ['bank_approver'],
+    requires: ['maker_checker'],
+  })),
 ];
 
 /** 查找流转 (find the row) for a state and action, or null when the table has none. */

@@ -56,9 +56,12 @@ export function decideCreditCommittee(input: CreditCommitteeInput): CreditCommit
 
   input.votes.forEach((v, index) => {
     const field = `votes[${index}].userId`;
-    if (!members.has(v.userId)) problems.push({ code: 'CREDIT_COMMITTEE_VOTER_NOT_MEMBER', field, params: { userId: v.userId } });
-    else if (preparers.has(v.userId)) problems.push({ code: 'MAKER_CHECKER_VIOLATION', field, params: { userId: v.userId } });
-    else if (counted.has(v.userId)) problems.push({ code: 'CREDIT_COMMITTEE_DUPLICATE_VOTE', field, params: { userId: v.userId } });
+    if (!members.has(v.userId))
+      problems.push({ code: 'CREDIT_COMMITTEE_VOTER_NOT_MEMBER', field, params: { userId: v.userId } });
+    else if (preparers.has(v.userId))
+      problems.push({ code: 'MAKER_CHECKER_VIOLATION', field, params: { userId: v.userId } });
+    else if (counted.has(v.userId))
+      problems.push({ code: 'CREDIT_COMMITTEE_DUPLICATE_VOTE', field, params: { userId: v.userId } });
     else counted.set(v.userId, v.vote);
   });
 

@@ -3,7 +3,7 @@
  * states.md "`declined` (reason code)"). Stable codes, zh/en labels for the UI and statistics.
  */
 export const declineReasons = [
-  { code: 'outside_product_scope', zh: '不符合产品准入条件', en: 'Outside the product\'s scope' },
+  { code: 'outside_product_scope', zh: '不符合产品准入条件', en: "Outside the product's scope" },
   { code: 'ip_ineligible', zh: '知识产权不符合出质条件', en: 'The IP cannot be pledged' },
   { code: 'insufficient_collateral_value', zh: '押品价值不足', en: 'Collateral value insufficient' },
   { code: 'pledge_rate_over_cap', zh: '质押率超过上限', en: 'Pledge rate over the cap' },

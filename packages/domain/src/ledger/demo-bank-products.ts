@@ -20,7 +20,12 @@ export const demoBankProducts: readonly BankProduct[] = [
     minSpreadBps: -20,
     maxSpreadBps: 150,
     repaymentMethods: ['annuity', 'equalPrincipal', 'interestOnly'],
-    maxPledgeRateBpsByKind: { invention_patent: 2500, utility_model_patent: 1500, trademark: 5000, software_copyright: 3000 },
+    maxPledgeRateBpsByKind: {
+      invention_patent: 2500,
+      utility_model_patent: 1500,
+      trademark: 5000,
+      software_copyright: 3000,
+    },
     combinedModels: ['pledge_only', 'plus_guarantee', 'plus_insurance'],
     approvalLevels: [
       { level: 1, zh: '支行审批', en: 'Sub-branch', maxAmountFen: 3_000_000_00n },
@@ -36,7 +41,13 @@ export const demoBankProducts: readonly BankProduct[] = [
     bankPartyId: 'bank-demo-2',
     nameZh: '科技成长贷（质押+担保，示例）',
     nameEn: 'Tech growth loan, pledge plus guarantee (example)',
-    acceptedIpKinds: ['invention_patent', 'utility_model_patent', 'design_patent', 'ic_layout_design', 'trademark'],
+    acceptedIpKinds: [
+      'invention_patent',
+      'utility_model_patent',
+      'design_patent',
+      'ic_layout_design',
+      'trademark',
+    ],
     minAmountFen: 500_000_00n,
     maxAmountFen: 10_000_000_00n,
     minTermMonths: 12,
@@ -45,7 +56,13 @@ export const demoBankProducts: readonly BankProduct[] = [
     minSpreadBps: 0,
     maxSpreadBps: 100,
     repaymentMethods: ['interestOnly', 'bullet'],
-    maxPledgeRateBpsByKind: { invention_patent: 2500, utility_model_patent: 1500, design_patent: 1000, ic_layout_design: 2000, trademark: 5000 },
+    maxPledgeRateBpsByKind: {
+      invention_patent: 2500,
+      utility_model_patent: 1500,
+      design_patent: 1000,
+      ic_layout_design: 2000,
+      trademark: 5000,
+    },
     combinedModels: ['plus_guarantee'],
     approvalLevels: [
       { level: 1, zh: '支行审批', en: 'Sub-branch', maxAmountFen: 2_000_000_00n },

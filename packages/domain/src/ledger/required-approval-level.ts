@@ -18,7 +18,11 @@ export interface RequiredApproval {
 export function requiredApprovalLevel(amountFen: bigint, product: BankProduct): RequiredApproval {
   const levels = [...product.approvalLevels].sort((a, b) => a.level - b.level);
   const covering = levels.find((l) => l.maxAmountFen === null || amountFen <= l.maxAmountFen);
-  if (covering === undefined) throw new DomainError('APPROVAL_LEVEL_NOT_CONFIGURED', { amountYuan: formatYuan(amountFen), productId: product.productId });
+  if (covering === undefined)
+    throw new DomainError('APPROVAL_LEVEL_NOT_CONFIGURED', {
+      amountYuan: formatYuan(amountFen),
+      productId: product.productId,
+    });
   const threshold = product.creditCommitteeThresholdFen;
   return { level: covering.level, creditCommitteeRequired: threshold !== null && amountFen > threshold };
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BankProduct } from './bank-product.ts';
 import { demoBankProducts } from './demo-bank-products.ts';
-import { validateApplicationAgainstProduct, type FinancingApplicationTerms } from './validate-application-against-product.ts';
+import {
+  validateApplicationAgainstProduct,
+  type FinancingApplicationTerms,
+} from './validate-application-against-product.ts';
 
 const product = demoBankProducts[0] as BankProduct;
 const application: FinancingApplicationTerms = {
@@ -19,15 +22,31 @@ describe('validateApplicationAgainstProduct', () => {
   });
 
   it('accepts the range bounds themselves (amount, term and spread ranges are inclusive)', () => {
-    const low = { ...application, amountFen: product.minAmountFen, termMonths: product.minTermMonths, spreadBps: product.minSpreadBps };
-    const high = { ...application, amountFen: product.maxAmountFen, termMonths: product.maxTermMonths, spreadBps: product.maxSpreadBps };
+    const low = {
+      ...application,
+      amountFen: product.minAmountFen,
+      termMonths: product.minTermMonths,
+      spreadBps: product.minSpreadBps,
+    };
+    const high = {
+      ...application,
+      amountFen: product.maxAmountFen,
+      termMonths: product.maxTermMonths,
+      spreadBps: product.maxSpreadBps,
+    };
     expect(validateApplicationAgainstProduct(low, product)).toEqual([]);
     expect(validateApplicationAgainstProduct(high, product)).toEqual([]);
   });
 
   it('refuses an amount one fen above the product maximum, with the figures in yuan', () => {
-    expect(validateApplicationAgainstProduct({ ...application, amountFen: product.maxAmountFen + 1n }, product)).toEqual([
-      { code: 'APPLICATION_AMOUNT_OUTSIDE_PRODUCT', field: 'amountFen', params: { amountYuan: '30000000.01', minYuan: '100000.00', maxYuan: '30000000.00' } },
+    expect(
+      validateApplicationAgainstProduct({ ...application, amountFen: product.maxAmountFen + 1n }, product),
+    ).toEqual([
+      {
+        code: 'APPLICATION_AMOUNT_OUTSIDE_PRODUCT',
+        field: 'amountFen',
+        params: { amountYuan: '30000000.01', minYuan: '100000.00', maxYuan: '30000000.00' },
+      },
     ]);
   });
 
@@ -56,11 +75,15 @@ describe('validateApplicationAgainstProduct', () => {
   });
 
   it('refuses an application without assets to pledge', () => {
-    expect(validateApplicationAgainstProduct({ ...application, assets: [] }, product).map((p) => p.code)).toEqual(['APPLICATION_NO_ASSETS']);
+    expect(
+      validateApplicationAgainstProduct({ ...application, assets: [] }, product).map((p) => p.code),
+    ).toEqual(['APPLICATION_NO_ASSETS']);
   });
 
   it('treats an accepted kind without a pledge-rate cap as not accepted', () => {
     const noCap: BankProduct = { ...product, maxPledgeRateBpsByKind: {} };
-    expect(validateApplicationAgainstProduct(application, noCap).map((p) => p.code)).toEqual(['APPLICATION_IP_KIND_NOT_ACCEPTED']);
+    expect(validateApplicationAgainstProduct(application, noCap).map((p) => p.code)).toEqual([
+      'APPLICATION_IP_KIND_NOT_ACCEPTED',
+    ]);
   });
 });

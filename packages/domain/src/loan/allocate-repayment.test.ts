@@ -21,18 +21,32 @@ describe('repayment allocation', () => {
   });
 
   it('reports an overpayment as excess instead of losing it', () => {
-    expect(allocateRepayment({ paymentFen: 8600000n, due, strategy: 'penaltyInterestPrincipal' }).excessFen).toBe(8600000n - 12204n - 287500n - 8202382n);
+    expect(
+      allocateRepayment({ paymentFen: 8600000n, due, strategy: 'penaltyInterestPrincipal' }).excessFen,
+    ).toBe(8600000n - 12204n - 287500n - 8202382n);
   });
 
   it('rejects a payment that is not positive', () => {
-    expect(() => allocateRepayment({ paymentFen: 0n, due, strategy: 'principalFirst' })).toThrow(expect.objectContaining({ code: 'REPAYMENT_AMOUNT_INVALID' }));
+    expect(() => allocateRepayment({ paymentFen: 0n, due, strategy: 'principalFirst' })).toThrow(
+      expect.objectContaining({ code: 'REPAYMENT_AMOUNT_INVALID' }),
+    );
   });
 
   it('conserves money for any sequence of payments: paid = principal + interest + penalty allocated + excess, to the fen', () => {
     fc.assert(
       fc.property(
-        fc.record({ penaltyFen: fc.bigInt(0n, 10n ** 8n), interestFen: fc.bigInt(0n, 10n ** 9n), principalFen: fc.bigInt(0n, 10n ** 11n) }),
-        fc.array(fc.tuple(fc.bigInt(1n, 10n ** 10n), fc.constantFrom<AllocationStrategy>('penaltyInterestPrincipal', 'principalFirst')), { maxLength: 30 }),
+        fc.record({
+          penaltyFen: fc.bigInt(0n, 10n ** 8n),
+          interestFen: fc.bigInt(0n, 10n ** 9n),
+          principalFen: fc.bigInt(0n, 10n ** 11n),
+        }),
+        fc.array(
+          fc.tuple(
+            fc.bigInt(1n, 10n ** 10n),
+            fc.constantFrom<AllocationStrategy>('penaltyInterestPrincipal', 'principalFirst'),
+          ),
+          { maxLength: 30 },
+        ),
         (initial, payments) => {
           let owed: AmountsDue = initial;
           let paid = 0n;
@@ -40,7 +54,12 @@ describe('repayment allocation', () => {
           let excess = 0n;
           for (const [paymentFen, strategy] of payments) {
             const result = allocateRepayment({ paymentFen, due: owed, strategy });
-            expect(result.penaltyFen >= 0n && result.interestFen >= 0n && result.principalFen >= 0n && result.excessFen >= 0n).toBe(true);
+            expect(
+              result.penaltyFen >= 0n &&
+                result.interestFen >= 0n &&
+                result.principalFen >= 0n &&
+                result.excessFen >= 0n,
+            ).toBe(true);
             paid += paymentFen;
             allocated += result.penaltyFen + result.interestFen + result.principalFen;
             excess += result.excessFen;

@@ -41,9 +41,13 @@ export interface RepaymentAllocation {
 export function allocateRepayment(input: RepaymentInput): RepaymentAllocation {
   if (input.paymentFen <= 0n) throw new DomainError('REPAYMENT_AMOUNT_INVALID');
   const { due } = input;
-  if (due.penaltyFen < 0n || due.interestFen < 0n || due.principalFen < 0n) throw new DomainError('OVERDUE_AMOUNT_INVALID');
+  if (due.penaltyFen < 0n || due.interestFen < 0n || due.principalFen < 0n)
+    throw new DomainError('OVERDUE_AMOUNT_INVALID');
 
-  const order: (keyof AmountsDue)[] = input.strategy === 'principalFirst' ? ['principalFen', 'interestFen', 'penaltyFen'] : ['penaltyFen', 'interestFen', 'principalFen'];
+  const order: (keyof AmountsDue)[] =
+    input.strategy === 'principalFirst'
+      ? ['principalFen', 'interestFen', 'penaltyFen']
+      : ['penaltyFen', 'interestFen', 'principalFen'];
   const applied: Record<keyof AmountsDue, bigint> = { penaltyFen: 0n, interestFen: 0n, principalFen: 0n };
   let left = input.paymentFen;
   for (const bucket of order) {

@@ -11,7 +11,13 @@ export function periodMonthsOf(input: Pick<ScheduleInput, 'frequency'>): number 
  * Periods between consecutive dates. Inner periods run from one due date to the next and are whole periods
  * (even when month-end clamping makes 02-28 → 03-31); the first and last are whole only when flagged.
  */
-function toPeriods(startDate: IsoDate, endDates: readonly IsoDate[], months: number, firstFull: boolean, lastFull: boolean): AccrualPeriod[] {
+function toPeriods(
+  startDate: IsoDate,
+  endDates: readonly IsoDate[],
+  months: number,
+  firstFull: boolean,
+  lastFull: boolean,
+): AccrualPeriod[] {
   const periods: AccrualPeriod[] = [];
   let from = startDate;
   endDates.forEach((endDate, index) => {
@@ -38,7 +44,13 @@ export function calculateAccrualPeriods(input: ScheduleInput): AccrualPeriod[] {
   const periodMonths = periodMonthsOf(input);
   if (input.periodEndDates !== undefined) {
     const firstFull = input.firstPeriodFull ?? true;
-    return toPeriods(input.startDate, input.periodEndDates, periodMonths, firstFull, input.periodEndDates.length === 1 ? firstFull : true);
+    return toPeriods(
+      input.startDate,
+      input.periodEndDates,
+      periodMonths,
+      firstFull,
+      input.periodEndDates.length === 1 ? firstFull : true,
+    );
   }
   if (input.method === 'bullet') {
     const maturity = addMonths(input.startDate, input.termMonths);
@@ -52,11 +64,22 @@ export function calculateAccrualPeriods(input: ScheduleInput): AccrualPeriod[] {
   const offset = input.firstDueDate === undefined ? 0 : 1;
   const endDates: IsoDate[] = [];
   for (let k = 1; k <= periodCount; k += 1) endDates.push(addMonths(anchor, (k - offset) * periodMonths));
-  const firstFull = input.firstDueDate === undefined || input.firstDueDate === addMonths(input.startDate, periodMonths);
-  return toPeriods(input.startDate, endDates, periodMonths, firstFull, endDates.length === 1 ? firstFull : true);
+  const firstFull =
+    input.firstDueDate === undefined || input.firstDueDate === addMonths(input.startDate, periodMonths);
+  return toPeriods(
+    input.startDate,
+    endDates,
+    periodMonths,
+    firstFull,
+    endDates.length === 1 ? firstFull : true,
+  );
 }
 
-function settlementPeriods(input: ScheduleInput, settlementDay: number, periodMonths: number): AccrualPeriod[] {
+function settlementPeriods(
+  input: ScheduleInput,
+  settlementDay: number,
+  periodMonths: number,
+): AccrualPeriod[] {
   const maturity = addMonths(input.startDate, input.termMonths);
   const start = parseIsoDate(input.startDate);
   const endDates: IsoDate[] = [];
@@ -73,5 +96,11 @@ function settlementPeriods(input: ScheduleInput, settlementDay: number, periodMo
   const lastStart = endDates.length > 1 ? endDates[endDates.length - 2]! : input.startDate;
   const firstFull = addMonths(input.startDate, periodMonths) === first;
   const lastFull = addMonths(lastStart, periodMonths) === maturity;
-  return toPeriods(input.startDate, endDates, periodMonths, firstFull, endDates.length === 1 ? firstFull && lastFull : lastFull);
+  return toPeriods(
+    input.startDate,
+    endDates,
+    periodMonths,
+    firstFull,
+    endDates.length === 1 ? firstFull && lastFull : lastFull,
+  );
 }

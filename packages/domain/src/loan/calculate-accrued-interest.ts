@@ -27,10 +27,17 @@ export interface AccruedInterest {
  */
 export function calculateAccruedInterest(input: AccruedInterestInput): AccruedInterest {
   const basis = input.basis ?? 'ACT/360';
-  const days = basis === '30/360' ? days30360Between(input.fromDate, input.toDate) : daysBetween(input.fromDate, input.toDate);
-  if (days < 0) throw new DomainError('ACCRUAL_PERIOD_INVALID', { fromDate: input.fromDate, toDate: input.toDate });
+  const days =
+    basis === '30/360'
+      ? days30360Between(input.fromDate, input.toDate)
+      : daysBetween(input.fromDate, input.toDate);
+  if (days < 0)
+    throw new DomainError('ACCRUAL_PERIOD_INVALID', { fromDate: input.fromDate, toDate: input.toDate });
   const yearDays = basis === 'ACT/365' ? 365n : 360n;
-  const exactFen = createRate(input.principalFen * input.annualRate.numerator * BigInt(days), input.annualRate.denominator * yearDays);
+  const exactFen = createRate(
+    input.principalFen * input.annualRate.numerator * BigInt(days),
+    input.annualRate.denominator * yearDays,
+  );
   return { exactFen, interestFen: divideRounded(exactFen.numerator, exactFen.denominator) };
 }
 
@@ -39,11 +46,17 @@ export function calculateAccruedInterest(input: AccruedInterestInput): AccruedIn
  * Keeps the denominator `annual.denominator × yearDays` fixed so the book accrues with one multiply and one add
  * per loan-day; round only when posting ({@link postAccruedInterestFen}). Source: conventions "daily accrual".
  */
-export function accrueDailyInterest(accruedFen: Rate, balanceFen: bigint, annualRate: Rate, yearDays = 360n): Rate {
+export function accrueDailyInterest(
+  accruedFen: Rate,
+  balanceFen: bigint,
+  annualRate: Rate,
+  yearDays = 360n,
+): Rate {
   const denominator = annualRate.denominator * yearDays;
   if (accruedFen.denominator !== denominator) {
     return {
-      numerator: accruedFen.numerator * denominator + balanceFen * annualRate.numerator * accruedFen.denominator,
+      numerator:
+        accruedFen.numerator * denominator + balanceFen * annualRate.numerator * accruedFen.denominator,
       denominator: accruedFen.denominator * denominator,
     };
   }

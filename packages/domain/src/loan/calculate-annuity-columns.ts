@@ -19,7 +19,13 @@ export interface AnnuityColumns {
 /** Allocates column buffers for schedules of up to `maxPeriods` periods. */
 export function createAnnuityColumns(maxPeriods: number): AnnuityColumns {
   const zeros = (): bigint[] => Array.from({ length: maxPeriods }, () => 0n);
-  return { principalFen: zeros(), interestFen: zeros(), paymentFen: zeros(), balanceFen: zeros(), dueEpochDay: new Int32Array(maxPeriods) };
+  return {
+    principalFen: zeros(),
+    interestFen: zeros(),
+    paymentFen: zeros(),
+    balanceFen: zeros(),
+    dueEpochDay: new Int32Array(maxPeriods),
+  };
 }
 
 /** Input of {@link calculateAnnuityColumns}: the plain monthly-basis case of {@link ScheduleInput}. */

@@ -5,7 +5,16 @@ import type { Schedule, ScheduleInput } from './loan-types.ts';
 import { MAX_TERM_MONTHS } from './validate-schedule-input.ts';
 
 /** Input of {@link calculateExtensionSchedule}: the outstanding loan from its last settled due date. */
-export interface ExtensionInput extends Omit<ScheduleInput, 'principalFen' | 'termMonths' | 'startDate' | 'firstDueDate' | 'periodEndDates' | 'installmentFen' | 'principalPartFen'> {
+export interface ExtensionInput extends Omit<
+  ScheduleInput,
+  | 'principalFen'
+  | 'termMonths'
+  | 'startDate'
+  | 'firstDueDate'
+  | 'periodEndDates'
+  | 'installmentFen'
+  | 'principalPartFen'
+> {
   readonly outstandingPrincipalFen: bigint;
   /** Interest is settled up to this date; the extended schedule runs from it. */
   readonly lastDueDate: string;
@@ -22,11 +31,25 @@ export interface ExtensionInput extends Omit<ScheduleInput, 'principalFen' | 'te
  * an extension needs the lender's consent before maturity.
  * @throws DomainError('LOAN_EXTENSION_INVALID') for an extension outside 1 … MAX_TERM_MONTHS months.
  */
-export function calculateExtensionSchedule(input: ExtensionInput): { schedule: Schedule; restructured: boolean } {
-  if (!Number.isSafeInteger(input.extensionMonths) || input.extensionMonths < 1 || input.extensionMonths > MAX_TERM_MONTHS) {
+export function calculateExtensionSchedule(input: ExtensionInput): {
+  schedule: Schedule;
+  restructured: boolean;
+} {
+  if (
+    !Number.isSafeInteger(input.extensionMonths) ||
+    input.extensionMonths < 1 ||
+    input.extensionMonths > MAX_TERM_MONTHS
+  ) {
     throw new DomainError('LOAN_EXTENSION_INVALID', { maxMonths: MAX_TERM_MONTHS });
   }
-  const { outstandingPrincipalFen, lastDueDate, remainingPeriods, extensionMonths, borrowerInDifficulty, ...rest } = input;
+  const {
+    outstandingPrincipalFen,
+    lastDueDate,
+    remainingPeriods,
+    extensionMonths,
+    borrowerInDifficulty,
+    ...rest
+  } = input;
   const schedule = calculateSchedule({
     ...rest,
     principalFen: outstandingPrincipalFen,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatYuan, parseRatePct, parseYuan } from '../money/index.ts';
 import golden from './__fixtures__/penalty-10d-3.45pct-plus-50pct.json' with { type: 'json' };
-import { calculateDaysPastDue, calculateOverdueCharges, calculatePenaltyInterest, calculatePenaltyRate, MISUSE_MARKUP_RANGE } from './calculate-penalty-interest.ts';
+import {
+  calculateDaysPastDue,
+  calculateOverdueCharges,
+  calculatePenaltyInterest,
+  calculatePenaltyRate,
+  MISUSE_MARKUP_RANGE,
+} from './calculate-penalty-interest.ts';
 
 describe('penalty interest 罚息 and compound interest 复利 (银发〔2003〕251号)', () => {
   it(golden.rule, () => {
@@ -20,10 +26,17 @@ describe('penalty interest 罚息 and compound interest 复利 (银发〔2003〕
 
   it('refuses an overdue markup outside 30–50 % but allows misuse markups up to 100 % when configured', () => {
     expect(() => calculatePenaltyRate(parseRatePct('3.45'), parseRatePct('60'))).toThrow(
-      expect.objectContaining({ code: 'PENALTY_MARKUP_OUT_OF_RANGE', params: { minPct: '30', maxPct: '50', valuePct: '60.00' } }),
+      expect.objectContaining({
+        code: 'PENALTY_MARKUP_OUT_OF_RANGE',
+        params: { minPct: '30', maxPct: '50', valuePct: '60.00' },
+      }),
     );
-    expect(() => calculatePenaltyRate(parseRatePct('3.45'), parseRatePct('29'))).toThrow(expect.objectContaining({ code: 'PENALTY_MARKUP_OUT_OF_RANGE' }));
-    expect(calculatePenaltyRate(parseRatePct('3.45'), parseRatePct('100'), MISUSE_MARKUP_RANGE)).toEqual(parseRatePct('6.9'));
+    expect(() => calculatePenaltyRate(parseRatePct('3.45'), parseRatePct('29'))).toThrow(
+      expect.objectContaining({ code: 'PENALTY_MARKUP_OUT_OF_RANGE' }),
+    );
+    expect(calculatePenaltyRate(parseRatePct('3.45'), parseRatePct('100'), MISUSE_MARKUP_RANGE)).toEqual(
+      parseRatePct('6.9'),
+    );
   });
 
   it('counts days past due from the due date, zero before it', () => {
@@ -43,7 +56,9 @@ describe('penalty interest 罚息 and compound interest 复利 (银发〔2003〕
       markup: parseRatePct('50'),
     });
     // 82,023.82 × 5.175 % × 39/360 = 459.854… ; 2,875.00 × 5.175 % × 39/360 = 16.118…
-    expect(charges.items.map((i) => [i.daysPastDue, formatYuan(i.penaltyFen), formatYuan(i.compoundFen)])).toEqual([
+    expect(
+      charges.items.map((i) => [i.daysPastDue, formatYuan(i.penaltyFen), formatYuan(i.compoundFen)]),
+    ).toEqual([
       [39, '459.85', '16.12'],
       [10, '118.25', '3.79'],
     ]);
@@ -53,7 +68,11 @@ describe('penalty interest 罚息 and compound interest 复利 (银发〔2003〕
 
   it('rejects negative days and amounts', () => {
     const base = { annualRate: parseRatePct('3.45'), markup: parseRatePct('50') };
-    expect(() => calculatePenaltyInterest({ ...base, overdueFen: 1n, days: -1 })).toThrow(expect.objectContaining({ code: 'OVERDUE_DAYS_INVALID' }));
-    expect(() => calculatePenaltyInterest({ ...base, overdueFen: -1n, days: 1 })).toThrow(expect.objectContaining({ code: 'OVERDUE_AMOUNT_INVALID' }));
+    expect(() => calculatePenaltyInterest({ ...base, overdueFen: 1n, days: -1 })).toThrow(
+      expect.objectContaining({ code: 'OVERDUE_DAYS_INVALID' }),
+    );
+    expect(() => calculatePenaltyInterest({ ...base, overdueFen: -1n, days: 1 })).toThrow(
+      expect.objectContaining({ code: 'OVERDUE_AMOUNT_INVALID' }),
+    );
   });
 });

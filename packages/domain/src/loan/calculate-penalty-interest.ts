@@ -1,6 +1,14 @@
 import { daysBetween, type IsoDate } from '../calendar/index.ts';
 import { DomainError } from '../errors/index.ts';
-import { addRates, compareRates, createRate, divideRounded, formatRatePct, multiplyRates, type Rate } from '../money/index.ts';
+import {
+  addRates,
+  compareRates,
+  createRate,
+  divideRounded,
+  formatRatePct,
+  multiplyRates,
+  type Rate,
+} from '../money/index.ts';
 
 /** 罚息上浮区间 (allowed markup range) as fractions, e.g. overdue 30–50 %, misuse of funds 50–100 %. */
 export interface MarkupRange {
@@ -19,9 +27,17 @@ export const MISUSE_MARKUP_RANGE: MarkupRange = { min: createRate(50n, 100n), ma
  * Source: 银发〔2003〕251号 (overdue +30 % to +50 %, checked against `range`).
  * @throws DomainError('PENALTY_MARKUP_OUT_OF_RANGE') when the markup is outside the range.
  */
-export function calculatePenaltyRate(annualRate: Rate, markup: Rate, range: MarkupRange = OVERDUE_MARKUP_RANGE): Rate {
+export function calculatePenaltyRate(
+  annualRate: Rate,
+  markup: Rate,
+  range: MarkupRange = OVERDUE_MARKUP_RANGE,
+): Rate {
   if (compareRates(markup, range.min) < 0 || compareRates(markup, range.max) > 0) {
-    throw new DomainError('PENALTY_MARKUP_OUT_OF_RANGE', { minPct: formatRatePct(range.min, 0), maxPct: formatRatePct(range.max, 0), valuePct: formatRatePct(markup) });
+    throw new DomainError('PENALTY_MARKUP_OUT_OF_RANGE', {
+      minPct: formatRatePct(range.min, 0),
+      maxPct: formatRatePct(range.max, 0),
+      valuePct: formatRatePct(markup),
+    });
   }
   return multiplyRates(annualRate, addRates(createRate(1n, 1n), markup));
 }
@@ -75,7 +91,12 @@ export interface OverdueChargesInput {
 
 /** Per-instalment and total overdue charges. */
 export interface OverdueCharges {
-  readonly items: readonly { readonly dueDate: IsoDate; readonly daysPastDue: number; readonly penaltyFen: bigint; readonly compoundFen: bigint }[];
+  readonly items: readonly {
+    readonly dueDate: IsoDate;
+    readonly daysPastDue: number;
+    readonly penaltyFen: bigint;
+    readonly compoundFen: bigint;
+  }[];
   readonly maxDaysPastDue: number;
   readonly totalPenaltyFen: bigint;
   readonly totalCompoundFen: bigint;
@@ -93,7 +114,12 @@ export function calculateOverdueCharges(input: OverdueChargesInput): OverdueChar
   let maxDaysPastDue = 0;
   const items = input.items.map((item) => {
     const days = calculateDaysPastDue(item.dueDate, input.asOfDate);
-    const base = { annualRate: input.annualRate, markup: input.markup, days, ...(input.range === undefined ? {} : { range: input.range }) };
+    const base = {
+      annualRate: input.annualRate,
+      markup: input.markup,
+      days,
+      ...(input.range === undefined ? {} : { range: input.range }),
+    };
     const penaltyFen = calculatePenaltyInterest({ ...base, overdueFen: item.overduePrincipalFen });
     const compoundFen = calculatePenaltyInterest({ ...base, overdueFen: item.overdueInterestFen });
     totalPenaltyFen += penaltyFen;

@@ -19,7 +19,10 @@ export interface AccrualPeriod {
  */
 export function calculatePeriodRate(annualRate: Rate, period: AccrualPeriod, basis: InterestBasis): Rate {
   const [factorNumerator, factorDenominator] = periodFactor(period, basis);
-  return { numerator: annualRate.numerator * factorNumerator, denominator: annualRate.denominator * factorDenominator };
+  return {
+    numerator: annualRate.numerator * factorNumerator,
+    denominator: annualRate.denominator * factorDenominator,
+  };
 }
 
 function periodFactor(period: AccrualPeriod, basis: InterestBasis): [bigint, bigint] {

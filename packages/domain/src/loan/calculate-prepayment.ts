@@ -45,12 +45,24 @@ export interface PrepaymentResult {
 function validatePrepayment(input: PrepaymentInput): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
   const next = input.remainingDueDates[0];
-  if (next === undefined || daysBetween(input.lastDueDate, input.prepaymentDate) < 0 || input.prepaymentDate >= next) {
-    problems.push({ code: 'PREPAYMENT_DATE_INVALID', field: 'prepaymentDate', params: { lastDueDate: input.lastDueDate } });
+  if (
+    next === undefined ||
+    daysBetween(input.lastDueDate, input.prepaymentDate) < 0 ||
+    input.prepaymentDate >= next
+  ) {
+    problems.push({
+      code: 'PREPAYMENT_DATE_INVALID',
+      field: 'prepaymentDate',
+      params: { lastDueDate: input.lastDueDate },
+    });
   }
   const amount = input.prepaymentPrincipalFen;
   if (amount !== 'full' && (amount <= 0n || amount >= input.outstandingPrincipalFen)) {
-    problems.push({ code: 'PREPAYMENT_AMOUNT_INVALID', field: 'prepaymentPrincipalFen', params: { outstandingYuan: formatYuan(input.outstandingPrincipalFen) } });
+    problems.push({
+      code: 'PREPAYMENT_AMOUNT_INVALID',
+      field: 'prepaymentPrincipalFen',
+      params: { outstandingYuan: formatYuan(input.outstandingPrincipalFen) },
+    });
   }
   return problems;
 }
@@ -73,9 +85,17 @@ export function calculatePrepayment(input: PrepaymentInput): PrepaymentResult {
     fromDate: input.lastDueDate,
     toDate: input.prepaymentDate,
   });
-  const principalFen = input.prepaymentPrincipalFen === 'full' ? input.outstandingPrincipalFen : input.prepaymentPrincipalFen;
+  const principalFen =
+    input.prepaymentPrincipalFen === 'full' ? input.outstandingPrincipalFen : input.prepaymentPrincipalFen;
   const remainingPrincipalFen = input.outstandingPrincipalFen - principalFen;
-  if (remainingPrincipalFen === 0n) return { interestFen, principalFen, totalFen: interestFen + principalFen, remainingPrincipalFen, schedule: null };
+  if (remainingPrincipalFen === 0n)
+    return {
+      interestFen,
+      principalFen,
+      totalFen: interestFen + principalFen,
+      remainingPrincipalFen,
+      schedule: null,
+    };
 
   const periods = input.remainingDueDates.length;
   const periodMonths = periodMonthsOf(input);
@@ -89,19 +109,40 @@ export function calculatePrepayment(input: PrepaymentInput): PrepaymentResult {
     firstPeriodFull: input.prepaymentDate === input.lastDueDate,
     ...(input.frequency === undefined ? {} : { frequency: input.frequency }),
     ...(input.interestBasis === undefined ? {} : { interestBasis: input.interestBasis }),
-    ...(input.installmentMultipleFen === undefined ? {} : { installmentMultipleFen: input.installmentMultipleFen }),
+    ...(input.installmentMultipleFen === undefined
+      ? {}
+      : { installmentMultipleFen: input.installmentMultipleFen }),
   };
 
   let scheduleInput = base;
   if ((input.option ?? 'lowerInstallment') === 'shortenTerm') {
     if (input.method === 'annuity') {
-      const periodicRate = { numerator: input.annualRate.numerator * BigInt(periodMonths), denominator: input.annualRate.denominator * 12n };
-      const installmentFen = input.currentInstallmentFen
-        ?? calculateAnnuityPaymentFen({ principalFen: input.outstandingPrincipalFen, periodicRate, periods, multipleFen: input.installmentMultipleFen ?? 1n });
+      const periodicRate = {
+        numerator: input.annualRate.numerator * BigInt(periodMonths),
+        denominator: input.annualRate.denominator * 12n,
+      };
+      const installmentFen =
+        input.currentInstallmentFen ??
+        calculateAnnuityPaymentFen({
+          principalFen: input.outstandingPrincipalFen,
+          periodicRate,
+          periods,
+          multipleFen: input.installmentMultipleFen ?? 1n,
+        });
       scheduleInput = { ...base, installmentFen };
     } else if (input.method === 'equalPrincipal') {
-      scheduleInput = { ...base, principalPartFen: input.currentPrincipalPartFen ?? divideRounded(input.outstandingPrincipalFen, BigInt(periods)) };
+      scheduleInput = {
+        ...base,
+        principalPartFen:
+          input.currentPrincipalPartFen ?? divideRounded(input.outstandingPrincipalFen, BigInt(periods)),
+      };
     }
   }
-  return { interestFen, principalFen, totalFen: interestFen + principalFen, remainingPrincipalFen, schedule: calculateSchedule(scheduleInput) };
+  return {
+    interestFen,
+    principalFen,
+    totalFen: interestFen + principalFen,
+    remainingPrincipalFen,
+    schedule: calculateSchedule(scheduleInput),
+  };
 }

@@ -2,7 +2,10 @@ import { calculateSchedule } from './calculate-schedule.ts';
 import type { Schedule, ScheduleInput } from './loan-types.ts';
 
 /** Input of {@link calculateRenewalSchedule}: the new loan's terms for the outstanding balance. */
-export interface RenewalInput extends Omit<ScheduleInput, 'principalFen' | 'startDate' | 'periodEndDates' | 'installmentFen' | 'principalPartFen'> {
+export interface RenewalInput extends Omit<
+  ScheduleInput,
+  'principalFen' | 'startDate' | 'periodEndDates' | 'installmentFen' | 'principalPartFen'
+> {
   readonly outstandingPrincipalFen: bigint;
   /** 续贷日: the old loan is repaid by the new one on this date. */
   readonly renewalDate: string;

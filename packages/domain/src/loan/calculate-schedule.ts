@@ -38,7 +38,9 @@ export function calculateSchedule(input: ScheduleInput): Schedule {
   const periods = calculateAccrualPeriods(input);
   const periodMonths = periodMonthsOf(input);
   const basis = input.interestBasis ?? 'monthly';
-  const changes = [...(input.rateChanges ?? [])].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
+  const changes = [...(input.rateChanges ?? [])].sort((a, b) =>
+    a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0,
+  );
   const count = periods.length;
   const principalPartFen = input.principalPartFen ?? divideRounded(input.principalFen, BigInt(count));
 
@@ -52,16 +54,30 @@ export function calculateSchedule(input: ScheduleInput): Schedule {
   for (let k = 0; k < count; k += 1) {
     const period = periods[k]!;
     const annualRate = rateInEffect(input.annualRate, changes, period.startDate);
-    const interestFen = calculatePeriodInterestFen(balanceFen, calculatePeriodRate(annualRate, period, basis));
+    const interestFen = calculatePeriodInterestFen(
+      balanceFen,
+      calculatePeriodRate(annualRate, period, basis),
+    );
     const last = k === count - 1;
 
     let principalFen = 0n;
     if (last) {
       principalFen = balanceFen;
     } else if (input.method === 'annuity') {
-      if (input.installmentFen === undefined && (paymentRate === null || compareRates(paymentRate, annualRate) !== 0)) {
-        const periodicRate = { numerator: annualRate.numerator * BigInt(periodMonths), denominator: annualRate.denominator * 12n };
-        paymentFen = calculateAnnuityPaymentFen({ principalFen: balanceFen, periodicRate, periods: count - k, multipleFen: input.installmentMultipleFen ?? 1n });
+      if (
+        input.installmentFen === undefined &&
+        (paymentRate === null || compareRates(paymentRate, annualRate) !== 0)
+      ) {
+        const periodicRate = {
+          numerator: annualRate.numerator * BigInt(periodMonths),
+          denominator: annualRate.denominator * 12n,
+        };
+        paymentFen = calculateAnnuityPaymentFen({
+          principalFen: balanceFen,
+          periodicRate,
+          periods: count - k,
+          multipleFen: input.installmentMultipleFen ?? 1n,
+        });
         paymentRate = annualRate;
       }
       principalFen = paymentFen - interestFen;

@@ -5,7 +5,13 @@ import thresholdData from './classification-thresholds-2023.json' with { type: '
 export type LoanGrade = 'normal' | 'special_mention' | 'substandard' | 'doubtful' | 'loss';
 
 /** The grades from best to worst. */
-export const LOAN_GRADES: readonly LoanGrade[] = ['normal', 'special_mention', 'substandard', 'doubtful', 'loss'];
+export const LOAN_GRADES: readonly LoanGrade[] = [
+  'normal',
+  'special_mention',
+  'substandard',
+  'doubtful',
+  'loss',
+];
 
 /** Chinese names of the grades. */
 export const LOAN_GRADE_NAMES_ZH: Readonly<Record<LoanGrade, string>> = {
@@ -31,24 +37,36 @@ function isLoanGrade(value: string): value is LoanGrade {
  * 分类阈值校验 (build classification thresholds) from data: grades known, days ascending with the grades.
  * @throws DomainError('CLASSIFICATION_THRESHOLDS_INVALID')
  */
-export function createClassificationThresholds(data: { readonly source?: string; readonly effectiveDate?: string; readonly floors: readonly { readonly grade: string; readonly daysPastDueOver: number }[] }): ClassificationThresholds {
+export function createClassificationThresholds(data: {
+  readonly source?: string;
+  readonly effectiveDate?: string;
+  readonly floors: readonly { readonly grade: string; readonly daysPastDueOver: number }[];
+}): ClassificationThresholds {
   let previousDays = -1;
   let previousRank = 0;
   const floors = data.floors.map((floor) => {
-    if (!isLoanGrade(floor.grade)) throw new DomainError('CLASSIFICATION_THRESHOLDS_INVALID', { detail: `unknown grade ${floor.grade}` });
+    if (!isLoanGrade(floor.grade))
+      throw new DomainError('CLASSIFICATION_THRESHOLDS_INVALID', { detail: `unknown grade ${floor.grade}` });
     const rank = LOAN_GRADES.indexOf(floor.grade);
     if (floor.daysPastDueOver <= previousDays || rank <= previousRank) {
-      throw new DomainError('CLASSIFICATION_THRESHOLDS_INVALID', { detail: `${floor.grade} after ${LOAN_GRADES[previousRank] ?? ''} must have more days` });
+      throw new DomainError('CLASSIFICATION_THRESHOLDS_INVALID', {
+        detail: `${floor.grade} after ${LOAN_GRADES[previousRank] ?? ''} must have more days`,
+      });
     }
     previousDays = floor.daysPastDueOver;
     previousRank = rank;
     return { grade: floor.grade, daysPastDueOver: floor.daysPastDueOver };
   });
-  return { ...(data.source === undefined ? {} : { source: data.source }), ...(data.effectiveDate === undefined ? {} : { effectiveDate: data.effectiveDate }), floors };
+  return {
+    ...(data.source === undefined ? {} : { source: data.source }),
+    ...(data.effectiveDate === undefined ? {} : { effectiveDate: data.effectiveDate }),
+    floors,
+  };
 }
 
 /** The 2023 thresholds (`classification-thresholds-2023.json`): > 0 关注, > 90 次级, > 270 可疑, > 360 损失. */
-export const CLASSIFICATION_THRESHOLDS_2023: ClassificationThresholds = createClassificationThresholds(thresholdData);
+export const CLASSIFICATION_THRESHOLDS_2023: ClassificationThresholds =
+  createClassificationThresholds(thresholdData);
 
 /** 孰差 (the worse of grades): the worst grade of a list; `normal` for an empty list. */
 export function worstGrade(grades: readonly LoanGrade[]): LoanGrade {
@@ -75,7 +93,8 @@ export interface ClassifyLoanInput {
 export function classifyLoan(input: ClassifyLoanInput): LoanGrade {
   const thresholds = input.thresholds ?? CLASSIFICATION_THRESHOLDS_2023;
   const grades: LoanGrade[] = ['normal'];
-  for (const floor of thresholds.floors) if (input.daysPastDue > floor.daysPastDueOver) grades.push(floor.grade);
+  for (const floor of thresholds.floors)
+    if (input.daysPastDue > floor.daysPastDueOver) grades.push(floor.grade);
   if (input.restructured === true) grades.push('special_mention');
   if (input.officerGrade !== undefined) grades.push(input.officerGrade);
   return worstGrade(grades);

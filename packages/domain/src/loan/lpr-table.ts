@@ -31,7 +31,9 @@ function toQuotes(rows: LprTableData['oneYear'], tenor: LprTenor): LprQuote[] {
   let previous = '';
   return rows.map((row) => {
     if (!isIsoDate(row.effectiveDate) || row.effectiveDate <= previous) {
-      throw new DomainError('LPR_TABLE_INVALID', { detail: `${tenor} ${row.effectiveDate} is not a date after ${previous || 'the start'}` });
+      throw new DomainError('LPR_TABLE_INVALID', {
+        detail: `${tenor} ${row.effectiveDate} is not a date after ${previous || 'the start'}`,
+      });
     }
     previous = row.effectiveDate;
     return { effectiveDate: row.effectiveDate, ratePct: row.ratePct, annualRate: parseRatePct(row.ratePct) };
@@ -43,7 +45,10 @@ function toQuotes(rows: LprTableData['oneYear'], tenor: LprTenor): LprQuote[] {
  * @throws DomainError('LPR_TABLE_INVALID')
  */
 export function createLprTable(data: LprTableData): LprTable {
-  return { source: data.source ?? '', quotes: { '1Y': toQuotes(data.oneYear, '1Y'), '5Y': toQuotes(data.fiveYear, '5Y') } };
+  return {
+    source: data.source ?? '',
+    quotes: { '1Y': toQuotes(data.oneYear, '1Y'), '5Y': toQuotes(data.fiveYear, '5Y') },
+  };
 }
 
 /** The LPR history of domain-reference.md (`lpr-cn.json`), 2022-08-22 to 2025-05-20. */
@@ -61,7 +66,12 @@ export function findLprQuote(table: LprTable, tenor: LprTenor, date: IsoDate): L
     if (quote.effectiveDate <= date) found = quote;
     else break;
   }
-  if (found === undefined) throw new DomainError('LPR_NOT_AVAILABLE', { tenor, date, earliestDate: quotes[0]?.effectiveDate ?? '-' });
+  if (found === undefined)
+    throw new DomainError('LPR_NOT_AVAILABLE', {
+      tenor,
+      date,
+      earliestDate: quotes[0]?.effectiveDate ?? '-',
+    });
   return found;
 }
 
@@ -83,14 +93,18 @@ export interface FloatingRateInput {
  * the schedule's `annualRate` and `changes` as its `rateChanges`. Example: 1Y LPR 3.45 % + 50 bps = 3.95 %.
  * Source: PBoC announcement [2019] No. 30 (LPR reform), domain-reference.md LPR table.
  */
-export function calculateFloatingRateChanges(input: FloatingRateInput): { initialRate: Rate; changes: RateChange[] } {
+export function calculateFloatingRateChanges(input: FloatingRateInput): {
+  initialRate: Rate;
+  changes: RateChange[];
+} {
   const spread = rateFromBps(input.spreadBps);
   const initialRate = addRates(findLprQuote(input.table, input.tenor, input.pricingDate).annualRate, spread);
   const changes: RateChange[] = [];
   let current = initialRate;
   for (const date of [...input.repricingDates].sort()) {
     const rate = addRates(findLprQuote(input.table, input.tenor, date).annualRate, spread);
-    if (rate.numerator !== current.numerator || rate.denominator !== current.denominator) changes.push({ effectiveDate: date, annualRate: rate });
+    if (rate.numerator !== current.numerator || rate.denominator !== current.denominator)
+      changes.push({ effectiveDate: date, annualRate: rate });
     current = rate;
   }
   return { initialRate, changes };

@@ -25,9 +25,15 @@ describe('allocateLargestRemainder', () => {
   });
 
   it('rejects negative weights and weights that are all zero', () => {
-    expect(() => allocateLargestRemainder(1n, [1n, -1n])).toThrow(expect.objectContaining({ code: 'ALLOCATION_WEIGHTS_INVALID' }));
-    expect(() => allocateLargestRemainder(1n, [0n, 0n])).toThrow(expect.objectContaining({ code: 'ALLOCATION_WEIGHTS_INVALID' }));
-    expect(() => allocateLargestRemainder(1n, [])).toThrow(expect.objectContaining({ code: 'ALLOCATION_WEIGHTS_INVALID' }));
+    expect(() => allocateLargestRemainder(1n, [1n, -1n])).toThrow(
+      expect.objectContaining({ code: 'ALLOCATION_WEIGHTS_INVALID' }),
+    );
+    expect(() => allocateLargestRemainder(1n, [0n, 0n])).toThrow(
+      expect.objectContaining({ code: 'ALLOCATION_WEIGHTS_INVALID' }),
+    );
+    expect(() => allocateLargestRemainder(1n, [])).toThrow(
+      expect.objectContaining({ code: 'ALLOCATION_WEIGHTS_INVALID' }),
+    );
   });
 
   const weightsArb = fc
@@ -61,7 +67,9 @@ describe('allocateLargestRemainder', () => {
   it('is symmetric in the sign of the total', () => {
     fc.assert(
       fc.property(fc.bigInt(0n, 10n ** 15n), weightsArb, (total, weights) => {
-        expect(allocateLargestRemainder(-total, weights)).toEqual(allocateLargestRemainder(total, weights).map((p) => -p));
+        expect(allocateLargestRemainder(-total, weights)).toEqual(
+          allocateLargestRemainder(total, weights).map((p) => -p),
+        );
       }),
     );
   });

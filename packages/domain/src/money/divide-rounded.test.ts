@@ -14,7 +14,8 @@ describe('divideRounded', () => {
     [5n, -2n, { halfUp: -3n, halfEven: -2n, down: -2n, up: -3n, floor: -3n, ceiling: -2n }],
   ];
   it.each(table)('rounds %s ÷ %s in every named mode as the mode defines', (n, d, expected) => {
-    for (const mode of ROUNDING_MODES) expect([mode, divideRounded(n, d, mode)]).toEqual([mode, expected[mode]]);
+    for (const mode of ROUNDING_MODES)
+      expect([mode, divideRounded(n, d, mode)]).toEqual([mode, expected[mode]]);
   });
 
   it('defaults to half-up (四舍五入) and is exact where Math.round(1.005 * 100) is not', () => {
@@ -23,21 +24,31 @@ describe('divideRounded', () => {
 
   it('returns exact quotients unchanged in every mode', () => {
     fc.assert(
-      fc.property(fc.bigInt(-(10n ** 20n), 10n ** 20n), fc.bigInt(1n, 10n ** 9n), fc.constantFrom(...ROUNDING_MODES), (q, d, mode) => {
-        expect(divideRounded(q * d, d, mode)).toBe(q);
-      }),
+      fc.property(
+        fc.bigInt(-(10n ** 20n), 10n ** 20n),
+        fc.bigInt(1n, 10n ** 9n),
+        fc.constantFrom(...ROUNDING_MODES),
+        (q, d, mode) => {
+          expect(divideRounded(q * d, d, mode)).toBe(q);
+        },
+      ),
     );
   });
 
   it('stays within one unit of the true quotient and half-up is at most half a unit off', () => {
     fc.assert(
-      fc.property(fc.bigInt(-(10n ** 20n), 10n ** 20n), fc.bigInt(1n, 10n ** 9n), fc.constantFrom(...ROUNDING_MODES), (n, d, mode) => {
-        const q = divideRounded(n, d, mode);
-        const diff = q * d - n;
-        expect(diff < 0n ? -diff : diff).toBeLessThan(d);
-        const half = divideRounded(n, d, 'halfUp') * d * 2n - 2n * n;
-        expect(half < 0n ? -half : half).toBeLessThanOrEqual(d);
-      }),
+      fc.property(
+        fc.bigInt(-(10n ** 20n), 10n ** 20n),
+        fc.bigInt(1n, 10n ** 9n),
+        fc.constantFrom(...ROUNDING_MODES),
+        (n, d, mode) => {
+          const q = divideRounded(n, d, mode);
+          const diff = q * d - n;
+          expect(diff < 0n ? -diff : diff).toBeLessThan(d);
+          const half = divideRounded(n, d, 'halfUp') * d * 2n - 2n * n;
+          expect(half < 0n ? -half : half).toBeLessThanOrEqual(d);
+        },
+      ),
     );
   });
 

@@ -49,7 +49,12 @@ export function divideRounded(numerator: bigint, denominator: bigint, mode: Roun
  * half-up to the fen or to the product's multiple".
  * @throws DomainError('ROUNDING_MULTIPLE_INVALID') when the multiple is not positive.
  */
-export function divideRoundedToMultiple(numerator: bigint, denominator: bigint, multiple: bigint, mode: RoundingMode = 'halfUp'): bigint {
+export function divideRoundedToMultiple(
+  numerator: bigint,
+  denominator: bigint,
+  multiple: bigint,
+  mode: RoundingMode = 'halfUp',
+): bigint {
   if (multiple <= 0n) throw new DomainError('ROUNDING_MULTIPLE_INVALID', { value: multiple });
   return divideRounded(numerator, denominator * multiple, mode) * multiple;
 }

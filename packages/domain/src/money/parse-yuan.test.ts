@@ -16,7 +16,9 @@ describe('parseYuan and formatYuan', () => {
   it.each(['', '1.', '.5', '1.234', '+1', '1e3', '1,000', ' 1', '01', 'abc', '--1', '1.2.3', 'NaN'])(
     'rejects %j with MONEY_FORMAT_INVALID',
     (text) => {
-      expect(() => parseYuan(text)).toThrow(expect.objectContaining({ code: 'MONEY_FORMAT_INVALID', params: { value: text } }));
+      expect(() => parseYuan(text)).toThrow(
+        expect.objectContaining({ code: 'MONEY_FORMAT_INVALID', params: { value: text } }),
+      );
       expect(isYuanString(text)).toBe(false);
     },
   );
@@ -30,8 +32,10 @@ describe('parseYuan and formatYuan', () => {
   ])('formats %s fen as %s with two decimals', (fen, text) => expect(formatYuan(fen)).toBe(text));
 
   it('round-trips every fen amount through the wire format', () => {
-    fc.assert(fc.property(fc.bigInt(-(10n ** 18n), 10n ** 18n), (fen) => {
-      expect(parseYuan(formatYuan(fen))).toBe(fen);
-    }));
+    fc.assert(
+      fc.property(fc.bigInt(-(10n ** 18n), 10n ** 18n), (fen) => {
+        expect(parseYuan(formatYuan(fen))).toBe(fen);
+      }),
+    );
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addRates, applyRate, compareRates, createRate, formatRatePct, multiplyRates, parseBps, parseRatePct, rateFromBps } from './rate.ts';
+import {
+  addRates,
+  applyRate,
+  compareRates,
+  createRate,
+  formatRatePct,
+  multiplyRates,
+  parseBps,
+  parseRatePct,
+  rateFromBps,
+} from './rate.ts';
 
 describe('exact rates', () => {
   it('parses the wire percent "3.45" into the exact fraction 345/10000 (reduced 69/2000)', () => {
@@ -8,9 +18,12 @@ describe('exact rates', () => {
     expect(parseRatePct('0')).toEqual({ numerator: 0n, denominator: 1n });
   });
 
-  it.each(['', '3,45', '3.', '.5', '1e2', '03.45', '3.123456789', 'abc'])('rejects the rate %j with RATE_FORMAT_INVALID', (text) => {
-    expect(() => parseRatePct(text)).toThrow(expect.objectContaining({ code: 'RATE_FORMAT_INVALID' }));
-  });
+  it.each(['', '3,45', '3.', '.5', '1e2', '03.45', '3.123456789', 'abc'])(
+    'rejects the rate %j with RATE_FORMAT_INVALID',
+    (text) => {
+      expect(() => parseRatePct(text)).toThrow(expect.objectContaining({ code: 'RATE_FORMAT_INVALID' }));
+    },
+  );
 
   it('adds an LPR and a spread in basis points exactly (3.45 % + 50 bps = 3.95 %)', () => {
     expect(addRates(parseRatePct('3.45'), rateFromBps(50n))).toEqual(parseRatePct('3.95'));

@@ -7,7 +7,14 @@
 export type RoundingMode = 'halfUp' | 'halfEven' | 'down' | 'up' | 'floor' | 'ceiling';
 
 /** Every rounding mode, for validation at the edges (a product setting names one). */
-export const ROUNDING_MODES: readonly RoundingMode[] = ['halfUp', 'halfEven', 'down', 'up', 'floor', 'ceiling'];
+export const ROUNDING_MODES: readonly RoundingMode[] = [
+  'halfUp',
+  'halfEven',
+  'down',
+  'up',
+  'floor',
+  'ceiling',
+];
 
 /** The default rounding of Chinese banks: 四舍五入 to the fen (design.md "Money, rates, dates"). */
 export const DEFAULT_ROUNDING_MODE: RoundingMode = 'halfUp';

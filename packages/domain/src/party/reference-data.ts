@@ -35,10 +35,25 @@ export const industryClusters = [
   { code: 'laser-additive', zh: '激光与增材制造', en: 'Laser & additive manufacturing', group: 'strategic' },
   { code: 'precision-instruments', zh: '精密仪器设备', en: 'Precision instruments', group: 'strategic' },
   { code: 'new-energy', zh: '新能源', en: 'New energy', group: 'strategic' },
-  { code: 'energy-saving-environment', zh: '安全节能环保', en: 'Safety, energy saving & environment', group: 'strategic' },
-  { code: 'intelligent-connected-vehicles', zh: '智能网联汽车', en: 'Intelligent connected vehicles', group: 'strategic' },
+  {
+    code: 'energy-saving-environment',
+    zh: '安全节能环保',
+    en: 'Safety, energy saving & environment',
+    group: 'strategic',
+  },
+  {
+    code: 'intelligent-connected-vehicles',
+    zh: '智能网联汽车',
+    en: 'Intelligent connected vehicles',
+    group: 'strategic',
+  },
   { code: 'new-materials', zh: '新材料', en: 'New materials', group: 'strategic' },
-  { code: 'high-end-medical-devices', zh: '高端医疗器械', en: 'High-end medical devices', group: 'strategic' },
+  {
+    code: 'high-end-medical-devices',
+    zh: '高端医疗器械',
+    en: 'High-end medical devices',
+    group: 'strategic',
+  },
   { code: 'biomedicine', zh: '生物医药', en: 'Biomedicine', group: 'strategic' },
   { code: 'big-health', zh: '大健康', en: 'Health industry', group: 'strategic' },
   { code: 'marine', zh: '海洋产业', en: 'Marine industry', group: 'strategic' },
@@ -48,7 +63,12 @@ export const industryClusters = [
   { code: 'aerospace', zh: '空天技术', en: 'Aerospace technology', group: 'future' },
   { code: 'brain-science', zh: '脑科学与类脑智能', en: 'Brain science & brain-inspired AI', group: 'future' },
   { code: 'deep-earth-sea', zh: '深地深海', en: 'Deep earth & deep sea', group: 'future' },
-  { code: 'optical-computing', zh: '可见光通信与光计算', en: 'Visible-light communication & optical computing', group: 'future' },
+  {
+    code: 'optical-computing',
+    zh: '可见光通信与光计算',
+    en: 'Visible-light communication & optical computing',
+    group: 'future',
+  },
   { code: 'quantum-information', zh: '量子信息', en: 'Quantum information', group: 'future' },
 ] as const;
 export type IndustryClusterCode = (typeof industryClusters)[number]['code'];

@@ -5,16 +5,36 @@ export const roles = [
   { code: 'enterprise_user', zh: '企业用户', en: 'Enterprise user', orgKinds: ['enterprise'] },
   { code: 'bank_clerk', zh: '银行客户经理', en: 'Bank clerk', orgKinds: ['bank'] },
   { code: 'bank_approver', zh: '银行审批人', en: 'Bank approver', orgKinds: ['bank'] },
-  { code: 'guarantor_user', zh: '担保机构用户', en: 'Guarantor user', orgKinds: ['guarantor', 're_guarantor'] },
+  {
+    code: 'guarantor_user',
+    zh: '担保机构用户',
+    en: 'Guarantor user',
+    orgKinds: ['guarantor', 're_guarantor'],
+  },
   { code: 'insurer_user', zh: '保险机构用户', en: 'Insurer user', orgKinds: ['insurer'] },
   { code: 'evaluator', zh: '评估师', en: 'Evaluator', orgKinds: ['evaluation_firm'] },
   { code: 'expert', zh: '专家', en: 'Expert', orgKinds: ['expert_group', 'association'] },
   { code: 'pool_admin', zh: '资金池管理员', en: 'Pool administrator', orgKinds: ['risk_pool'] },
-  { code: 'district_bureau', zh: '区主管部门用户', en: 'District bureau user', orgKinds: ['district_bureau'] },
+  {
+    code: 'district_bureau',
+    zh: '区主管部门用户',
+    en: 'District bureau user',
+    orgKinds: ['district_bureau'],
+  },
   { code: 'city_bureau', zh: '市知识产权局用户', en: 'City IP bureau user', orgKinds: ['ip_bureau'] },
-  { code: 'regulator', zh: '监管部门用户', en: 'Regulator', orgKinds: ['pboc', 'financial_regulator', 'local_finance_bureau'] },
+  {
+    code: 'regulator',
+    zh: '监管部门用户',
+    en: 'Regulator',
+    orgKinds: ['pboc', 'financial_regulator', 'local_finance_bureau'],
+  },
   { code: 'platform_admin', zh: '平台管理员', en: 'Platform administrator', orgKinds: ['platform_operator'] },
-] as const satisfies readonly { code: string; zh: string; en: string; orgKinds: readonly OrganisationKind[] }[];
+] as const satisfies readonly {
+  code: string;
+  zh: string;
+  en: string;
+  orgKinds: readonly OrganisationKind[];
+}[];
 
 export type Role = (typeof roles)[number]['code'];
 export const roleCodes: readonly Role[] = roles.map((r) => r.code);

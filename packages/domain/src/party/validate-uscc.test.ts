@@ -31,7 +31,10 @@ describe('validateUscc (GB 32100-2015 with the nested GB 11714 check)', () => {
 
   it('rejects wrong lengths and forbidden letters I O S V Z', () => {
     expect(validateUscc('91440300192203821')[0]?.code).toBe('USCC_LENGTH_INVALID');
-    expect(validateUscc('91440300192203821I')[0]).toMatchObject({ code: 'USCC_CHARACTER_INVALID', params: { position: 18 } });
+    expect(validateUscc('91440300192203821I')[0]).toMatchObject({
+      code: 'USCC_CHARACTER_INVALID',
+      params: { position: 18 },
+    });
   });
 
   it('detects every single-character substitution of a valid code', () => {

@@ -55,17 +55,31 @@ export function validateUscc(input: string, field = 'uscc'): ProblemDetail[] {
 
   const badIndex = [...code].findIndex((ch) => !USCC_ALPHABET.includes(ch));
   if (badIndex >= 0) {
-    return [{ code: 'USCC_CHARACTER_INVALID', field, params: { position: badIndex + 1, character: code.charAt(badIndex) } }];
+    return [
+      {
+        code: 'USCC_CHARACTER_INVALID',
+        field,
+        params: { position: badIndex + 1, character: code.charAt(badIndex) },
+      },
+    ];
   }
 
   const problems: ProblemDetail[] = [];
   const orgCheck = calculateOrganisationCodeCheckCharacter(code.slice(8, 16));
   if (orgCheck !== code.charAt(16)) {
-    problems.push({ code: 'USCC_ORGANISATION_CODE_CHECK_MISMATCH', field, params: { expected: orgCheck ?? '?', actual: code.charAt(16) } });
+    problems.push({
+      code: 'USCC_ORGANISATION_CODE_CHECK_MISMATCH',
+      field,
+      params: { expected: orgCheck ?? '?', actual: code.charAt(16) },
+    });
   }
   const check = calculateUsccCheckCharacter(code.slice(0, 17));
   if (check !== code.charAt(17)) {
-    problems.push({ code: 'USCC_CHECK_CHARACTER_MISMATCH', field, params: { expected: check ?? '?', actual: code.charAt(17) } });
+    problems.push({
+      code: 'USCC_CHECK_CHARACTER_MISMATCH',
+      field,
+      params: { expected: check ?? '?', actual: code.charAt(17) },
+    });
   }
   return problems;
 }

@@ -1,4 +1,10 @@
-import { addCalendarDaysWithHolidayRollover, addWorkingDays, type CalendarDateResult, type HolidayCalendar, type IsoDate } from '../calendar/index.ts';
+import {
+  addCalendarDaysWithHolidayRollover,
+  addWorkingDays,
+  type CalendarDateResult,
+  type HolidayCalendar,
+  type IsoDate,
+} from '../calendar/index.ts';
 import type { ServiceTimeLimit } from './registration-authorities.ts';
 
 /**
@@ -9,7 +15,11 @@ import type { ServiceTimeLimit } from './registration-authorities.ts';
  * 2025-09-30 + 3 working days → 2025-10-11 (the 调休 Saturday after National Day); copyright 2025-09-21 + 10 days
  * = 10-01 → 2025-10-09. `provisional` when a year without holiday data was crossed.
  */
-export function calculateRegistrationDueDate(startDate: IsoDate, limit: ServiceTimeLimit, calendar: HolidayCalendar): CalendarDateResult {
+export function calculateRegistrationDueDate(
+  startDate: IsoDate,
+  limit: ServiceTimeLimit,
+  calendar: HolidayCalendar,
+): CalendarDateResult {
   switch (limit.unit) {
     case 'working_days':
       return addWorkingDays(startDate, limit.count, calendar);

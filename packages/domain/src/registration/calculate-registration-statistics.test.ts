@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CN_HOLIDAY_CALENDAR } from '../calendar/index.ts';
-import { calculateRegistrationStatistics, type RegistrationStatisticsRecord } from './calculate-registration-statistics.ts';
+import {
+  calculateRegistrationStatistics,
+  type RegistrationStatisticsRecord,
+} from './calculate-registration-statistics.ts';
 
 const records: RegistrationStatisticsRecord[] = [
   { institutionId: 'bank-a', channel: 'online', filingDate: '2025-09-30', registeredDate: '2025-10-11' },
@@ -13,7 +16,10 @@ const records: RegistrationStatisticsRecord[] = [
 ];
 
 describe('calculateRegistrationStatistics', () => {
-  const stats = calculateRegistrationStatistics(records, { pilotInstitutionIds: ['bank-a'], calendar: CN_HOLIDAY_CALENDAR });
+  const stats = calculateRegistrationStatistics(records, {
+    pilotInstitutionIds: ['bank-a'],
+    calendar: CN_HOLIDAY_CALENDAR,
+  });
 
   it('gives each institution its share registered online and working days from filing (holidays skipped, 调休 counted)', () => {
     expect(stats.byInstitution[0]).toEqual({
@@ -27,7 +33,13 @@ describe('calculateRegistrationStatistics', () => {
       meanWorkingDays: '2.33',
       provisional: false,
     });
-    expect(stats.byInstitution[1]).toMatchObject({ institutionId: 'bank-b', pilot: false, onlineSharePct: '50.00', medianWorkingDays: '2.00', meanWorkingDays: '2.00' });
+    expect(stats.byInstitution[1]).toMatchObject({
+      institutionId: 'bank-b',
+      pilot: false,
+      onlineSharePct: '50.00',
+      medianWorkingDays: '2.00',
+      meanWorkingDays: '2.00',
+    });
   });
 
   it('compares pilot with non-pilot institutions', () => {
@@ -36,17 +48,40 @@ describe('calculateRegistrationStatistics', () => {
   });
 
   it('reports nulls, not zeros, for a group with nothing registered', () => {
-    expect(calculateRegistrationStatistics([], { pilotInstitutionIds: [], calendar: CN_HOLIDAY_CALENDAR }).pilot).toMatchObject({ onlineSharePct: null, medianWorkingDays: null });
+    expect(
+      calculateRegistrationStatistics([], { pilotInstitutionIds: [], calendar: CN_HOLIDAY_CALENDAR }).pilot,
+    ).toMatchObject({ onlineSharePct: null, medianWorkingDays: null });
   });
 
-  it('property: the groups partition the institutions\' counts', () => {
+  it("property: the groups partition the institutions' counts", () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ institutionId: fc.constantFrom('a', 'b', 'c'), channel: fc.constantFrom<'online' | 'offline'>('online', 'offline'), registered: fc.boolean() }), { maxLength: 20 }), fc.subarray(['a', 'b', 'c']), (rows, pilots) => {
-        const input = rows.map((r) => ({ institutionId: r.institutionId, channel: r.channel, filingDate: '2026-03-02', registeredDate: r.registered ? '2026-03-05' : null }));
-        const s = calculateRegistrationStatistics(input, { pilotInstitutionIds: pilots, calendar: CN_HOLIDAY_CALENDAR });
-        expect(s.pilot.filedCount + s.nonPilot.filedCount).toBe(rows.length);
-        expect(s.byInstitution.reduce((n, i) => n + i.registeredOnlineCount, 0)).toBe(s.pilot.registeredOnlineCount + s.nonPilot.registeredOnlineCount);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            institutionId: fc.constantFrom('a', 'b', 'c'),
+            channel: fc.constantFrom<'online' | 'offline'>('online', 'offline'),
+            registered: fc.boolean(),
+          }),
+          { maxLength: 20 },
+        ),
+        fc.subarray(['a', 'b', 'c']),
+        (rows, pilots) => {
+          const input = rows.map((r) => ({
+            institutionId: r.institutionId,
+            channel: r.channel,
+            filingDate: '2026-03-02',
+            registeredDate: r.registered ? '2026-03-05' : null,
+          }));
+          const s = calculateRegistrationStatistics(input, {
+            pilotInstitutionIds: pilots,
+            calendar: CN_HOLIDAY_CALENDAR,
+          });
+          expect(s.pilot.filedCount + s.nonPilot.filedCount).toBe(rows.length);
+          expect(s.byInstitution.reduce((n, i) => n + i.registeredOnlineCount, 0)).toBe(
+            s.pilot.registeredOnlineCount + s.nonPilot.registeredOnlineCount,
+          );
+        },
+      ),
     );
   });
 });

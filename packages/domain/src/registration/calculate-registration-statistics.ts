@@ -1,4 +1,10 @@
-import { isCalendarYearCovered, isWorkingDay, addDays, type HolidayCalendar, type IsoDate } from '../calendar/index.ts';
+import {
+  isCalendarYearCovered,
+  isWorkingDay,
+  addDays,
+  type HolidayCalendar,
+  type IsoDate,
+} from '../calendar/index.ts';
 import { divideRounded } from '../money/index.ts';
 
 /** 登记记录 (one registration record) for statistics: who filed, how, when filed and when registered. */
@@ -25,13 +31,20 @@ export interface RegistrationFigures {
 
 /** Statistics per institution and for pilot vs non-pilot institutions. */
 export interface RegistrationStatistics {
-  readonly byInstitution: readonly (RegistrationFigures & { readonly institutionId: string; readonly pilot: boolean })[];
+  readonly byInstitution: readonly (RegistrationFigures & {
+    readonly institutionId: string;
+    readonly pilot: boolean;
+  })[];
   readonly pilot: RegistrationFigures;
   readonly nonPilot: RegistrationFigures;
 }
 
 /** Working days after `from` up to and including `to`; 0 when registered on the filing day. */
-function countWorkingDays(from: IsoDate, to: IsoDate, calendar: HolidayCalendar): { days: number; provisional: boolean } {
+function countWorkingDays(
+  from: IsoDate,
+  to: IsoDate,
+  calendar: HolidayCalendar,
+): { days: number; provisional: boolean } {
   let days = 0;
   let provisional = false;
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
@@ -47,8 +60,13 @@ function ratioText(numerator: number, denominator: number): string {
   return `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}`;
 }
 
-function figures(records: readonly RegistrationStatisticsRecord[], calendar: HolidayCalendar): RegistrationFigures {
-  const registered = records.filter((r): r is RegistrationStatisticsRecord & { registeredDate: IsoDate } => r.registeredDate !== null);
+function figures(
+  records: readonly RegistrationStatisticsRecord[],
+  calendar: HolidayCalendar,
+): RegistrationFigures {
+  const registered = records.filter(
+    (r): r is RegistrationStatisticsRecord & { registeredDate: IsoDate } => r.registeredDate !== null,
+  );
   const counts = registered.map((r) => countWorkingDays(r.filingDate, r.registeredDate, calendar));
   const days = counts.map((c) => c.days).sort((a, b) => a - b);
   const n = days.length;
@@ -61,7 +79,13 @@ function figures(records: readonly RegistrationStatisticsRecord[], calendar: Hol
     registeredOnlineCount: online,
     onlineSharePct: n === 0 ? null : ratioText(online * 100, n),
     medianWorkingDays: n === 0 ? null : ratioText(lower + upper, 2),
-    meanWorkingDays: n === 0 ? null : ratioText(days.reduce((s, d) => s + d, 0), n),
+    meanWorkingDays:
+      n === 0
+        ? null
+        : ratioText(
+            days.reduce((s, d) => s + d, 0),
+            n,
+          ),
     provisional: counts.some((c) => c.provisional),
   };
 }
@@ -82,9 +106,18 @@ export function calculateRegistrationStatistics(
     byInstitution: ids.map((institutionId) => ({
       institutionId,
       pilot: pilots.has(institutionId),
-      ...figures(records.filter((r) => r.institutionId === institutionId), options.calendar),
+      ...figures(
+        records.filter((r) => r.institutionId === institutionId),
+        options.calendar,
+      ),
     })),
-    pilot: figures(records.filter((r) => pilots.has(r.institutionId)), options.calendar),
-    nonPilot: figures(records.filter((r) => !pilots.has(r.institutionId)), options.calendar),
+    pilot: figures(
+      records.filter((r) => pilots.has(r.institutionId)),
+      options.calendar,
+    ),
+    nonPilot: figures(
+      records.filter((r) => !pilots.has(r.institutionId)),
+      options.calendar,
+    ),
   };
 }

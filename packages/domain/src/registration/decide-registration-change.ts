@@ -28,16 +28,34 @@ export interface RegistrationChangeInput {
  * PLEDGE_DEBT_MATURES_AFTER_EXPIRY when a new maturity runs past a pledged right's term (ground (6) applies to
  * the changed term as to the first). Due date: the authority's time limit from the request date.
  */
-export function decideRegistrationChange(input: RegistrationChangeInput): RegistrationFollowUpDecision<{ readonly changedFields: readonly (keyof RegistrationChanges)[] }> {
+export function decideRegistrationChange(
+  input: RegistrationChangeInput,
+): RegistrationFollowUpDecision<{ readonly changedFields: readonly (keyof RegistrationChanges)[] }> {
   const { authority, pledge, requestDate, changes } = input;
   const problems: ProblemDetail[] = [];
-  const changedFields = (Object.keys(changes) as (keyof RegistrationChanges)[]).filter((k) => changes[k] !== undefined).sort();
-  if (pledge.state !== 'registered') problems.push({ code: 'REGISTRATION_NOT_REGISTERED', field: 'pledge.state', params: { state: pledge.state } });
+  const changedFields = (Object.keys(changes) as (keyof RegistrationChanges)[])
+    .filter((k) => changes[k] !== undefined)
+    .sort();
+  if (pledge.state !== 'registered')
+    problems.push({
+      code: 'REGISTRATION_NOT_REGISTERED',
+      field: 'pledge.state',
+      params: { state: pledge.state },
+    });
   if (changedFields.length === 0) problems.push({ code: 'REGISTRATION_CHANGE_EMPTY', field: 'changes' });
-  if (changes.securedAmountFen !== undefined && changes.securedAmountFen <= 0n) problems.push({ code: 'REGISTRATION_SECURED_AMOUNT_INVALID', field: 'changes.securedAmountFen' });
+  if (changes.securedAmountFen !== undefined && changes.securedAmountFen <= 0n)
+    problems.push({ code: 'REGISTRATION_SECURED_AMOUNT_INVALID', field: 'changes.securedAmountFen' });
   const earliestExpiry = pledge.assetExpiryDates.filter((d): d is IsoDate => d !== null).sort()[0];
-  if (changes.debtMaturityDate !== undefined && earliestExpiry !== undefined && changes.debtMaturityDate > earliestExpiry) {
-    problems.push({ code: 'PLEDGE_DEBT_MATURES_AFTER_EXPIRY', field: 'changes.debtMaturityDate', params: { debtMaturityDate: changes.debtMaturityDate, expiryDate: earliestExpiry } });
+  if (
+    changes.debtMaturityDate !== undefined &&
+    earliestExpiry !== undefined &&
+    changes.debtMaturityDate > earliestExpiry
+  ) {
+    problems.push({
+      code: 'PLEDGE_DEBT_MATURES_AFTER_EXPIRY',
+      field: 'changes.debtMaturityDate',
+      params: { debtMaturityDate: changes.debtMaturityDate, expiryDate: earliestExpiry },
+    });
   }
   if (problems.length > 0) return { accepted: false, problems };
   const due = calculateRegistrationDueDate(requestDate, authority.serviceTimeLimit, input.calendar);

@@ -22,16 +22,42 @@ export interface RegistrationExtensionInput {
  * REGISTRATION_NOT_REGISTERED, REGISTRATION_EXTENSION_TOO_LATE, REGISTRATION_EXTENSION_NOT_LATER,
  * PLEDGE_DEBT_MATURES_AFTER_EXPIRY. Due date: the authority's time limit from the request date.
  */
-export function decideRegistrationExtension(input: RegistrationExtensionInput): RegistrationFollowUpDecision<{ readonly periodEndDate: IsoDate }> {
+export function decideRegistrationExtension(
+  input: RegistrationExtensionInput,
+): RegistrationFollowUpDecision<{ readonly periodEndDate: IsoDate }> {
   const { authority, pledge, requestDate, newPeriodEndDate } = input;
   const problems: ProblemDetail[] = [];
-  if (!authority.supportsExtension) problems.push({ code: 'REGISTRATION_EXTENSION_NOT_SUPPORTED', field: 'authorityId', params: { authorityId: authority.authorityId } });
-  if (pledge.state !== 'registered') problems.push({ code: 'REGISTRATION_NOT_REGISTERED', field: 'pledge.state', params: { state: pledge.state } });
-  if (requestDate > pledge.periodEndDate) problems.push({ code: 'REGISTRATION_EXTENSION_TOO_LATE', field: 'requestDate', params: { requestDate, periodEndDate: pledge.periodEndDate } });
-  if (newPeriodEndDate <= pledge.periodEndDate) problems.push({ code: 'REGISTRATION_EXTENSION_NOT_LATER', field: 'newPeriodEndDate', params: { newPeriodEndDate, periodEndDate: pledge.periodEndDate } });
+  if (!authority.supportsExtension)
+    problems.push({
+      code: 'REGISTRATION_EXTENSION_NOT_SUPPORTED',
+      field: 'authorityId',
+      params: { authorityId: authority.authorityId },
+    });
+  if (pledge.state !== 'registered')
+    problems.push({
+      code: 'REGISTRATION_NOT_REGISTERED',
+      field: 'pledge.state',
+      params: { state: pledge.state },
+    });
+  if (requestDate > pledge.periodEndDate)
+    problems.push({
+      code: 'REGISTRATION_EXTENSION_TOO_LATE',
+      field: 'requestDate',
+      params: { requestDate, periodEndDate: pledge.periodEndDate },
+    });
+  if (newPeriodEndDate <= pledge.periodEndDate)
+    problems.push({
+      code: 'REGISTRATION_EXTENSION_NOT_LATER',
+      field: 'newPeriodEndDate',
+      params: { newPeriodEndDate, periodEndDate: pledge.periodEndDate },
+    });
   const earliestExpiry = pledge.assetExpiryDates.filter((d): d is IsoDate => d !== null).sort()[0];
   if (earliestExpiry !== undefined && newPeriodEndDate > earliestExpiry) {
-    problems.push({ code: 'PLEDGE_DEBT_MATURES_AFTER_EXPIRY', field: 'newPeriodEndDate', params: { debtMaturityDate: newPeriodEndDate, expiryDate: earliestExpiry } });
+    problems.push({
+      code: 'PLEDGE_DEBT_MATURES_AFTER_EXPIRY',
+      field: 'newPeriodEndDate',
+      params: { debtMaturityDate: newPeriodEndDate, expiryDate: earliestExpiry },
+    });
   }
   if (problems.length > 0) return { accepted: false, problems };
   const due = calculateRegistrationDueDate(requestDate, authority.serviceTimeLimit, input.calendar);

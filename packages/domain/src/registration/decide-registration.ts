@@ -13,11 +13,16 @@ import {
 } from '../ip-asset/index.ts';
 import { calculateRegistrationDueDate } from './calculate-registration-due-date.ts';
 import { formatRegistrationNumber } from './format-registration-number.ts';
-import type { ContractItem, RegistrationAuthority, RegistrationMaterial } from './registration-authorities.ts';
+import type {
+  ContractItem,
+  RegistrationAuthority,
+  RegistrationMaterial,
+} from './registration-authorities.ts';
 
 /** 出质资产 (one asset in the application) with its register record, existing pledges and co-owners' consents. */
 export interface RegistrationAsset {
-  readonly asset: PledgeCandidateAsset & Pick<IpAsset, 'kind' | 'number' | 'title' | 'ipcClasses' | 'grantDate'>;
+  readonly asset: PledgeCandidateAsset &
+    Pick<IpAsset, 'kind' | 'number' | 'title' | 'ipcClasses' | 'grantDate'>;
   readonly existingPledges: readonly ExistingPledgeRecord[];
   readonly coOwnerConsentPartyIds: readonly string[];
 }
@@ -81,7 +86,14 @@ export interface RegistrationNotice {
   readonly registrationDate: IsoDate;
   readonly pledgor: PledgeParty;
   readonly pledgee: Pledgee;
-  readonly assets: readonly { readonly assetId: string; readonly kind: IpAsset['kind']; readonly number: string; readonly title: string; readonly mainIpcClass: string | null; readonly grantDate: IsoDate | null }[];
+  readonly assets: readonly {
+    readonly assetId: string;
+    readonly kind: IpAsset['kind'];
+    readonly number: string;
+    readonly title: string;
+    readonly mainIpcClass: string | null;
+    readonly grantDate: IsoDate | null;
+  }[];
   readonly securedAmountFen: bigint;
   /** 质权登记期限: registration date to the debt's maturity; for trademarks the period after which it lapses. */
   readonly registrationPeriod: { readonly startDate: IsoDate; readonly endDate: IsoDate };
@@ -100,28 +112,70 @@ interface DecisionTiming {
 
 /** 登记决定 (decision of the authority): registered with a notice, refused with every ground, or 补正 with what is missing. */
 export type RegistrationDecision =
-  | (DecisionTiming & { readonly outcome: 'registered'; readonly registrationNumber: string; readonly notice: RegistrationNotice })
+  | (DecisionTiming & {
+      readonly outcome: 'registered';
+      readonly registrationNumber: string;
+      readonly notice: RegistrationNotice;
+    })
   | (DecisionTiming & { readonly outcome: 'refused'; readonly grounds: readonly RegistrationRefusalGround[] })
-  | (DecisionTiming & { readonly outcome: 'correction_requested'; readonly missing: readonly ProblemDetail[]; readonly correctionDeadline: IsoDate | null });
+  | (DecisionTiming & {
+      readonly outcome: 'correction_requested';
+      readonly missing: readonly ProblemDetail[];
+      readonly correctionDeadline: IsoDate | null;
+    });
 
 /** Materials the application needs, given its facts. */
-function requiredMaterials(application: RegistrationApplication, authority: RegistrationAuthority): RegistrationMaterial[] {
-  const required: RegistrationMaterial[] = ['application_form', 'pledge_contract', 'identity_or_commitment_letter'];
+function requiredMaterials(
+  application: RegistrationApplication,
+  authority: RegistrationAuthority,
+): RegistrationMaterial[] {
+  const required: RegistrationMaterial[] = [
+    'application_form',
+    'pledge_contract',
+    'identity_or_commitment_letter',
+  ];
   if (application.viaAgent) required.push('power_of_attorney');
   if (application.valuationReportDeclared) required.push('valuation_report');
-  if (authority.jointApplication && application.assets.some((a) => a.asset.owners.length > 1)) required.push('co_owner_consents');
-  if (authority.regulation === 'copyright_pledge_measures_2010' && application.assets.some((a) => a.asset.licences.length > 0)) required.push('prior_licence_contracts');
+  if (authority.jointApplication && application.assets.some((a) => a.asset.owners.length > 1))
+    required.push('co_owner_consents');
+  if (
+    authority.regulation === 'copyright_pledge_measures_2010' &&
+    application.assets.some((a) => a.asset.licences.length > 0)
+  )
+    required.push('prior_licence_contracts');
   return required;
 }
 
-function refusalGrounds(application: RegistrationApplication, authority: RegistrationAuthority, decisionDate: IsoDate): RegistrationRefusalGround[] {
+function refusalGrounds(
+  application: RegistrationApplication,
+  authority: RegistrationAuthority,
+  decisionDate: IsoDate,
+): RegistrationRefusalGround[] {
   const grounds: RegistrationRefusalGround[] = [];
-  const other: RefusalGround = { regulation: authority.regulation, item: authority.regulation === 'civil_code_2020' ? null : ({ patent_pledge_measures_2021: 12, trademark_pledge_rules_2020: 5, copyright_pledge_measures_2010: 6 } as const)[authority.regulation] };
+  const other: RefusalGround = {
+    regulation: authority.regulation,
+    item:
+      authority.regulation === 'civil_code_2020'
+        ? null
+        : (
+            {
+              patent_pledge_measures_2021: 12,
+              trademark_pledge_rules_2020: 5,
+              copyright_pledge_measures_2010: 6,
+            } as const
+          )[authority.regulation],
+  };
 
   application.assets.forEach((entry, index) => {
     const { asset } = entry;
     if (!authority.kinds.includes(asset.kind)) {
-      grounds.push({ code: 'REGISTRATION_WRONG_AUTHORITY', field: `assets[${index}].asset.kind`, params: { kind: asset.kind, authorityId: authority.authorityId }, ground: other, assetId: asset.assetId });
+      grounds.push({
+        code: 'REGISTRATION_WRONG_AUTHORITY',
+        field: `assets[${index}].asset.kind`,
+        params: { kind: asset.kind, authorityId: authority.authorityId },
+        ground: other,
+        assetId: asset.assetId,
+      });
       return;
     }
     if (!authority.examinesSubstance) return;
@@ -139,19 +193,52 @@ function refusalGrounds(application: RegistrationApplication, authority: Registr
     for (const reason of reasons) {
       // Prior licences are materials to file (《著作权质权登记办法》 art. 6), cured by 补正, not refused.
       if (reason.code === 'PLEDGE_PRIOR_LICENCE_NOT_DISCLOSED') continue;
-      grounds.push({ code: reason.code, field: `assets[${index}].${reason.field}`, params: reason.params ?? {}, ground: reason.ground, assetId: asset.assetId });
+      grounds.push({
+        code: reason.code,
+        field: `assets[${index}].${reason.field}`,
+        params: reason.params ?? {},
+        ground: reason.ground,
+        assetId: asset.assetId,
+      });
     }
   });
 
-  const contractGround: RefusalGround = { regulation: authority.regulation, item: authority.contractGroundItem ?? other.item };
+  const contractGround: RefusalGround = {
+    regulation: authority.regulation,
+    item: authority.contractGroundItem ?? other.item,
+  };
   const present = new Set(application.contract.presentItems);
-  const missingItems = authority.requiredContractItems.filter((item) => !present.has(item) || (item === 'secured_claim' && application.contract.securedAmountFen <= 0n));
+  const missingItems = authority.requiredContractItems.filter(
+    (item) => !present.has(item) || (item === 'secured_claim' && application.contract.securedAmountFen <= 0n),
+  );
   if (missingItems.length > 0) {
-    grounds.push({ code: 'REGISTRATION_CONTRACT_CONTENT_MISSING', field: 'contract.presentItems', params: { missingItems: missingItems.join(',') }, ground: contractGround, assetId: null });
+    grounds.push({
+      code: 'REGISTRATION_CONTRACT_CONTENT_MISSING',
+      field: 'contract.presentItems',
+      params: { missingItems: missingItems.join(',') },
+      ground: contractGround,
+      assetId: null,
+    });
   }
-  if (application.contract.violatesMandatoryLaw) grounds.push({ code: 'REGISTRATION_CONTRACT_UNLAWFUL', field: 'contract', params: {}, ground: contractGround, assetId: null });
+  if (application.contract.violatesMandatoryLaw)
+    grounds.push({
+      code: 'REGISTRATION_CONTRACT_UNLAWFUL',
+      field: 'contract',
+      params: {},
+      ground: contractGround,
+      assetId: null,
+    });
   if (application.contract.debtMaturityDate < application.contract.debtStartDate) {
-    grounds.push({ code: 'REGISTRATION_DEBT_TERM_INVALID', field: 'contract.debtMaturityDate', params: { debtStartDate: application.contract.debtStartDate, debtMaturityDate: application.contract.debtMaturityDate }, ground: contractGround, assetId: null });
+    grounds.push({
+      code: 'REGISTRATION_DEBT_TERM_INVALID',
+      field: 'contract.debtMaturityDate',
+      params: {
+        debtStartDate: application.contract.debtStartDate,
+        debtMaturityDate: application.contract.debtMaturityDate,
+      },
+      ground: contractGround,
+      assetId: null,
+    });
   }
   return grounds;
 }
@@ -172,17 +259,35 @@ function refusalGrounds(application: RegistrationApplication, authority: Registr
  * 4. Otherwise registered: number from the passed sequence, notice, period from registration to the debt's maturity.
  * @throws DomainError('REGISTRATION_DECISION_DATE_INVALID') when `decisionDate` precedes the period's start.
  */
-export function decideRegistration(application: RegistrationApplication, context: RegistrationDecisionContext): RegistrationDecision {
+export function decideRegistration(
+  application: RegistrationApplication,
+  context: RegistrationDecisionContext,
+): RegistrationDecision {
   const { authority, calendar } = context;
   const correction = application.correction;
   const periodStartDate = correction?.completedDate ?? application.filingDate;
   const due = calculateRegistrationDueDate(periodStartDate, authority.serviceTimeLimit, calendar);
   const decisionDate = context.decisionDate ?? due.date;
-  if (decisionDate < periodStartDate) throw new DomainError('REGISTRATION_DECISION_DATE_INVALID', { decisionDate, startDate: periodStartDate });
-  const timing: DecisionTiming = { periodStartDate, dueDate: due.date, decisionDate, withinTimeLimit: decisionDate <= due.date, provisional: due.provisional };
+  if (decisionDate < periodStartDate)
+    throw new DomainError('REGISTRATION_DECISION_DATE_INVALID', { decisionDate, startDate: periodStartDate });
+  const timing: DecisionTiming = {
+    periodStartDate,
+    dueDate: due.date,
+    decisionDate,
+    withinTimeLimit: decisionDate <= due.date,
+    provisional: due.provisional,
+  };
 
-  if (correction !== undefined && correction.completedDate !== null && authority.correctionWindowDays !== null) {
-    const deadline = addCalendarDaysWithHolidayRollover(correction.requestedDate, authority.correctionWindowDays, calendar);
+  if (
+    correction !== undefined &&
+    correction.completedDate !== null &&
+    authority.correctionWindowDays !== null
+  ) {
+    const deadline = addCalendarDaysWithHolidayRollover(
+      correction.requestedDate,
+      authority.correctionWindowDays,
+      calendar,
+    );
     if (correction.completedDate > deadline.date) {
       const ground: RegistrationRefusalGround = {
         code: 'REGISTRATION_CORRECTION_OVERDUE',
@@ -191,7 +296,12 @@ export function decideRegistration(application: RegistrationApplication, context
         ground: { regulation: authority.regulation, item: null },
         assetId: null,
       };
-      return { ...timing, provisional: timing.provisional || deadline.provisional, outcome: 'refused', grounds: [ground] };
+      return {
+        ...timing,
+        provisional: timing.provisional || deadline.provisional,
+        outcome: 'refused',
+        grounds: [ground],
+      };
     }
   }
 
@@ -203,13 +313,28 @@ export function decideRegistration(application: RegistrationApplication, context
     .filter((m) => !filed.has(m))
     .map((m) => ({ code: 'REGISTRATION_MATERIAL_MISSING', field: 'materials', params: { material: m } }));
   for (const [index, entry] of application.assets.entries()) {
-    const undisclosed = authority.regulation === 'copyright_pledge_measures_2010' ? entry.asset.licences.filter((l) => !l.disclosedToPledgee) : [];
+    const undisclosed =
+      authority.regulation === 'copyright_pledge_measures_2010'
+        ? entry.asset.licences.filter((l) => !l.disclosedToPledgee)
+        : [];
     if (undisclosed.length > 0) {
-      missing.push({ code: 'PLEDGE_PRIOR_LICENCE_NOT_DISCLOSED', field: `assets[${index}].asset.licences`, params: { licenceIds: undisclosed.map((l) => l.licenceId).sort().join(',') } });
+      missing.push({
+        code: 'PLEDGE_PRIOR_LICENCE_NOT_DISCLOSED',
+        field: `assets[${index}].asset.licences`,
+        params: {
+          licenceIds: undisclosed
+            .map((l) => l.licenceId)
+            .sort()
+            .join(','),
+        },
+      });
     }
   }
   if (missing.length > 0) {
-    const deadline = authority.correctionWindowDays === null ? null : addCalendarDaysWithHolidayRollover(decisionDate, authority.correctionWindowDays, calendar);
+    const deadline =
+      authority.correctionWindowDays === null
+        ? null
+        : addCalendarDaysWithHolidayRollover(decisionDate, authority.correctionWindowDays, calendar);
     return {
       ...timing,
       provisional: timing.provisional || (deadline?.provisional ?? false),
@@ -219,7 +344,12 @@ export function decideRegistration(application: RegistrationApplication, context
     };
   }
 
-  const registrationNumber = formatRegistrationNumber({ prefix: authority.numberPrefix, year: Number(decisionDate.slice(0, 4)), regionCode: context.regionCode, sequence: context.sequence });
+  const registrationNumber = formatRegistrationNumber({
+    prefix: authority.numberPrefix,
+    year: Number(decisionDate.slice(0, 4)),
+    regionCode: context.regionCode,
+    sequence: context.sequence,
+  });
   const notice: RegistrationNotice = {
     titleZh: authority.noticeTitleZh,
     titleEn: authority.noticeTitleEn,

@@ -5,13 +5,21 @@ import { formatRegistrationNumber } from './format-registration-number.ts';
 
 describe('formatRegistrationNumber', () => {
   it('forms prefix + year + region + 7-digit sequence: Y2026440000123', () => {
-    expect(formatRegistrationNumber({ prefix: 'Y', year: 2026, regionCode: '44', sequence: 123 })).toBe('Y2026440000123');
+    expect(formatRegistrationNumber({ prefix: 'Y', year: 2026, regionCode: '44', sequence: 123 })).toBe(
+      'Y2026440000123',
+    );
   });
 
   it('refuses a sequence outside 1–9,999,999 and a malformed region', () => {
-    expect(() => formatRegistrationNumber({ prefix: 'Y', year: 2026, regionCode: '44', sequence: 0 })).toThrow(DomainError);
-    expect(() => formatRegistrationNumber({ prefix: 'Y', year: 2026, regionCode: '44', sequence: 10_000_000 })).toThrow(DomainError);
-    expect(() => formatRegistrationNumber({ prefix: 'Y', year: 2026, regionCode: '4', sequence: 1 })).toThrow(DomainError);
+    expect(() =>
+      formatRegistrationNumber({ prefix: 'Y', year: 2026, regionCode: '44', sequence: 0 }),
+    ).toThrow(DomainError);
+    expect(() =>
+      formatRegistrationNumber({ prefix: 'Y', year: 2026, regionCode: '44', sequence: 10_000_000 }),
+    ).toThrow(DomainError);
+    expect(() => formatRegistrationNumber({ prefix: 'Y', year: 2026, regionCode: '4', sequence: 1 })).toThrow(
+      DomainError,
+    );
   });
 
   it('property: distinct sequences give distinct numbers of the same length (deterministic, no randomness)', () => {

@@ -19,9 +19,13 @@ export interface RegistrationNumberInput {
  */
 export function formatRegistrationNumber(input: RegistrationNumberInput): string {
   const { prefix, year, regionCode, sequence } = input;
-  if (!/^[A-Z]{1,4}$/.test(prefix)) throw new DomainError('REGISTRATION_NUMBER_INPUT_INVALID', { detail: `prefix ${prefix}` });
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new DomainError('REGISTRATION_NUMBER_INPUT_INVALID', { detail: `year ${year}` });
-  if (!/^\d{2}$/.test(regionCode)) throw new DomainError('REGISTRATION_NUMBER_INPUT_INVALID', { detail: `region ${regionCode}` });
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 9_999_999) throw new DomainError('REGISTRATION_NUMBER_INPUT_INVALID', { detail: `sequence ${sequence}` });
+  if (!/^[A-Z]{1,4}$/.test(prefix))
+    throw new DomainError('REGISTRATION_NUMBER_INPUT_INVALID', { detail: `prefix ${prefix}` });
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new DomainError('REGISTRATION_NUMBER_INPUT_INVALID', { detail: `year ${year}` });
+  if (!/^\d{2}$/.test(regionCode))
+    throw new DomainError('REGISTRATION_NUMBER_INPUT_INVALID', { detail: `region ${regionCode}` });
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 9_999_999)
+    throw new DomainError('REGISTRATION_NUMBER_INPUT_INVALID', { detail: `sequence ${sequence}` });
   return `${prefix}${year}${regionCode}${String(sequence).padStart(7, '0')}`;
 }

@@ -1,7 +1,8 @@
 import type { IpAssetKind, PledgeRegulation } from '../ip-asset/index.ts';
 
 /** 登记机关 (registration authority) codes: one built-in authority per registry (issue 5 item 6). */
-export type RegistrationAuthorityId = 'cnipa_patent' | 'cnipa_trademark' | 'copyright_centre' | 'pboc_receivables' | 'sz_data_ip';
+export type RegistrationAuthorityId =
+  'cnipa_patent' | 'cnipa_trademark' | 'copyright_centre' | 'pboc_receivables' | 'sz_data_ip';
 
 /**
  * 质押合同必备条款 (required content of a pledge contract): parties' names and addresses; kind and amount of the
@@ -12,7 +13,13 @@ export type RegistrationAuthorityId = 'cnipa_patent' | 'cnipa_trademark' | 'copy
 export type ContractItem = 'parties' | 'secured_claim' | 'debt_term' | 'pledged_rights' | 'security_scope';
 
 /** Every contract item, in the order the rules list them. */
-export const contractItems: readonly ContractItem[] = ['parties', 'secured_claim', 'debt_term', 'pledged_rights', 'security_scope'];
+export const contractItems: readonly ContractItem[] = [
+  'parties',
+  'secured_claim',
+  'debt_term',
+  'pledged_rights',
+  'security_scope',
+];
 
 /**
  * 申请材料 (application materials): joint application form, pledge contract, identity proofs or a signed
@@ -173,6 +180,9 @@ export const registrationAuthorities: readonly RegistrationAuthority[] = [
  * 登记机关选择 (authority for a kind): the built-in authority that registers pledges of `kind` (IC layout designs
  * go to CNIPA like patents, GIs as marks; licence revenue rights to the PBoC registry; data IP to the platform).
  */
-export function findRegistrationAuthorityForKind(kind: IpAssetKind, authorities: readonly RegistrationAuthority[] = registrationAuthorities): RegistrationAuthority | null {
+export function findRegistrationAuthorityForKind(
+  kind: IpAssetKind,
+  authorities: readonly RegistrationAuthority[] = registrationAuthorities,
+): RegistrationAuthority | null {
   return authorities.find((a) => a.kinds.includes(kind)) ?? null;
 }

@@ -24,5 +24,10 @@ export const registrationStateCodes: readonly RegistrationState[] = registration
 
 /** 质权存续 (pledge on the register): registered, or registered with a change, extension or cancellation pending. */
 export function isPledgeOnRegister(state: RegistrationState): boolean {
-  return state === 'registered' || state === 'change_pending' || state === 'extension_pending' || state === 'cancellation_pending';
+  return (
+    state === 'registered' ||
+    state === 'change_pending' ||
+    state === 'extension_pending' ||
+    state === 'cancellation_pending'
+  );
 }

@@ -70,15 +70,40 @@ export type RegistrationEventResult =
  * REGISTRATION_EVENT_NOT_ALLOWED_IN_STATE, or REGISTRATION_EXTENSION_NOT_SUPPORTED / REGISTRATION_PERIOD_NOT_APPLICABLE
  * when the authority has no registration period to extend or let lapse.
  */
-export function applyRegistrationEvent(input: { readonly state: RegistrationState; readonly event: RegistrationEvent; readonly authority: RegistrationAuthority }): RegistrationEventResult {
+export function applyRegistrationEvent(input: {
+  readonly state: RegistrationState;
+  readonly event: RegistrationEvent;
+  readonly authority: RegistrationAuthority;
+}): RegistrationEventResult {
   const { state, event, authority } = input;
   const row = registrationTransitions.find((t) => t.from === state && t.event === event);
-  if (row === undefined) return { allowed: false, from: state, problem: { code: 'REGISTRATION_EVENT_NOT_ALLOWED_IN_STATE', field: 'event', params: { event, state } } };
+  if (row === undefined)
+    return {
+      allowed: false,
+      from: state,
+      problem: { code: 'REGISTRATION_EVENT_NOT_ALLOWED_IN_STATE', field: 'event', params: { event, state } },
+    };
   if (row.requires === 'supports_extension' && !authority.supportsExtension) {
-    return { allowed: false, from: state, problem: { code: 'REGISTRATION_EXTENSION_NOT_SUPPORTED', field: 'event', params: { authorityId: authority.authorityId } } };
+    return {
+      allowed: false,
+      from: state,
+      problem: {
+        code: 'REGISTRATION_EXTENSION_NOT_SUPPORTED',
+        field: 'event',
+        params: { authorityId: authority.authorityId },
+      },
+    };
   }
   if (row.requires === 'lapses_at_period_end' && !authority.lapsesAtPeriodEnd) {
-    return { allowed: false, from: state, problem: { code: 'REGISTRATION_PERIOD_NOT_APPLICABLE', field: 'event', params: { authorityId: authority.authorityId } } };
+    return {
+      allowed: false,
+      from: state,
+      problem: {
+        code: 'REGISTRATION_PERIOD_NOT_APPLICABLE',
+        field: 'event',
+        params: { authorityId: authority.authorityId },
+      },
+    };
   }
   return { allowed: true, from: state, to: row.to };
 }

@@ -39,7 +39,8 @@ export interface DispositionProceedsAllocation {
  * @throws DomainError DISPOSITION_AMOUNT_INVALID for a negative amount; RISK_SHARES_EMPTY and the like for bad ratios.
  */
 export function allocateDispositionProceeds(input: DispositionProceedsInput): DispositionProceedsAllocation {
-  if (input.proceedsFen < 0n || input.costs.some((cost) => cost.amountFen < 0n)) throw new DomainError('DISPOSITION_AMOUNT_INVALID');
+  if (input.proceedsFen < 0n || input.costs.some((cost) => cost.amountFen < 0n))
+    throw new DomainError('DISPOSITION_AMOUNT_INVALID');
 
   let leftFen = input.proceedsFen;
   const costs = input.costs.map((cost) => {

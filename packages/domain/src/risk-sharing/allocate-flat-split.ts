@@ -28,7 +28,8 @@ export function allocateFlatSplit(lossFen: bigint, shares: readonly FlatShare[])
   for (const share of shares) {
     if (seen.has(share.party)) throw new DomainError('RISK_SHARE_PARTY_DUPLICATE', { party: share.party });
     seen.add(share.party);
-    if (share.weight < 0n) throw new DomainError('RISK_SHARE_WEIGHT_INVALID', { party: share.party, value: share.weight });
+    if (share.weight < 0n)
+      throw new DomainError('RISK_SHARE_WEIGHT_INVALID', { party: share.party, value: share.weight });
   }
   if (shares.every((share) => share.weight === 0n)) {
     throw new DomainError('RISK_SHARE_WEIGHT_INVALID', { party: shares[0]?.party ?? '', value: 0n });

@@ -17,7 +17,8 @@ export interface RecoveryAllocation {
  * @throws DomainError RISK_LOSS_INVALID for a negative amount, RECOVERY_BASIS_EMPTY when nobody bore anything.
  */
 export function allocateRecovery(recoveredFen: bigint, borne: readonly PartyAmount[]): RecoveryAllocation {
-  if (recoveredFen < 0n || borne.some((part) => part.amountFen < 0n)) throw new DomainError('RISK_LOSS_INVALID');
+  if (recoveredFen < 0n || borne.some((part) => part.amountFen < 0n))
+    throw new DomainError('RISK_LOSS_INVALID');
   const totalBorneFen = borne.reduce((sum, part) => sum + part.amountFen, 0n);
   if (totalBorneFen === 0n) throw new DomainError('RECOVERY_BASIS_EMPTY');
 

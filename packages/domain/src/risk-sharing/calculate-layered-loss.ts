@@ -1,6 +1,12 @@
 import { DomainError } from '../errors/domain-error.ts';
 import { allocateLargestRemainder } from '../money/allocate-largest-remainder.ts';
-import { WHOLE_BPS, type LoanLoss, type RiskLayer, type RiskRole, type RiskSharingAgreement } from './risk-sharing-agreement.ts';
+import {
+  WHOLE_BPS,
+  type LoanLoss,
+  type RiskLayer,
+  type RiskRole,
+  type RiskSharingAgreement,
+} from './risk-sharing-agreement.ts';
 import { assertRiskSharingAgreement } from './validate-risk-sharing-agreement.ts';
 
 /** One role's part of a loss: what its share gave (`contractualFen`), what it bears after its cap (`borneFen`). */
@@ -62,14 +68,20 @@ export function calculateLayeredLoss(agreement: RiskSharingAgreement, loss: Loan
  * is a scenario amount).
  * @throws DomainError VALIDATION_FAILED for an invalid agreement, RISK_LOSS_INVALID for a negative base.
  */
-export function allocateLayeredLossBase(agreement: RiskSharingAgreement, lossBaseFen: bigint): LayeredLossAllocation {
+export function allocateLayeredLossBase(
+  agreement: RiskSharingAgreement,
+  lossBaseFen: bigint,
+): LayeredLossAllocation {
   assertRiskSharingAgreement(agreement);
   if (lossBaseFen < 0n) throw new DomainError('RISK_LOSS_INVALID');
   const { guarantor, reGuarantor, insurer, evaluator, pool } = agreement;
 
   const firstLayerBps = [guarantor?.shareBps ?? 0n, insurer?.shareBps ?? 0n, evaluator?.shareBps ?? 0n];
   const bankBps = WHOLE_BPS - firstLayerBps.reduce((a, b) => a + b, 0n);
-  const [guarantorFen = 0n, insurerFen = 0n, evaluatorFen = 0n] = allocateLargestRemainder(lossBaseFen, [...firstLayerBps, bankBps]);
+  const [guarantorFen = 0n, insurerFen = 0n, evaluatorFen = 0n] = allocateLargestRemainder(lossBaseFen, [
+    ...firstLayerBps,
+    bankBps,
+  ]);
 
   const parts: LayeredLossPart[] = [];
   let bankRetainedFen = lossBaseFen;
@@ -80,24 +92,57 @@ export function allocateLayeredLossBase(agreement: RiskSharingAgreement, lossBas
     if (reGuarantor !== undefined) {
       const contractualFen = splitShare(guarantorCappedFen, reGuarantor.shareBps);
       reGuarantorFen = capped(contractualFen, reGuarantor);
-      parts.push({ role: 're_guarantor', party: reGuarantor.party, contractualFen, borneFen: reGuarantorFen, excessOverCapFen: contractualFen - reGuarantorFen });
+      parts.push({
+        role: 're_guarantor',
+        party: reGuarantor.party,
+        contractualFen,
+        borneFen: reGuarantorFen,
+        excessOverCapFen: contractualFen - reGuarantorFen,
+      });
     }
-    parts.unshift({ role: 'guarantor', party: guarantor.party, contractualFen: guarantorFen, borneFen: guarantorCappedFen - reGuarantorFen, excessOverCapFen: guarantorFen - guarantorCappedFen });
+    parts.unshift({
+      role: 'guarantor',
+      party: guarantor.party,
+      contractualFen: guarantorFen,
+      borneFen: guarantorCappedFen - reGuarantorFen,
+      excessOverCapFen: guarantorFen - guarantorCappedFen,
+    });
   }
-  for (const [role, layer, contractualFen] of [['insurer', insurer, insurerFen], ['evaluator', evaluator, evaluatorFen]] as const) {
+  for (const [role, layer, contractualFen] of [
+    ['insurer', insurer, insurerFen],
+    ['evaluator', evaluator, evaluatorFen],
+  ] as const) {
     if (layer === undefined) continue;
     const borneFen = capped(contractualFen, layer);
     bankRetainedFen -= borneFen;
-    parts.push({ role, party: layer.party, contractualFen, borneFen, excessOverCapFen: contractualFen - borneFen });
+    parts.push({
+      role,
+      party: layer.party,
+      contractualFen,
+      borneFen,
+      excessOverCapFen: contractualFen - borneFen,
+    });
   }
   if (pool !== undefined) {
     const contractualFen = splitShare(bankRetainedFen, pool.shareBps);
     const borneFen = capped(contractualFen, pool);
     bankRetainedFen -= borneFen;
-    parts.push({ role: 'pool', party: pool.party, contractualFen, borneFen, excessOverCapFen: contractualFen - borneFen });
+    parts.push({
+      role: 'pool',
+      party: pool.party,
+      contractualFen,
+      borneFen,
+      excessOverCapFen: contractualFen - borneFen,
+    });
   }
   const bankContractualFen = lossBaseFen - guarantorFen - insurerFen - evaluatorFen;
-  parts.push({ role: 'bank', party: agreement.bankParty, contractualFen: bankContractualFen, borneFen: bankRetainedFen, excessOverCapFen: 0n });
+  parts.push({
+    role: 'bank',
+    party: agreement.bankParty,
+    contractualFen: bankContractualFen,
+    borneFen: bankRetainedFen,
+    excessOverCapFen: 0n,
+  });
 
   return { agreementId: agreement.agreementId, lossBaseFen, parts };
 }

@@ -35,7 +35,12 @@ export interface PoolCompensation {
  * (50% of the bank's retained loss). domain-reference.md "Risk sharing and compensation"; real ratios are configuration.
  */
 export const CITY_POOL_RATIOS_EXAMPLE: readonly PoolCompensationRatio[] = [
-  { loanCategory: 'ip_pledge_loan', ratioBps: 5_000n, source: 'example: 深圳市中小微企业银行贷款风险补偿资金池, IP pledge loans pool : bank = 1 : 1 (domain-reference.md)' },
+  {
+    loanCategory: 'ip_pledge_loan',
+    ratioBps: 5_000n,
+    source:
+      'example: 深圳市中小微企业银行贷款风险补偿资金池, IP pledge loans pool : bank = 1 : 1 (domain-reference.md)',
+  },
 ];
 
 /**
@@ -50,12 +55,24 @@ export function calculatePoolCompensation(input: PoolCompensationInput): PoolCom
   if (input.bankRetainedLossFen < 0n) throw new DomainError('RISK_LOSS_INVALID');
   if (input.remainingBudgetFen < 0n) throw new DomainError('POOL_BUDGET_INVALID');
   const ratio = input.ratios.find((r) => r.loanCategory === input.loanCategory);
-  if (ratio === undefined) throw new DomainError('POOL_RATIO_NOT_CONFIGURED', { loanCategory: input.loanCategory });
+  if (ratio === undefined)
+    throw new DomainError('POOL_RATIO_NOT_CONFIGURED', { loanCategory: input.loanCategory });
   if (ratio.ratioBps < 0n || ratio.ratioBps > WHOLE_BPS) {
-    throw new DomainError('RISK_SHARE_BPS_OUT_OF_RANGE', { role: 'pool', shareBps: ratio.ratioBps, minBps: 0n, maxBps: WHOLE_BPS });
+    throw new DomainError('RISK_SHARE_BPS_OUT_OF_RANGE', {
+      role: 'pool',
+      shareBps: ratio.ratioBps,
+      minBps: 0n,
+      maxBps: WHOLE_BPS,
+    });
   }
 
-  const entitledFen = ratio.ratioBps === 0n ? 0n : (allocateLargestRemainder(input.bankRetainedLossFen, [ratio.ratioBps, WHOLE_BPS - ratio.ratioBps])[0] ?? 0n);
+  const entitledFen =
+    ratio.ratioBps === 0n
+      ? 0n
+      : (allocateLargestRemainder(input.bankRetainedLossFen, [
+          ratio.ratioBps,
+          WHOLE_BPS - ratio.ratioBps,
+        ])[0] ?? 0n);
   const payoutFen = entitledFen < input.remainingBudgetFen ? entitledFen : input.remainingBudgetFen;
   return {
     ratioBps: ratio.ratioBps,

@@ -17,6 +17,8 @@ describe('calculateRecoveryRates', () => {
   });
 
   it('refuses negative amounts', () => {
-    expect(() => calculateRecoveryRates([{ ipKind: 'trademark', path: 'auction', exposureFen: -1n, recoveredFen: 0n }])).toThrow(expect.objectContaining({ code: 'DISPOSITION_AMOUNT_INVALID' }));
+    expect(() =>
+      calculateRecoveryRates([{ ipKind: 'trademark', path: 'auction', exposureFen: -1n, recoveredFen: 0n }]),
+    ).toThrow(expect.objectContaining({ code: 'DISPOSITION_AMOUNT_INVALID' }));
   });
 });

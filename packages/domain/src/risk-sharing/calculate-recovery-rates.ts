@@ -30,15 +30,45 @@ export interface RecoveryRateRow {
  * @throws DomainError DISPOSITION_AMOUNT_INVALID for a negative amount.
  */
 export function calculateRecoveryRates(outcomes: readonly DispositionOutcome[]): RecoveryRateRow[] {
-  const groups = new Map<string, { ipKind: IpAssetKind; path: DispositionPath; caseCount: number; exposureFen: bigint; recoveredFen: bigint }>();
+  const groups = new Map<
+    string,
+    {
+      ipKind: IpAssetKind;
+      path: DispositionPath;
+      caseCount: number;
+      exposureFen: bigint;
+      recoveredFen: bigint;
+    }
+  >();
   for (const outcome of outcomes) {
-    if (outcome.exposureFen < 0n || outcome.recoveredFen < 0n) throw new DomainError('DISPOSITION_AMOUNT_INVALID');
+    if (outcome.exposureFen < 0n || outcome.recoveredFen < 0n)
+      throw new DomainError('DISPOSITION_AMOUNT_INVALID');
     const key = `${outcome.ipKind}|${outcome.path}`;
-    const group = groups.get(key) ?? { ipKind: outcome.ipKind, path: outcome.path, caseCount: 0, exposureFen: 0n, recoveredFen: 0n };
-    groups.set(key, { ...group, caseCount: group.caseCount + 1, exposureFen: group.exposureFen + outcome.exposureFen, recoveredFen: group.recoveredFen + outcome.recoveredFen });
+    const group = groups.get(key) ?? {
+      ipKind: outcome.ipKind,
+      path: outcome.path,
+      caseCount: 0,
+      exposureFen: 0n,
+      recoveredFen: 0n,
+    };
+    groups.set(key, {
+      ...group,
+      caseCount: group.caseCount + 1,
+      exposureFen: group.exposureFen + outcome.exposureFen,
+      recoveredFen: group.recoveredFen + outcome.recoveredFen,
+    });
   }
 
   return [...groups.values()]
-    .sort((a, b) => (a.ipKind === b.ipKind ? DISPOSITION_PATHS.indexOf(a.path) - DISPOSITION_PATHS.indexOf(b.path) : a.ipKind < b.ipKind ? -1 : 1))
-    .map((group) => ({ ...group, recoveryRate: group.exposureFen === 0n ? null : createRate(group.recoveredFen, group.exposureFen) }));
+    .sort((a, b) =>
+      a.ipKind === b.ipKind
+        ? DISPOSITION_PATHS.indexOf(a.path) - DISPOSITION_PATHS.indexOf(b.path)
+        : a.ipKind < b.ipKind
+          ? -1
+          : 1,
+    )
+    .map((group) => ({
+      ...group,
+      recoveryRate: group.exposureFen === 0n ? null : createRate(group.recoveredFen, group.exposureFen),
+    }));
 }

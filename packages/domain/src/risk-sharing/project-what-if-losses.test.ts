@@ -8,7 +8,13 @@ import { projectWhatIfLosses, type WhatIfLoan } from './project-what-if-losses.t
 import type { RiskSharingAgreement } from './risk-sharing-agreement.ts';
 
 const { agreement } = agreementFromFixture(shenzhen);
-const loan = (loanId: string, principalFen: bigint, overrides: Partial<WhatIfLoan> = {}): WhatIfLoan => ({ loanId, outstandingPrincipalFen: principalFen, outstandingInterestFen: 0n, agreement, ...overrides });
+const loan = (loanId: string, principalFen: bigint, overrides: Partial<WhatIfLoan> = {}): WhatIfLoan => ({
+  loanId,
+  outstandingPrincipalFen: principalFen,
+  outstandingInterestFen: 0n,
+  agreement,
+  ...overrides,
+});
 
 describe('projectWhatIfLosses', () => {
   it('projects expected losses per party: 10% default, 20% recovery on 1,000,000 under the Shenzhen layers', () => {
@@ -30,7 +36,13 @@ describe('projectWhatIfLosses', () => {
   it('adds interest accrued during the lag when the scheme’s loss base includes interest', () => {
     const withInterest: RiskSharingAgreement = { ...agreement, lossBase: 'principal_and_interest' };
     const result = projectWhatIfLosses({
-      loans: [loan('L1', 1_200_000_00n, { outstandingInterestFen: 3_000_00n, annualRate: parseRatePct('3.45'), agreement: withInterest })],
+      loans: [
+        loan('L1', 1_200_000_00n, {
+          outstandingInterestFen: 3_000_00n,
+          annualRate: parseRatePct('3.45'),
+          agreement: withInterest,
+        }),
+      ],
       scenario: { defaultRate: parseRatePct('100'), recoveryRate: parseRatePct('0'), lagMonths: 3 },
       poolBudgets: [],
     });
@@ -53,23 +65,42 @@ describe('projectWhatIfLosses', () => {
 
   it('refuses rates outside 0–100% and a negative lag', () => {
     const scenario = { defaultRate: parseRatePct('101'), recoveryRate: parseRatePct('0'), lagMonths: 0 };
-    expect(() => projectWhatIfLosses({ loans: [], scenario, poolBudgets: [] })).toThrow(expect.objectContaining({ code: 'WHAT_IF_SCENARIO_INVALID' }));
-    expect(() => projectWhatIfLosses({ loans: [], scenario: { ...scenario, defaultRate: parseRatePct('1'), lagMonths: -1 }, poolBudgets: [] })).toThrow(
+    expect(() => projectWhatIfLosses({ loans: [], scenario, poolBudgets: [] })).toThrow(
       expect.objectContaining({ code: 'WHAT_IF_SCENARIO_INVALID' }),
     );
+    expect(() =>
+      projectWhatIfLosses({
+        loans: [],
+        scenario: { ...scenario, defaultRate: parseRatePct('1'), lagMonths: -1 },
+        poolBudgets: [],
+      }),
+    ).toThrow(expect.objectContaining({ code: 'WHAT_IF_SCENARIO_INVALID' }));
   });
 
   it('always adds the parties’ net losses up to Σ defaulted − Σ recovered and never overdraws a pool budget', () => {
     const rateArb = fc.bigInt(0n, 10_000n).map((bps) => createRate(bps, 10_000n));
     fc.assert(
       fc.property(
-        fc.array(fc.record({ agreement: agreementArb, principalFen: fc.bigInt(0n, 10n ** 10n), interestFen: fc.bigInt(0n, 10n ** 8n) }), { maxLength: 6 }),
+        fc.array(
+          fc.record({
+            agreement: agreementArb,
+            principalFen: fc.bigInt(0n, 10n ** 10n),
+            interestFen: fc.bigInt(0n, 10n ** 8n),
+          }),
+          { maxLength: 6 },
+        ),
         rateArb,
         rateArb,
         fc.bigInt(0n, 10n ** 9n),
         (loans, defaultRate, recoveryRate, budgetFen) => {
           const result = projectWhatIfLosses({
-            loans: loans.map((l, i) => loan(`L${i}`, l.principalFen, { outstandingInterestFen: l.interestFen, agreement: l.agreement, annualRate: parseRatePct('3.45') })),
+            loans: loans.map((l, i) =>
+              loan(`L${i}`, l.principalFen, {
+                outstandingInterestFen: l.interestFen,
+                agreement: l.agreement,
+                annualRate: parseRatePct('3.45'),
+              }),
+            ),
             scenario: { defaultRate, recoveryRate, lagMonths: 2 },
             poolBudgets: [{ party: 'pool', amountFen: budgetFen }],
           });

@@ -63,7 +63,12 @@ const ONE: Rate = { numerator: 1n, denominator: 1n };
 
 function assertScenario(scenario: WhatIfScenario): void {
   const inUnit = (rate: Rate) => compareRates(rate, ZERO_RATE) >= 0 && compareRates(rate, ONE) <= 0;
-  if (!inUnit(scenario.defaultRate) || !inUnit(scenario.recoveryRate) || !Number.isSafeInteger(scenario.lagMonths) || scenario.lagMonths < 0) {
+  if (
+    !inUnit(scenario.defaultRate) ||
+    !inUnit(scenario.recoveryRate) ||
+    !Number.isSafeInteger(scenario.lagMonths) ||
+    scenario.lagMonths < 0
+  ) {
     throw new DomainError('WHAT_IF_SCENARIO_INVALID');
   }
 }
@@ -88,21 +93,34 @@ export function projectWhatIfLosses(input: WhatIfInput): WhatIfProjection {
   const totals = new Map<string, WhatIfPartyLoss>();
 
   const loans = input.loans.map((loan): WhatIfLoanProjection => {
-    if (loan.outstandingPrincipalFen < 0n || loan.outstandingInterestFen < 0n) throw new DomainError('RISK_LOSS_INVALID');
+    if (loan.outstandingPrincipalFen < 0n || loan.outstandingInterestFen < 0n)
+      throw new DomainError('RISK_LOSS_INVALID');
     const withInterest = loan.agreement.lossBase === 'principal_and_interest';
     const annualRate = loan.annualRate ?? ZERO_RATE;
     // E = P + I + P·(a/12)·lag, kept as a fraction over 12·den(a); D = E·d rounded once.
     const exposureDenominator = 12n * annualRate.denominator;
     const exposureNumerator = withInterest
-      ? (loan.outstandingPrincipalFen + loan.outstandingInterestFen) * exposureDenominator + loan.outstandingPrincipalFen * annualRate.numerator * BigInt(lagMonths)
+      ? (loan.outstandingPrincipalFen + loan.outstandingInterestFen) * exposureDenominator +
+        loan.outstandingPrincipalFen * annualRate.numerator * BigInt(lagMonths)
       : loan.outstandingPrincipalFen * exposureDenominator;
-    const lagInterestFen = withInterest ? divideRounded(loan.outstandingPrincipalFen * annualRate.numerator * BigInt(lagMonths), exposureDenominator, 'halfUp') : 0n;
-    const defaultedLossFen = divideRounded(exposureNumerator * defaultRate.numerator, exposureDenominator * defaultRate.denominator, 'halfUp');
+    const lagInterestFen = withInterest
+      ? divideRounded(
+          loan.outstandingPrincipalFen * annualRate.numerator * BigInt(lagMonths),
+          exposureDenominator,
+          'halfUp',
+        )
+      : 0n;
+    const defaultedLossFen = divideRounded(
+      exposureNumerator * defaultRate.numerator,
+      exposureDenominator * defaultRate.denominator,
+      'halfUp',
+    );
 
     const allocation = allocateLayeredLossBase(loan.agreement, defaultedLossFen);
     let poolShortfallFen = 0n;
     const borne = allocation.parts.map((part) => {
-      if (part.role !== 'pool' || !budgets.has(part.party)) return { role: part.role, party: part.party, amountFen: part.borneFen };
+      if (part.role !== 'pool' || !budgets.has(part.party))
+        return { role: part.role, party: part.party, amountFen: part.borneFen };
       const remainingFen = budgets.get(part.party) ?? 0n;
       const paidFen = part.borneFen < remainingFen ? part.borneFen : remainingFen;
       budgets.set(part.party, remainingFen - paidFen);
@@ -113,16 +131,30 @@ export function projectWhatIfLosses(input: WhatIfInput): WhatIfProjection {
     if (bank !== undefined) bank.amountFen += poolShortfallFen;
 
     const recoveryFen = applyRate(defaultedLossFen, recoveryRate, 'halfUp');
-    const recovered = defaultedLossFen === 0n ? borne.map(() => 0n) : allocateRecovery(recoveryFen, borne).shares.map((share) => share.amountFen);
+    const recovered =
+      defaultedLossFen === 0n
+        ? borne.map(() => 0n)
+        : allocateRecovery(recoveryFen, borne).shares.map((share) => share.amountFen);
     const parties = borne.map((part, index) => {
       const recoveredFen = recovered[index] ?? 0n;
-      const row = { role: part.role, party: part.party, grossBorneFen: part.amountFen, recoveredFen, netLossFen: part.amountFen - recoveredFen };
+      const row = {
+        role: part.role,
+        party: part.party,
+        grossBorneFen: part.amountFen,
+        recoveredFen,
+        netLossFen: part.amountFen - recoveredFen,
+      };
       const total = totals.get(part.party);
       totals.set(
         part.party,
         total === undefined
           ? row
-          : { ...total, grossBorneFen: total.grossBorneFen + row.grossBorneFen, recoveredFen: total.recoveredFen + recoveredFen, netLossFen: total.netLossFen + row.netLossFen },
+          : {
+              ...total,
+              grossBorneFen: total.grossBorneFen + row.grossBorneFen,
+              recoveredFen: total.recoveredFen + recoveredFen,
+              netLossFen: total.netLossFen + row.netLossFen,
+            },
       );
       return row;
     });
@@ -132,6 +164,9 @@ export function projectWhatIfLosses(input: WhatIfInput): WhatIfProjection {
   return {
     loans,
     parties: [...totals.values()],
-    poolBudgetsRemaining: input.poolBudgets.map((budget) => ({ party: budget.party, amountFen: budgets.get(budget.party) ?? 0n })),
+    poolBudgetsRemaining: input.poolBudgets.map((budget) => ({
+      party: budget.party,
+      amountFen: budgets.get(budget.party) ?? 0n,
+    })),
   };
 }

@@ -7,7 +7,13 @@ export type RiskRole = 'bank' | 'guarantor' | 're_guarantor' | 'insurer' | 'eval
 export type ClaimRole = Exclude<RiskRole, 'bank'>;
 
 /** Every claimable role in the canonical order of results (guarantor first, pool last). */
-export const CLAIM_ROLES: readonly ClaimRole[] = ['guarantor', 're_guarantor', 'insurer', 'evaluator', 'pool'];
+export const CLAIM_ROLES: readonly ClaimRole[] = [
+  'guarantor',
+  're_guarantor',
+  'insurer',
+  'evaluator',
+  'pool',
+];
 
 /**
  * 损失口径 (loss base): outstanding principal, or principal and interest; a setting per scheme

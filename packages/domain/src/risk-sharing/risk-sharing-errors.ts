@@ -2,25 +2,105 @@ import { defineErrors } from '../errors/error-catalogue.ts';
 
 /** Errors of risk sharing: agreements, layered losses, pool compensation, claims and disposition (R8–R11, issue 8). */
 export const riskSharingErrors = defineErrors({
-  RISK_SHARES_EMPTY: { status: 400, zh: '分担比例不能为空，至少需要一方。', en: 'The shares may not be empty: list at least one party.' },
-  RISK_SHARE_PARTY_DUPLICATE: { status: 400, zh: '分担方“{party}”重复出现。', en: 'The party "{party}" is listed more than once.' },
-  RISK_SHARE_PARTY_INVALID: { status: 400, zh: '分担方名称“{party}”无效：应以字母开头，由字母、数字、连字符或下划线组成。', en: 'The party name "{party}" is not valid: start with a letter, then letters, digits, hyphens or underscores.' },
-  RISK_SHARE_WEIGHT_INVALID: { status: 400, zh: '“{party}”的分担权重“{value}”无效：应为非负整数，且至少一方为正数。', en: 'The weight "{value}" of "{party}" is not valid: use a whole number ≥ 0, with at least one above 0.' },
+  RISK_SHARES_EMPTY: {
+    status: 400,
+    zh: '分担比例不能为空，至少需要一方。',
+    en: 'The shares may not be empty: list at least one party.',
+  },
+  RISK_SHARE_PARTY_DUPLICATE: {
+    status: 400,
+    zh: '分担方“{party}”重复出现。',
+    en: 'The party "{party}" is listed more than once.',
+  },
+  RISK_SHARE_PARTY_INVALID: {
+    status: 400,
+    zh: '分担方名称“{party}”无效：应以字母开头，由字母、数字、连字符或下划线组成。',
+    en: 'The party name "{party}" is not valid: start with a letter, then letters, digits, hyphens or underscores.',
+  },
+  RISK_SHARE_WEIGHT_INVALID: {
+    status: 400,
+    zh: '“{party}”的分担权重“{value}”无效：应为非负整数，且至少一方为正数。',
+    en: 'The weight "{value}" of "{party}" is not valid: use a whole number ≥ 0, with at least one above 0.',
+  },
   RISK_LOSS_INVALID: { status: 400, zh: '损失金额不能为负数。', en: 'A loss may not be negative.' },
-  RISK_SHARE_BPS_OUT_OF_RANGE: { status: 400, zh: '“{role}”的分担比例 {shareBps} 个基点超出允许范围 {minBps}–{maxBps}。', en: 'The share of "{role}", {shareBps} bps, is outside {minBps}–{maxBps}.' },
-  RISK_FIRST_LAYER_OVER_WHOLE: { status: 400, zh: '担保、保险与评估机构的分担比例合计 {totalBps} 个基点，超过 100%。', en: 'The guarantor, insurer and evaluator shares total {totalBps} bps, more than 100%.' },
-  RISK_BANK_SHARE_BELOW_MINIMUM: { status: 400, zh: '银担分险中银行承担比例 {bankBps} 个基点，低于国办发〔2019〕6号要求的 {minBps} 个基点（20%）。', en: 'In bank–guarantor sharing the bank keeps {bankBps} bps, below the {minBps} bps (20%) required by 国办发〔2019〕6号.' },
-  RISK_REGUARANTEE_WITHOUT_GUARANTOR: { status: 400, zh: '没有担保机构时不能设置再担保分担。', en: 'A re-guarantee share needs a guarantor.' },
-  RISK_CAP_INVALID: { status: 400, zh: '“{role}”的分担上限不能为负数。', en: 'The cap of "{role}" may not be negative.' },
-  RISK_AGREEMENT_PARTY_DUPLICATE: { status: 400, zh: '分险协议中“{party}”承担了多个角色。', en: 'The party "{party}" holds more than one role in the agreement.' },
-  RISK_CLAIM_DUPLICATE: { status: 409, zh: '同一损失已就“{role}”理赔，不能重复赔付。', en: 'This loss has already been claimed from "{role}"; it cannot be paid twice.' },
-  RISK_CLAIM_ROLE_NOT_IN_AGREEMENT: { status: 400, zh: '分险协议不含“{role}”，不能向其理赔。', en: 'The agreement has no "{role}" to claim from.' },
-  POOL_RATIO_NOT_CONFIGURED: { status: 400, zh: '风险补偿资金池未配置贷款类别“{loanCategory}”的补偿比例。', en: 'The risk-compensation pool has no ratio for the loan category "{loanCategory}".' },
-  POOL_BUDGET_INVALID: { status: 400, zh: '资金池剩余额度不能为负数。', en: 'A pool budget may not be negative.' },
-  RECOVERY_BASIS_EMPTY: { status: 400, zh: '没有任何一方承担损失，无法按比例返还追偿款。', en: 'No party bore any loss, so a recovery cannot be shared back pro rata.' },
-  CLAIM_TRANSITION_NOT_ALLOWED: { status: 409, zh: '理赔状态为“{from}”时不能执行“{event}”。', en: 'A claim in state "{from}" cannot take "{event}".' },
-  DISPOSITION_TRANSITION_NOT_ALLOWED: { status: 409, zh: '处置案件状态为“{from}”时不能执行“{event}”。', en: 'A disposition case in state "{from}" cannot take "{event}".' },
-  DISPOSITION_PATH_INVALID: { status: 400, zh: '处置方式“{path}”无效：应为反向许可、拍卖、转让或债转股。', en: 'The disposition path "{path}" is not valid: use reverse_licence, auction, transfer or debt_to_equity.' },
-  DISPOSITION_AMOUNT_INVALID: { status: 400, zh: '处置款项与费用不能为负数。', en: 'Disposition proceeds and costs may not be negative.' },
-  WHAT_IF_SCENARIO_INVALID: { status: 400, zh: '情景参数无效：违约率与回收率应在 0–100% 之间，滞后月数为非负整数。', en: 'The scenario is not valid: default and recovery rates must be 0–100% and the lag a whole number of months ≥ 0.' },
+  RISK_SHARE_BPS_OUT_OF_RANGE: {
+    status: 400,
+    zh: '“{role}”的分担比例 {shareBps} 个基点超出允许范围 {minBps}–{maxBps}。',
+    en: 'The share of "{role}", {shareBps} bps, is outside {minBps}–{maxBps}.',
+  },
+  RISK_FIRST_LAYER_OVER_WHOLE: {
+    status: 400,
+    zh: '担保、保险与评估机构的分担比例合计 {totalBps} 个基点，超过 100%。',
+    en: 'The guarantor, insurer and evaluator shares total {totalBps} bps, more than 100%.',
+  },
+  RISK_BANK_SHARE_BELOW_MINIMUM: {
+    status: 400,
+    zh: '银担分险中银行承担比例 {bankBps} 个基点，低于国办发〔2019〕6号要求的 {minBps} 个基点（20%）。',
+    en: 'In bank–guarantor sharing the bank keeps {bankBps} bps, below the {minBps} bps (20%) required by 国办发〔2019〕6号.',
+  },
+  RISK_REGUARANTEE_WITHOUT_GUARANTOR: {
+    status: 400,
+    zh: '没有担保机构时不能设置再担保分担。',
+    en: 'A re-guarantee share needs a guarantor.',
+  },
+  RISK_CAP_INVALID: {
+    status: 400,
+    zh: '“{role}”的分担上限不能为负数。',
+    en: 'The cap of "{role}" may not be negative.',
+  },
+  RISK_AGREEMENT_PARTY_DUPLICATE: {
+    status: 400,
+    zh: '分险协议中“{party}”承担了多个角色。',
+    en: 'The party "{party}" holds more than one role in the agreement.',
+  },
+  RISK_CLAIM_DUPLICATE: {
+    status: 409,
+    zh: '同一损失已就“{role}”理赔，不能重复赔付。',
+    en: 'This loss has already been claimed from "{role}"; it cannot be paid twice.',
+  },
+  RISK_CLAIM_ROLE_NOT_IN_AGREEMENT: {
+    status: 400,
+    zh: '分险协议不含“{role}”，不能向其理赔。',
+    en: 'The agreement has no "{role}" to claim from.',
+  },
+  POOL_RATIO_NOT_CONFIGURED: {
+    status: 400,
+    zh: '风险补偿资金池未配置贷款类别“{loanCategory}”的补偿比例。',
+    en: 'The risk-compensation pool has no ratio for the loan category "{loanCategory}".',
+  },
+  POOL_BUDGET_INVALID: {
+    status: 400,
+    zh: '资金池剩余额度不能为负数。',
+    en: 'A pool budget may not be negative.',
+  },
+  RECOVERY_BASIS_EMPTY: {
+    status: 400,
+    zh: '没有任何一方承担损失，无法按比例返还追偿款。',
+    en: 'No party bore any loss, so a recovery cannot be shared back pro rata.',
+  },
+  CLAIM_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    zh: '理赔状态为“{from}”时不能执行“{event}”。',
+    en: 'A claim in state "{from}" cannot take "{event}".',
+  },
+  DISPOSITION_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    zh: '处置案件状态为“{from}”时不能执行“{event}”。',
+    en: 'A disposition case in state "{from}" cannot take "{event}".',
+  },
+  DISPOSITION_PATH_INVALID: {
+    status: 400,
+    zh: '处置方式“{path}”无效：应为反向许可、拍卖、转让或债转股。',
+    en: 'The disposition path "{path}" is not valid: use reverse_licence, auction, transfer or debt_to_equity.',
+  },
+  DISPOSITION_AMOUNT_INVALID: {
+    status: 400,
+    zh: '处置款项与费用不能为负数。',
+    en: 'Disposition proceeds and costs may not be negative.',
+  },
+  WHAT_IF_SCENARIO_INVALID: {
+    status: 400,
+    zh: '情景参数无效：违约率与回收率应在 0–100% 之间，滞后月数为非负整数。',
+    en: 'The scenario is not valid: default and recovery rates must be 0–100% and the lag a whole number of months ≥ 0.',
+  },
 });

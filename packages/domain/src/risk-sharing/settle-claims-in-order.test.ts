@@ -14,17 +14,33 @@ describe('settleClaimsInOrder', () => {
     const a = settleClaimsInOrder(agreement, loss, ['pool', 'guarantor', 're_guarantor']);
     const b = settleClaimsInOrder(agreement, loss, ['re_guarantor', 'guarantor', 'pool']);
     expect(a).toEqual(b);
-    expect(a.map((p) => p.borneFen)).toEqual(calculateLayeredLoss(agreement, loss).parts.map((p) => p.borneFen));
+    expect(a.map((p) => p.borneFen)).toEqual(
+      calculateLayeredLoss(agreement, loss).parts.map((p) => p.borneFen),
+    );
   });
 
   it('has the guarantor compensate the bank in full (代偿) and recover the re-guarantee from the fund', () => {
-    expect(calculateClaimEntitlement(agreement, loss, 'guarantor')).toEqual({ role: 'guarantor', payerParty: 'guarantor', payeeParty: 'bank', amountFen: 80000001n });
-    expect(calculateClaimEntitlement(agreement, loss, 're_guarantor')).toEqual({ role: 're_guarantor', payerParty: 'sz-reguarantee-fund', payeeParty: 'guarantor', amountFen: 40000001n });
+    expect(calculateClaimEntitlement(agreement, loss, 'guarantor')).toEqual({
+      role: 'guarantor',
+      payerParty: 'guarantor',
+      payeeParty: 'bank',
+      amountFen: 80000001n,
+    });
+    expect(calculateClaimEntitlement(agreement, loss, 're_guarantor')).toEqual({
+      role: 're_guarantor',
+      payerParty: 'sz-reguarantee-fund',
+      payeeParty: 'guarantor',
+      amountFen: 40000001n,
+    });
   });
 
   it('refuses to pay the same loss twice from one role, and a role the agreement lacks', () => {
-    expect(() => settleClaimsInOrder(agreement, loss, ['pool', 'pool'])).toThrow(expect.objectContaining({ code: 'RISK_CLAIM_DUPLICATE' }));
-    expect(() => settleClaimsInOrder(agreement, loss, ['insurer'])).toThrow(expect.objectContaining({ code: 'RISK_CLAIM_ROLE_NOT_IN_AGREEMENT' }));
+    expect(() => settleClaimsInOrder(agreement, loss, ['pool', 'pool'])).toThrow(
+      expect.objectContaining({ code: 'RISK_CLAIM_DUPLICATE' }),
+    );
+    expect(() => settleClaimsInOrder(agreement, loss, ['insurer'])).toThrow(
+      expect.objectContaining({ code: 'RISK_CLAIM_ROLE_NOT_IN_AGREEMENT' }),
+    );
   });
 
   it('converges to the layered allocation whatever the order of claims', () => {
@@ -32,12 +48,17 @@ describe('settleClaimsInOrder', () => {
       fc.property(
         agreementArb.chain((generated) => {
           const roles = CLAIM_ROLES.filter((role) => getRiskLayer(generated, role) !== undefined);
-          return fc.tuple(fc.constant(generated), fc.shuffledSubarray(roles, { minLength: roles.length, maxLength: roles.length }));
+          return fc.tuple(
+            fc.constant(generated),
+            fc.shuffledSubarray(roles, { minLength: roles.length, maxLength: roles.length }),
+          );
         }),
         lossArb,
         ([generated, order], generatedLoss) => {
           const positions = settleClaimsInOrder(generated, generatedLoss, order);
-          expect(positions.map((p) => p.borneFen)).toEqual(calculateLayeredLoss(generated, generatedLoss).parts.map((p) => p.borneFen));
+          expect(positions.map((p) => p.borneFen)).toEqual(
+            calculateLayeredLoss(generated, generatedLoss).parts.map((p) => p.borneFen),
+          );
         },
       ),
     );
@@ -48,11 +69,21 @@ describe('settleClaimsInOrder', () => {
       fc.property(
         agreementArb.chain((generated) => {
           const roles = CLAIM_ROLES.filter((role) => getRiskLayer(generated, role) !== undefined);
-          return fc.shuffledSubarray(roles).chain((subset) => fc.tuple(fc.constant(generated), fc.constant(subset), fc.shuffledSubarray(subset, { minLength: subset.length, maxLength: subset.length })));
+          return fc
+            .shuffledSubarray(roles)
+            .chain((subset) =>
+              fc.tuple(
+                fc.constant(generated),
+                fc.constant(subset),
+                fc.shuffledSubarray(subset, { minLength: subset.length, maxLength: subset.length }),
+              ),
+            );
         }),
         lossArb,
         ([generated, order, reordered], generatedLoss) => {
-          expect(settleClaimsInOrder(generated, generatedLoss, order)).toEqual(settleClaimsInOrder(generated, generatedLoss, reordered));
+          expect(settleClaimsInOrder(generated, generatedLoss, order)).toEqual(
+            settleClaimsInOrder(generated, generatedLoss, reordered),
+          );
         },
       ),
     );

@@ -38,7 +38,11 @@ function entitlementFrom(allocation: LayeredLossAllocation, role: ClaimRole): Cl
  * Source: issue 8 item 4 "the order of claims cannot change the result"; layers per {@link calculateLayeredLoss}.
  * @throws DomainError RISK_CLAIM_ROLE_NOT_IN_AGREEMENT when the agreement has no such role.
  */
-export function calculateClaimEntitlement(agreement: RiskSharingAgreement, loss: LoanLoss, role: ClaimRole): ClaimEntitlement {
+export function calculateClaimEntitlement(
+  agreement: RiskSharingAgreement,
+  loss: LoanLoss,
+  role: ClaimRole,
+): ClaimEntitlement {
   return entitlementFrom(calculateLayeredLoss(agreement, loss), role);
 }
 
@@ -51,7 +55,11 @@ export function calculateClaimEntitlement(agreement: RiskSharingAgreement, loss:
  * bank 100,000 of a 1,000,000 loss under guarantor 80% / pool 50%.
  * @throws DomainError RISK_CLAIM_DUPLICATE, RISK_CLAIM_ROLE_NOT_IN_AGREEMENT.
  */
-export function settleClaimsInOrder(agreement: RiskSharingAgreement, loss: LoanLoss, claimOrder: readonly ClaimRole[]): RiskPosition[] {
+export function settleClaimsInOrder(
+  agreement: RiskSharingAgreement,
+  loss: LoanLoss,
+  claimOrder: readonly ClaimRole[],
+): RiskPosition[] {
   const allocation = calculateLayeredLoss(agreement, loss);
   const borne = new Map<string, bigint>(allocation.parts.map((part) => [part.party, 0n]));
   borne.set(agreement.bankParty, allocation.lossBaseFen);
@@ -65,5 +73,9 @@ export function settleClaimsInOrder(agreement: RiskSharingAgreement, loss: LoanL
     borne.set(entitlement.payeeParty, (borne.get(entitlement.payeeParty) ?? 0n) - entitlement.amountFen);
   }
 
-  return allocation.parts.map((part) => ({ role: part.role, party: part.party, borneFen: borne.get(part.party) ?? 0n }));
+  return allocation.parts.map((part) => ({
+    role: part.role,
+    party: part.party,
+    borneFen: borne.get(part.party) ?? 0n,
+  }));
 }

@@ -16,9 +16,19 @@ describe('transitionClaim', () => {
   });
 
   it('refuses paying an unapproved claim, approving a rejected one and recovering on an unpaid one, with a code', () => {
-    expect(transitionClaim('under_review', 'pay')).toEqual({ ok: false, code: 'CLAIM_TRANSITION_NOT_ALLOWED', params: { from: 'under_review', event: 'pay' } });
-    expect(transitionClaim('rejected', 'approve')).toMatchObject({ ok: false, code: 'CLAIM_TRANSITION_NOT_ALLOWED' });
-    expect(transitionClaim('approved', 'record_recovery')).toMatchObject({ ok: false, code: 'CLAIM_TRANSITION_NOT_ALLOWED' });
+    expect(transitionClaim('under_review', 'pay')).toEqual({
+      ok: false,
+      code: 'CLAIM_TRANSITION_NOT_ALLOWED',
+      params: { from: 'under_review', event: 'pay' },
+    });
+    expect(transitionClaim('rejected', 'approve')).toMatchObject({
+      ok: false,
+      code: 'CLAIM_TRANSITION_NOT_ALLOWED',
+    });
+    expect(transitionClaim('approved', 'record_recovery')).toMatchObject({
+      ok: false,
+      code: 'CLAIM_TRANSITION_NOT_ALLOWED',
+    });
     expect(transitionClaim('paid', 'pay')).toMatchObject({ ok: false, code: 'CLAIM_TRANSITION_NOT_ALLOWED' });
   });
 

@@ -1,5 +1,13 @@
 import { assertNoProblems, type ProblemDetail } from '../errors/domain-error.ts';
-import { CLAIM_ROLES, getRiskLayer, MIN_BANK_SHARE_BPS, RE_GUARANTEE_SHARE_RANGE_BPS, WHOLE_BPS, type ClaimRole, type RiskSharingAgreement } from './risk-sharing-agreement.ts';
+import {
+  CLAIM_ROLES,
+  getRiskLayer,
+  MIN_BANK_SHARE_BPS,
+  RE_GUARANTEE_SHARE_RANGE_BPS,
+  WHOLE_BPS,
+  type ClaimRole,
+  type RiskSharingAgreement,
+} from './risk-sharing-agreement.ts';
 
 const FIELD_OF_ROLE: Readonly<Record<ClaimRole, string>> = {
   guarantor: 'guarantor',
@@ -26,10 +34,20 @@ export function validateRiskSharingAgreement(agreement: RiskSharingAgreement): P
     const field = FIELD_OF_ROLE[role];
     const range = role === 're_guarantor' ? RE_GUARANTEE_SHARE_RANGE_BPS : { minBps: 0n, maxBps: WHOLE_BPS };
     if (layer.shareBps < range.minBps || layer.shareBps > range.maxBps) {
-      problems.push({ code: 'RISK_SHARE_BPS_OUT_OF_RANGE', field: `${field}.shareBps`, params: { role, shareBps: layer.shareBps, ...range } });
+      problems.push({
+        code: 'RISK_SHARE_BPS_OUT_OF_RANGE',
+        field: `${field}.shareBps`,
+        params: { role, shareBps: layer.shareBps, ...range },
+      });
     }
-    if (layer.capFen !== undefined && layer.capFen < 0n) problems.push({ code: 'RISK_CAP_INVALID', field: `${field}.capFen`, params: { role } });
-    if (parties.has(layer.party)) problems.push({ code: 'RISK_AGREEMENT_PARTY_DUPLICATE', field: `${field}.party`, params: { party: layer.party } });
+    if (layer.capFen !== undefined && layer.capFen < 0n)
+      problems.push({ code: 'RISK_CAP_INVALID', field: `${field}.capFen`, params: { role } });
+    if (parties.has(layer.party))
+      problems.push({
+        code: 'RISK_AGREEMENT_PARTY_DUPLICATE',
+        field: `${field}.party`,
+        params: { party: layer.party },
+      });
     parties.set(layer.party, field);
   }
 
@@ -37,11 +55,18 @@ export function validateRiskSharingAgreement(agreement: RiskSharingAgreement): P
     problems.push({ code: 'RISK_REGUARANTEE_WITHOUT_GUARANTOR', field: 'reGuarantor' });
   }
 
-  const firstLayerBps = (agreement.guarantor?.shareBps ?? 0n) + (agreement.insurer?.shareBps ?? 0n) + (agreement.evaluator?.shareBps ?? 0n);
+  const firstLayerBps =
+    (agreement.guarantor?.shareBps ?? 0n) +
+    (agreement.insurer?.shareBps ?? 0n) +
+    (agreement.evaluator?.shareBps ?? 0n);
   if (firstLayerBps > WHOLE_BPS) {
     problems.push({ code: 'RISK_FIRST_LAYER_OVER_WHOLE', field: '', params: { totalBps: firstLayerBps } });
   } else if (agreement.guarantor !== undefined && WHOLE_BPS - firstLayerBps < MIN_BANK_SHARE_BPS) {
-    problems.push({ code: 'RISK_BANK_SHARE_BELOW_MINIMUM', field: 'guarantor.shareBps', params: { bankBps: WHOLE_BPS - firstLayerBps, minBps: MIN_BANK_SHARE_BPS } });
+    problems.push({
+      code: 'RISK_BANK_SHARE_BELOW_MINIMUM',
+      field: 'guarantor.shareBps',
+      params: { bankBps: WHOLE_BPS - firstLayerBps, minBps: MIN_BANK_SHARE_BPS },
+    });
   }
   return problems;
 }

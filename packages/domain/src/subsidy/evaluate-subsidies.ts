@@ -11,7 +11,15 @@ export function toPriorPayments(scheme: SubsidyScheme, evaluation: SubsidyEvalua
   const subsidyYear = evaluation.subsidyYear;
   return evaluation.lines
     .filter((line) => line.amountFen > 0n)
-    .map((line) => ({ schemeId: scheme.schemeId, excludesSchemeIds: scheme.stacking.excludesSchemeIds, loanId: evaluation.loanId, subsidyYear, line: line.line, amountFen: line.amountFen, coveredCosts: line.coveredCosts }));
+    .map((line) => ({
+      schemeId: scheme.schemeId,
+      excludesSchemeIds: scheme.stacking.excludesSchemeIds,
+      loanId: evaluation.loanId,
+      subsidyYear,
+      line: line.line,
+      amountFen: line.amountFen,
+      coveredCosts: line.coveredCosts,
+    }));
 }
 
 /**
@@ -20,7 +28,11 @@ export function toPriorPayments(scheme: SubsidyScheme, evaluation: SubsidyEvalua
  * record never exceeds the cost actually paid. Source: issue 9 item 1 "stacking rules (schemes that exclude each
  * other; never more than 100% of a cost actually paid across all schemes)".
  */
-export function evaluateSubsidies(schemes: readonly SubsidyScheme[], facts: SubsidyFacts, priorPayments: readonly PriorSubsidyPayment[]): SubsidyEvaluation[] {
+export function evaluateSubsidies(
+  schemes: readonly SubsidyScheme[],
+  facts: SubsidyFacts,
+  priorPayments: readonly PriorSubsidyPayment[],
+): SubsidyEvaluation[] {
   const paid: PriorSubsidyPayment[] = [...priorPayments];
   return schemes.map((scheme) => {
     const evaluation = evaluateSubsidy(scheme, facts, paid);

@@ -16,9 +16,15 @@ export interface BudgetReservation {
  * served, closes when used up)"; 福田 example "budget first come first served".
  * @throws DomainError SUBSIDY_AMOUNT_INVALID for a negative amount or budget.
  */
-export function reserveBudget(remainingFen: bigint, amountFen: bigint, whenShort: SubsidyBudget['whenShort'] = 'grant_partial'): BudgetReservation {
+export function reserveBudget(
+  remainingFen: bigint,
+  amountFen: bigint,
+  whenShort: SubsidyBudget['whenShort'] = 'grant_partial',
+): BudgetReservation {
   if (remainingFen < 0n || amountFen < 0n) throw new DomainError('SUBSIDY_AMOUNT_INVALID');
-  if (amountFen <= remainingFen) return { outcome: 'granted', grantedFen: amountFen, remainingAfterFen: remainingFen - amountFen };
-  if (remainingFen === 0n || whenShort === 'refuse') return { outcome: 'refused', grantedFen: 0n, remainingAfterFen: remainingFen };
+  if (amountFen <= remainingFen)
+    return { outcome: 'granted', grantedFen: amountFen, remainingAfterFen: remainingFen - amountFen };
+  if (remainingFen === 0n || whenShort === 'refuse')
+    return { outcome: 'refused', grantedFen: 0n, remainingAfterFen: remainingFen };
   return { outcome: 'partial', grantedFen: remainingFen, remainingAfterFen: 0n };
 }

@@ -5,7 +5,14 @@ import type { EnterpriseFlag, SubsidyCostKind, SubsidyLineKind } from './subsidy
 
 /** 证明记录 (the record that proves a fact): a reference the caller supplies, e.g. `{ kind: 'contract', id }`. */
 export interface FactProof {
-  readonly kind: 'contract' | 'registration_notice' | 'ledger_entry' | 'payoff_certificate' | 'enterprise_profile' | 'filing' | 'upload';
+  readonly kind:
+    | 'contract'
+    | 'registration_notice'
+    | 'ledger_entry'
+    | 'payoff_certificate'
+    | 'enterprise_profile'
+    | 'filing'
+    | 'upload';
   readonly id: string;
 }
 

@@ -20,5 +20,8 @@ export interface BuildDiscountRateInput {
  * Example: 2.50 % + 4 % + 3 % + 2.5 % = 12.00 %.
  */
 export function buildDiscountRate(input: BuildDiscountRateInput): Rate {
-  return input.riskPremia.reduce((sum, premium) => addRatios(sum, premium.rate), addRatios(input.riskFreeRate, ratioOf(0n)));
+  return input.riskPremia.reduce(
+    (sum, premium) => addRatios(sum, premium.rate),
+    addRatios(input.riskFreeRate, ratioOf(0n)),
+  );
 }

@@ -1,9 +1,28 @@
 import type { Rate } from '../money/rate.ts';
-import { addRatios, divideRatios, multiplyRatios, ONE_RATIO, powerRatio, ratioOf, subtractRatios } from './exact-ratio.ts';
+import {
+  addRatios,
+  divideRatios,
+  multiplyRatios,
+  ONE_RATIO,
+  powerRatio,
+  ratioOf,
+  subtractRatios,
+} from './exact-ratio.ts';
 import type { PatentScoringFacts } from './derive-patent-scoring-facts.ts';
-import { indicatorScales, type ClaimKinds, type InvalidationState, type LitigationState, type ValidityState } from './indicator-scales.ts';
+import {
+  indicatorScales,
+  type ClaimKinds,
+  type InvalidationState,
+  type LitigationState,
+  type ValidityState,
+} from './indicator-scales.ts';
 import { DEFAULT_INDICATOR_VALUE, computeIndicatorValue } from './calculate-patent-score.ts';
-import { assertIndicatorWeightTable, findIndicatorWeightTable, overallWeightOf, type IndicatorWeightTable } from './indicator-weight-table.ts';
+import {
+  assertIndicatorWeightTable,
+  findIndicatorWeightTable,
+  overallWeightOf,
+  type IndicatorWeightTable,
+} from './indicator-weight-table.ts';
 import { patentIndicators, type PatentIndicatorCode } from './patent-indicators.ts';
 
 /**
@@ -33,9 +52,18 @@ export interface AvmColumns {
 export function createAvmColumns(count: number): AvmColumns {
   return {
     count,
-    validity: new Uint8Array(count), invalidation: new Uint8Array(count), litigation: new Uint8Array(count), claimKinds: new Uint8Array(count),
-    remainingDays: new Int32Array(count), termDays: new Int32Array(count), licencePoints: new Int16Array(count), financingCount: new Uint8Array(count),
-    ipcSubclassCount: new Uint8Array(count), familySize: new Uint16Array(count), claimsCount: new Uint16Array(count), forwardCitations: new Uint16Array(count),
+    validity: new Uint8Array(count),
+    invalidation: new Uint8Array(count),
+    litigation: new Uint8Array(count),
+    claimKinds: new Uint8Array(count),
+    remainingDays: new Int32Array(count),
+    termDays: new Int32Array(count),
+    licencePoints: new Int16Array(count),
+    financingCount: new Uint8Array(count),
+    ipcSubclassCount: new Uint8Array(count),
+    familySize: new Uint16Array(count),
+    claimsCount: new Uint16Array(count),
+    forwardCitations: new Uint16Array(count),
     annualRevenueFen: new Float64Array(count),
   };
 }
@@ -127,17 +155,35 @@ export function prepareAvmModel(parameters: AvmParameters = AVM_PARAMETERS_2024)
   assertIndicatorWeightTable(parameters.weightTable);
   const weights = {} as Record<PatentIndicatorCode, number>;
   let constantPart = 0;
-  const probe: PatentScoringFacts = { validity: 1, invalidation: 0, litigation: 0, remainingDays: 0, termDays: 1, licencePoints: 0, financingCount: 0, ipcSubclassCount: 1, familySize: 1, claimsCount: 0, claimKinds: 0, forwardCitations: 0, annualRevenueFen: 0 };
+  const probe: PatentScoringFacts = {
+    validity: 1,
+    invalidation: 0,
+    litigation: 0,
+    remainingDays: 0,
+    termDays: 1,
+    licencePoints: 0,
+    financingCount: 0,
+    ipcSubclassCount: 1,
+    familySize: 1,
+    claimsCount: 0,
+    claimKinds: 0,
+    forwardCitations: 0,
+    annualRevenueFen: 0,
+  };
   for (const definition of patentIndicators) {
     const weight = overallWeightOf(parameters.weightTable, definition.dimension, definition.code);
     weights[definition.code] = weight;
-    if (computeIndicatorValue(definition.code, probe) === null) constantPart += weight * DEFAULT_INDICATOR_VALUE;
+    if (computeIndicatorValue(definition.code, probe) === null)
+      constantPart += weight * DEFAULT_INDICATOR_VALUE;
   }
   const twiceNumerators: bigint[][] = [];
   const denominators: bigint[][] = [];
   const twiceDenominators: bigint[][] = [];
   for (const band of parameters.bands) {
-    const margin = multiplyRatios(multiplyRatios(band.royaltyRate, parameters.attributionShare), subtractRatios(ONE_RATIO, parameters.taxRate));
+    const margin = multiplyRatios(
+      multiplyRatios(band.royaltyRate, parameters.attributionShare),
+      subtractRatios(ONE_RATIO, parameters.taxRate),
+    );
     const growth = addRatios(ONE_RATIO, band.discountRate);
     let annuity = ratioOf(0n);
     const nums: bigint[] = [];
@@ -154,7 +200,14 @@ export function prepareAvmModel(parameters: AvmParameters = AVM_PARAMETERS_2024)
     denominators.push(dens);
     twiceDenominators.push(twiceDens);
   }
-  return { parameters, constantPart, weights, twiceFactorNumerators: twiceNumerators, factorDenominators: denominators, twiceFactorDenominators: twiceDenominators };
+  return {
+    parameters,
+    constantPart,
+    weights,
+    twiceFactorNumerators: twiceNumerators,
+    factorDenominators: denominators,
+    twiceFactorDenominators: twiceDenominators,
+  };
 }
 
 /** Output buffers of a batch: scores in hundredths and values in fen, one slot per patent. */
@@ -176,7 +229,13 @@ export function createAvmOutput(count: number): AvmOutput {
  * so it is exact in float64 integers and rounded by one integer division; the value is one bigint
  * multiply-divide by the precomputed exact factor. An automated value is a pre-assessment, not a signed report.
  */
-export function calculateAvmBatch(columns: AvmColumns, model: AvmModel, output: AvmOutput, from = 0, to = columns.count): void {
+export function calculateAvmBatch(
+  columns: AvmColumns,
+  model: AvmModel,
+  output: AvmOutput,
+  from = 0,
+  to = columns.count,
+): void {
   const w = model.weights;
   const bands = model.parameters.bands;
   const maxLife = model.parameters.maxLifeYears;
@@ -184,32 +243,48 @@ export function calculateAvmBatch(columns: AvmColumns, model: AvmModel, output: 
   for (let i = from; i < to; i += 1) {
     const termDays = columns.termDays[i]!;
     const remainingDays = columns.remainingDays[i]!;
-    const integerPart = model.constantPart
-      + w.validity * s.validity(columns.validity[i]! as ValidityState)
-      + w.reexamInvalidationHistory * s.reexamInvalidationHistory(columns.invalidation[i]! as InvalidationState)
-      + w.litigationArbitration * s.litigationArbitration(columns.litigation[i]! as LitigationState)
-      + w.transferLicenceHistory * s.transferLicenceHistory(columns.licencePoints[i]!)
-      + w.financingInsuranceHistory * s.financingInsuranceHistory(columns.financingCount[i]!)
-      + w.fieldCount * s.fieldCount(columns.ipcSubclassCount[i]!)
-      + w.patentFamily * s.patentFamily(columns.familySize[i]!)
-      + w.claimReasonableness * s.claimReasonableness(columns.claimsCount[i]!)
-      + w.claimType * s.claimType(columns.claimKinds[i]! as ClaimKinds)
-      + w.citations * s.citations(columns.forwardCitations[i]!)
-      + w.salesRevenue * s.salesRevenue(columns.annualRevenueFen[i]!);
+    const integerPart =
+      model.constantPart +
+      w.validity * s.validity(columns.validity[i]! as ValidityState) +
+      w.reexamInvalidationHistory *
+        s.reexamInvalidationHistory(columns.invalidation[i]! as InvalidationState) +
+      w.litigationArbitration * s.litigationArbitration(columns.litigation[i]! as LitigationState) +
+      w.transferLicenceHistory * s.transferLicenceHistory(columns.licencePoints[i]!) +
+      w.financingInsuranceHistory * s.financingInsuranceHistory(columns.financingCount[i]!) +
+      w.fieldCount * s.fieldCount(columns.ipcSubclassCount[i]!) +
+      w.patentFamily * s.patentFamily(columns.familySize[i]!) +
+      w.claimReasonableness * s.claimReasonableness(columns.claimsCount[i]!) +
+      w.claimType * s.claimType(columns.claimKinds[i]! as ClaimKinds) +
+      w.citations * s.citations(columns.forwardCitations[i]!) +
+      w.salesRevenue * s.salesRevenue(columns.annualRevenueFen[i]!);
     // score × 100 = N / (10⁶ · termDays), N = integerPart·termDays + W_life·100·remainingDays; half-up.
     const numerator = integerPart * termDays + w.remainingEconomicLife * 100 * remainingDays;
     const divisor = 1_000_000 * termDays;
     let quotient = Math.floor(numerator / divisor);
     let remainder = numerator - quotient * divisor;
-    if (remainder < 0) { quotient -= 1; remainder += divisor; } else if (remainder >= divisor) { quotient += 1; remainder -= divisor; }
+    if (remainder < 0) {
+      quotient -= 1;
+      remainder += divisor;
+    } else if (remainder >= divisor) {
+      quotient += 1;
+      remainder -= divisor;
+    }
     if (2 * remainder >= divisor) quotient += 1;
     output.scoreHundredths[i] = quotient;
 
     let band = bands.length - 1;
-    for (let b = 0; b < bands.length; b += 1) if (quotient >= bands[b]!.minScoreHundredths) { band = b; break; }
+    for (let b = 0; b < bands.length; b += 1)
+      if (quotient >= bands[b]!.minScoreHundredths) {
+        band = b;
+        break;
+      }
     const years = Math.min(maxLife, Math.floor(remainingDays / 365));
     const revenue = columns.annualRevenueFen[i]!;
-    output.valueFen[i] = years === 0 || revenue === 0 ? 0n
-      : (BigInt(revenue) * model.twiceFactorNumerators[band]![years]! + model.factorDenominators[band]![years]!) / model.twiceFactorDenominators[band]![years]!;
+    output.valueFen[i] =
+      years === 0 || revenue === 0
+        ? 0n
+        : (BigInt(revenue) * model.twiceFactorNumerators[band]![years]! +
+            model.factorDenominators[band]![years]!) /
+          model.twiceFactorDenominators[band]![years]!;
   }
 }

@@ -1,7 +1,14 @@
 import { DomainError } from '../errors/domain-error.ts';
 import type { Rate } from '../money/rate.ts';
 import type { RoundingMode } from '../money/rounding-mode.ts';
-import { multiplyRatios, ONE_RATIO, ratioOf, roundRatio, subtractRatios, type ExactRatio } from './exact-ratio.ts';
+import {
+  multiplyRatios,
+  ONE_RATIO,
+  ratioOf,
+  roundRatio,
+  subtractRatios,
+  type ExactRatio,
+} from './exact-ratio.ts';
 
 export interface CostValueInput {
   /** 重置成本 (reproduction or replacement cost: R&D labour, materials, fees, reasonable profit), fen. */
@@ -27,9 +34,12 @@ export interface CostValueResult {
  * GB/T 42748-2023 clause 6.4.
  */
 export function calculateCostValue(input: CostValueInput): CostValueResult {
-  if (input.reproductionCostFen < 0n) throw new DomainError('VALUATION_AMOUNT_NEGATIVE', { field: 'reproductionCostFen' });
+  if (input.reproductionCostFen < 0n)
+    throw new DomainError('VALUATION_AMOUNT_NEGATIVE', { field: 'reproductionCostFen' });
   const mode = input.roundingMode ?? 'halfUp';
-  const exact = [input.physicalObsolescence, input.functionalObsolescence, input.economicObsolescence]
-    .reduce((value, obsolescence) => multiplyRatios(value, subtractRatios(ONE_RATIO, obsolescence)), ratioOf(input.reproductionCostFen));
+  const exact = [input.physicalObsolescence, input.functionalObsolescence, input.economicObsolescence].reduce(
+    (value, obsolescence) => multiplyRatios(value, subtractRatios(ONE_RATIO, obsolescence)),
+    ratioOf(input.reproductionCostFen),
+  );
   return { valueFen: roundRatio(exact, mode), exactValueFen: exact, roundingMode: mode };
 }

@@ -1,5 +1,15 @@
 import type { RoundingMode } from '../money/rounding-mode.ts';
-import { addRatios, divideRatios, formatHundredths, multiplyRatios, ratioOf, roundRatioToHundredths, subtractRatios, compareExact, type ExactRatio } from './exact-ratio.ts';
+import {
+  addRatios,
+  divideRatios,
+  formatHundredths,
+  multiplyRatios,
+  ratioOf,
+  roundRatioToHundredths,
+  subtractRatios,
+  compareExact,
+  type ExactRatio,
+} from './exact-ratio.ts';
 
 /** 复核结论 (review outcome) of one of the evaluator's reports. */
 export type ReviewOutcome = 'confirmed' | 'adjusted' | 'rejected';
@@ -41,21 +51,31 @@ export function calculateEvaluatorQuality(input: EvaluatorQualityInput): Evaluat
   const mode = input.roundingMode ?? 'halfUp';
   const hundred = ratioOf(100n);
   const n = input.reviewOutcomes.length;
-  const points = input.reviewOutcomes.reduce((sum, outcome) => sum + (outcome === 'confirmed' ? 2n : outcome === 'adjusted' ? 1n : 0n), 0n);
+  const points = input.reviewOutcomes.reduce(
+    (sum, outcome) => sum + (outcome === 'confirmed' ? 2n : outcome === 'adjusted' ? 1n : 0n),
+    0n,
+  );
   const review = n === 0 ? hundred : ratioOf(100n * points, 2n * BigInt(n));
 
   const priced = input.realisations.filter((r) => r.realisedPriceFen > 0n);
   let deviationSum: ExactRatio = ratioOf(0n);
   for (const r of priced) {
-    const gap = r.reportedValueFen > r.realisedPriceFen ? r.reportedValueFen - r.realisedPriceFen : r.realisedPriceFen - r.reportedValueFen;
+    const gap =
+      r.reportedValueFen > r.realisedPriceFen
+        ? r.reportedValueFen - r.realisedPriceFen
+        : r.realisedPriceFen - r.reportedValueFen;
     deviationSum = addRatios(deviationSum, ratioOf(gap, r.realisedPriceFen));
   }
-  const meanDeviation = priced.length === 0 ? ratioOf(0n) : divideRatios(deviationSum, ratioOf(BigInt(priced.length)));
+  const meanDeviation =
+    priced.length === 0 ? ratioOf(0n) : divideRatios(deviationSum, ratioOf(BigInt(priced.length)));
   const rawDeviation = subtractRatios(hundred, multiplyRatios(hundred, meanDeviation));
   const deviation = compareExact(rawDeviation, ratioOf(0n)) < 0 ? ratioOf(0n) : rawDeviation;
 
   const w = ratioOf(BigInt(input.reviewWeightBps ?? 6000), 10_000n);
-  const score = addRatios(multiplyRatios(review, w), multiplyRatios(deviation, subtractRatios(ratioOf(1n), w)));
+  const score = addRatios(
+    multiplyRatios(review, w),
+    multiplyRatios(deviation, subtractRatios(ratioOf(1n), w)),
+  );
   const scoreHundredths = roundRatioToHundredths(score, mode);
   return {
     score: formatHundredths(scoreHundredths),

@@ -1,7 +1,15 @@
 import { DomainError } from '../errors/domain-error.ts';
 import type { Rate } from '../money/rate.ts';
 import type { RoundingMode } from '../money/rounding-mode.ts';
-import { addRatios, divideRatios, multiplyRatios, ONE_RATIO, ratioOf, roundRatio, type ExactRatio } from './exact-ratio.ts';
+import {
+  addRatios,
+  divideRatios,
+  multiplyRatios,
+  ONE_RATIO,
+  ratioOf,
+  roundRatio,
+  type ExactRatio,
+} from './exact-ratio.ts';
 
 /**
  * 修正系数 (adjustment factors) of one comparable, each a ratio subject ÷ comparable (1 = no difference,
@@ -33,7 +41,11 @@ export interface MarketValueInput {
 export interface MarketValueResult {
   readonly valueFen: bigint;
   readonly exactValueFen: ExactRatio;
-  readonly comparables: readonly { readonly comparableId: string; readonly adjustedPriceFen: bigint; readonly weight: number }[];
+  readonly comparables: readonly {
+    readonly comparableId: string;
+    readonly adjustedPriceFen: bigint;
+    readonly weight: number;
+  }[];
   readonly roundingMode: RoundingMode;
 }
 
@@ -50,9 +62,20 @@ export function calculateMarketValue(input: MarketValueInput): MarketValueResult
   let weighted = ratioOf(0n);
   let weightSum = 0;
   const comparables = input.comparables.map((comparable) => {
-    if (comparable.priceFen < 0n) throw new DomainError('VALUATION_AMOUNT_NEGATIVE', { field: `comparables.${comparable.comparableId}.priceFen` });
-    const { time = ONE_RATIO, size = ONE_RATIO, technology = ONE_RATIO, terms = ONE_RATIO } = comparable.factors;
-    const adjusted = [time, size, technology, terms].reduce((price, factor) => multiplyRatios(price, factor), ratioOf(comparable.priceFen));
+    if (comparable.priceFen < 0n)
+      throw new DomainError('VALUATION_AMOUNT_NEGATIVE', {
+        field: `comparables.${comparable.comparableId}.priceFen`,
+      });
+    const {
+      time = ONE_RATIO,
+      size = ONE_RATIO,
+      technology = ONE_RATIO,
+      terms = ONE_RATIO,
+    } = comparable.factors;
+    const adjusted = [time, size, technology, terms].reduce(
+      (price, factor) => multiplyRatios(price, factor),
+      ratioOf(comparable.priceFen),
+    );
     const weight = Math.max(0, Math.trunc(comparable.weight ?? 1));
     weighted = addRatios(weighted, multiplyRatios(adjusted, ratioOf(BigInt(weight))));
     weightSum += weight;

@@ -39,8 +39,10 @@ export function calculatePortfolioValue(assets: readonly PortfolioAsset[]): Port
     standaloneFen += asset.standaloneValueFen;
     for (const licence of asset.licences) {
       const known = licences.get(licence.licenceId);
-      if (known === undefined) licences.set(licence.licenceId, { valueFen: licence.valueFen, assetIndexes: [index] });
-      else if (known.valueFen !== licence.valueFen) throw new DomainError('VALUATION_LICENCE_VALUE_CONFLICT', { licenceId: licence.licenceId });
+      if (known === undefined)
+        licences.set(licence.licenceId, { valueFen: licence.valueFen, assetIndexes: [index] });
+      else if (known.valueFen !== licence.valueFen)
+        throw new DomainError('VALUATION_LICENCE_VALUE_CONFLICT', { licenceId: licence.licenceId });
       else if (!known.assetIndexes.includes(index)) known.assetIndexes.push(index);
     }
     return asset.standaloneValueFen;
@@ -49,7 +51,10 @@ export function calculatePortfolioValue(assets: readonly PortfolioAsset[]): Port
   let licencesFen = 0n;
   for (const licence of licences.values()) {
     licencesFen += licence.valueFen;
-    const parts = allocateLargestRemainder(licence.valueFen, licence.assetIndexes.map(() => 1n));
+    const parts = allocateLargestRemainder(
+      licence.valueFen,
+      licence.assetIndexes.map(() => 1n),
+    );
     licence.assetIndexes.forEach((assetIndex, part) => {
       values[assetIndex] = values[assetIndex]! + parts[part]!;
     });

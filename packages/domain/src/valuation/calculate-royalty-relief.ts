@@ -1,7 +1,17 @@
 import { DomainError } from '../errors/domain-error.ts';
 import { compareRates, formatRatePct, type Rate } from '../money/rate.ts';
 import type { RoundingMode } from '../money/rounding-mode.ts';
-import { addRatios, divideRatios, multiplyRatios, ONE_RATIO, powerRatio, ratioOf, roundRatio, subtractRatios, type ExactRatio } from './exact-ratio.ts';
+import {
+  addRatios,
+  divideRatios,
+  multiplyRatios,
+  ONE_RATIO,
+  powerRatio,
+  ratioOf,
+  roundRatio,
+  subtractRatios,
+  type ExactRatio,
+} from './exact-ratio.ts';
 
 /**
  * 折现时点 (discounting convention): `endOfYear` discounts year t's income by `(1+r)^t`; `midYear` assumes
@@ -48,22 +58,35 @@ export interface RoyaltyReliefResult {
 
 const HUNDRED_PCT = ONE_RATIO;
 
-function assertRate(field: string, rate: Rate, minInclusive: boolean, max: Rate, maxInclusive: boolean): void {
+function assertRate(
+  field: string,
+  rate: Rate,
+  minInclusive: boolean,
+  max: Rate,
+  maxInclusive: boolean,
+): void {
   const low = compareRates(rate, ratioOf(0n));
   const high = compareRates(rate, max);
   if (low < 0 || (!minInclusive && low === 0) || high > 0 || (!maxInclusive && high === 0)) {
-    throw new DomainError('VALUATION_RATE_OUT_OF_RANGE', { field, min: 0, max: formatRatePct(max, 0), value: formatRatePct(rate, 4) });
+    throw new DomainError('VALUATION_RATE_OUT_OF_RANGE', {
+      field,
+      min: 0,
+      max: formatRatePct(max, 0),
+      value: formatRatePct(rate, 4),
+    });
   }
 }
 
 /** Validates a royalty-relief input (the edge also validates; the core checks what would make nonsense). */
 export function assertRoyaltyReliefInput(input: RoyaltyReliefInput): void {
   if (input.revenueForecastFen.length === 0) throw new DomainError('VALUATION_FORECAST_EMPTY');
-  if (input.revenueForecastFen.some((revenue) => revenue < 0n)) throw new DomainError('VALUATION_AMOUNT_NEGATIVE', { field: 'revenueForecastFen' });
+  if (input.revenueForecastFen.some((revenue) => revenue < 0n))
+    throw new DomainError('VALUATION_AMOUNT_NEGATIVE', { field: 'revenueForecastFen' });
   assertRate('royaltyRate', input.royaltyRate, true, HUNDRED_PCT, true);
   assertRate('attributionShare', input.attributionShare, true, HUNDRED_PCT, true);
   assertRate('taxRate', input.taxRate, true, HUNDRED_PCT, false);
-  if (compareRates(input.discountRate, ratioOf(0n)) <= 0) throw new DomainError('VALUATION_DISCOUNT_RATE_INVALID', { value: formatRatePct(input.discountRate, 4) });
+  if (compareRates(input.discountRate, ratioOf(0n)) <= 0)
+    throw new DomainError('VALUATION_DISCOUNT_RATE_INVALID', { value: formatRatePct(input.discountRate, 4) });
 }
 
 /**
@@ -81,7 +104,10 @@ export function calculateRoyaltyRelief(input: RoyaltyReliefInput): RoyaltyRelief
   assertRoyaltyReliefInput(input);
   const mode = input.roundingMode ?? 'halfUp';
   const timing = input.timing ?? 'endOfYear';
-  const margin = multiplyRatios(multiplyRatios(input.royaltyRate, input.attributionShare), subtractRatios(ONE_RATIO, input.taxRate));
+  const margin = multiplyRatios(
+    multiplyRatios(input.royaltyRate, input.attributionShare),
+    subtractRatios(ONE_RATIO, input.taxRate),
+  );
   const growth = addRatios(ONE_RATIO, input.discountRate);
   const halfYear = addRatios(ONE_RATIO, divideRatios(input.discountRate, ratioOf(2n)));
 
@@ -90,10 +116,18 @@ export function calculateRoyaltyRelief(input: RoyaltyReliefInput): RoyaltyRelief
   input.revenueForecastFen.forEach((revenueFen, index) => {
     const year = index + 1;
     const afterTax = multiplyRatios(ratioOf(revenueFen), margin);
-    const factor = timing === 'endOfYear' ? powerRatio(growth, year) : multiplyRatios(powerRatio(growth, year - 1), halfYear);
+    const factor =
+      timing === 'endOfYear'
+        ? powerRatio(growth, year)
+        : multiplyRatios(powerRatio(growth, year - 1), halfYear);
     const presentValue = divideRatios(afterTax, factor);
     total = addRatios(total, presentValue);
-    years.push({ year, revenueFen, afterTaxRoyaltyFen: roundRatio(afterTax, mode), presentValueFen: roundRatio(presentValue, mode) });
+    years.push({
+      year,
+      revenueFen,
+      afterTaxRoyaltyFen: roundRatio(afterTax, mode),
+      presentValueFen: roundRatio(presentValue, mode),
+    });
   });
 
   return { valueFen: roundRatio(total, mode), exactValueFen: total, years, timing, roundingMode: mode };

@@ -31,11 +31,17 @@ export interface SensitivityTable {
  */
 export function calculateSensitivityTable(input: SensitivityTableInput): SensitivityTable {
   const offsets = Array.from({ length: 2 * input.steps + 1 }, (_, index) => index - input.steps);
-  const shift = (rate: Rate, step: Rate, offset: number): Rate => addRatios(rate, multiplyRatios(step, ratioOf(BigInt(offset))));
-  const discountRates = offsets.map((offset) => shift(input.base.discountRate, input.discountRateStep, offset));
+  const shift = (rate: Rate, step: Rate, offset: number): Rate =>
+    addRatios(rate, multiplyRatios(step, ratioOf(BigInt(offset))));
+  const discountRates = offsets.map((offset) =>
+    shift(input.base.discountRate, input.discountRateStep, offset),
+  );
   const royaltyRates = offsets.map((offset) => shift(input.base.royaltyRate, input.royaltyRateStep, offset));
   const valuesFen = discountRates.map((discountRate) =>
-    royaltyRates.map((royaltyRate) => calculateRoyaltyRelief({ ...input.base, discountRate, royaltyRate }).valueFen));
+    royaltyRates.map(
+      (royaltyRate) => calculateRoyaltyRelief({ ...input.base, discountRate, royaltyRate }).valueFen,
+    ),
+  );
   return {
     discountRatesPct: discountRates.map((rate) => formatRatePct(rate, 2)),
     royaltyRatesPct: royaltyRates.map((rate) => formatRatePct(rate, 2)),

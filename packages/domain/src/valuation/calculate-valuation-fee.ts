@@ -71,7 +71,8 @@ export function calculateValuationFee(input: CalculateValuationFeeInput): Valuat
   let fee = ratioOf(0n);
   standard.bands.forEach((band, index) => {
     const last = index === standard.bands.length - 1;
-    if ((band.upToFen === null) !== last || (band.upToFen !== null && band.upToFen <= lower)) throw new DomainError('VALUATION_FEE_BANDS_INVALID');
+    if ((band.upToFen === null) !== last || (band.upToFen !== null && band.upToFen <= lower))
+      throw new DomainError('VALUATION_FEE_BANDS_INVALID');
     const upper = band.upToFen ?? input.valueFen;
     const part = input.valueFen > lower ? (input.valueFen < upper ? input.valueFen : upper) - lower : 0n;
     if (part > 0n) fee = addRatios(fee, ratioOf(part * BigInt(band.ratePerTenThousand), 10_000n));
@@ -80,7 +81,9 @@ export function calculateValuationFee(input: CalculateValuationFeeInput): Valuat
   const computed = roundRatio(fee, input.roundingMode ?? 'halfUp');
   const feeFen = computed < standard.minimumFeeFen ? standard.minimumFeeFen : computed;
   const [enterpriseFen = 0n, bankFen = 0n, subsidyFen = 0n] = allocateLargestRemainder(feeFen, [
-    BigInt(input.sharesBps.enterprise), BigInt(input.sharesBps.bank), BigInt(input.sharesBps.subsidy),
+    BigInt(input.sharesBps.enterprise),
+    BigInt(input.sharesBps.bank),
+    BigInt(input.sharesBps.subsidy),
   ]);
   return { feeFen, standardVersion: standard.version, split: { enterpriseFen, bankFen, subsidyFen } };
 }

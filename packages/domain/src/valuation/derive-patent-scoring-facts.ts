@@ -1,7 +1,13 @@
 import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
 import type { IpAsset } from '../ip-asset/ip-asset.ts';
 import { isIpStatusInForce } from '../ip-asset/ip-legal-status.ts';
-import { licencePointsOf, type ClaimKinds, type InvalidationState, type LitigationState, type ValidityState } from './indicator-scales.ts';
+import {
+  licencePointsOf,
+  type ClaimKinds,
+  type InvalidationState,
+  type LitigationState,
+  type ValidityState,
+} from './indicator-scales.ts';
 
 /**
  * 补充著录事实 (supplementary patent facts) the registry does not hold: from the patent's bibliographic record,
@@ -56,20 +62,30 @@ function invalidationOf(asset: IpAsset): InvalidationState {
  * and `annualFeePaidThrough`, invalidation history from the flags and status history, remaining term from
  * `expiryDate`, licences from `licences`, ownership disputes and court preservation from the flags.
  */
-export function derivePatentScoringFacts(asset: IpAsset, asOfDate: IsoDate, supplement: PatentFactsSupplement = {}): PatentScoringFacts {
+export function derivePatentScoringFacts(
+  asset: IpAsset,
+  asOfDate: IsoDate,
+  supplement: PatentFactsSupplement = {},
+): PatentScoringFacts {
   const inForce = isIpStatusInForce(asset.legalStatus);
   const feeDue = asset.annualFeePaidThrough !== null && asset.annualFeePaidThrough < asOfDate;
   const validity: ValidityState = !inForce ? 0 : feeDue ? 2 : 1;
   const filingDate = 'filingDate' in asset.term ? asset.term.filingDate : null;
-  const termDays = asset.expiryDate !== null && filingDate !== null ? Math.max(1, daysBetween(filingDate, asset.expiryDate) + 1) : 1;
-  const remainingDays = inForce && asset.expiryDate !== null ? Math.min(termDays, Math.max(0, daysBetween(asOfDate, asset.expiryDate))) : 0;
+  const termDays =
+    asset.expiryDate !== null && filingDate !== null
+      ? Math.max(1, daysBetween(filingDate, asset.expiryDate) + 1)
+      : 1;
+  const remainingDays =
+    inForce && asset.expiryDate !== null
+      ? Math.min(termDays, Math.max(0, daysBetween(asOfDate, asset.expiryDate)))
+      : 0;
   const disputed = asset.flags.includes('ownership_disputed') || asset.flags.includes('court_preserved');
   const subclasses = new Set(asset.ipcClasses.map((ipc) => ipc.slice(0, 4)));
 
   return {
     validity,
     invalidation: invalidationOf(asset),
-    litigation: disputed ? 3 : supplement.litigation ?? 0,
+    litigation: disputed ? 3 : (supplement.litigation ?? 0),
     remainingDays,
     termDays,
     licencePoints: asset.licences.reduce((sum, licence) => sum + licencePointsOf(licence.kind), 0),

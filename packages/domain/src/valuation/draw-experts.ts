@@ -21,7 +21,13 @@ export interface DrawConflicts {
   readonly engagedExpertIds: readonly string[];
 }
 
-export type ConflictReason = 'same_org_as_evaluator' | 'same_org_as_bank' | 'same_org_as_enterprise' | 'already_engaged' | 'prior_engagement' | 'expertise_mismatch';
+export type ConflictReason =
+  | 'same_org_as_evaluator'
+  | 'same_org_as_bank'
+  | 'same_org_as_enterprise'
+  | 'already_engaged'
+  | 'prior_engagement'
+  | 'expertise_mismatch';
 
 export interface DrawExpertsInput {
   readonly pool: readonly PoolExpert[];
@@ -45,15 +51,25 @@ export interface ExpertDraw {
 }
 
 /** Reasons an expert may not review the case (empty when eligible). */
-export function findExpertConflicts(expert: PoolExpert, conflicts: DrawConflicts, requiredIpcPrefixes?: readonly string[]): ConflictReason[] {
+export function findExpertConflicts(
+  expert: PoolExpert,
+  conflicts: DrawConflicts,
+  requiredIpcPrefixes?: readonly string[],
+): ConflictReason[] {
   const reasons: ConflictReason[] = [];
   if (expert.affiliationOrgId === conflicts.evaluatorOrgId) reasons.push('same_org_as_evaluator');
   if (expert.affiliationOrgId === conflicts.bankOrgId) reasons.push('same_org_as_bank');
   if (expert.affiliationOrgId === conflicts.enterpriseOrgId) reasons.push('same_org_as_enterprise');
   if (conflicts.engagedExpertIds.includes(expert.expertId)) reasons.push('already_engaged');
   if (expert.priorEngagementCaseIds.includes(conflicts.caseId)) reasons.push('prior_engagement');
-  if (requiredIpcPrefixes !== undefined && requiredIpcPrefixes.length > 0
-    && !expert.ipcExpertise.some((ipc) => requiredIpcPrefixes.some((prefix) => ipc.startsWith(prefix) || prefix.startsWith(ipc)))) reasons.push('expertise_mismatch');
+  if (
+    requiredIpcPrefixes !== undefined &&
+    requiredIpcPrefixes.length > 0 &&
+    !expert.ipcExpertise.some((ipc) =>
+      requiredIpcPrefixes.some((prefix) => ipc.startsWith(prefix) || prefix.startsWith(ipc)),
+    )
+  )
+    reasons.push('expertise_mismatch');
   return reasons;
 }
 
@@ -67,7 +83,8 @@ export function findExpertConflicts(expert: PoolExpert, conflicts: DrawConflicts
  * @throws DomainError('VALUATION_EXPERT_COUNT_INVALID'), DomainError('VALUATION_SEED_EMPTY').
  */
 export function drawExperts(input: DrawExpertsInput): ExpertDraw {
-  if (!Number.isInteger(input.count) || input.count <= 0) throw new DomainError('VALUATION_EXPERT_COUNT_INVALID', { count: input.count });
+  if (!Number.isInteger(input.count) || input.count <= 0)
+    throw new DomainError('VALUATION_EXPERT_COUNT_INVALID', { count: input.count });
   if (input.seed === '') throw new DomainError('VALUATION_SEED_EMPTY');
   const hash = input.hash ?? hashFnv1a64;
   const excluded: { expertId: string; reasons: ConflictReason[] }[] = [];
@@ -80,6 +97,13 @@ export function drawExperts(input: DrawExpertsInput): ExpertDraw {
     if (reasons.length > 0) excluded.push({ expertId: expert.expertId, reasons });
     else keyed.push({ expertId: expert.expertId, key: hash(`${input.seed}\u0000${expert.expertId}`) });
   }
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0));
-  return { drawn: keyed.slice(0, input.count), excluded, eligibleCount: keyed.length, seedCommitment: hash(input.seed) };
+  keyed.sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0,
+  );
+  return {
+    drawn: keyed.slice(0, input.count),
+    excluded,
+    eligibleCount: keyed.length,
+    seedCommitment: hash(input.seed),
+  };
 }

@@ -34,11 +34,20 @@ export const indicatorScales = {
   fieldCount: (ipcSubclassCount: number): number => Math.min(100, 40 * Math.max(1, ipcSubclassCount)),
   /** 销售收入 (annual revenue of products using the patent, in yuan bands): 0; <1 m 30; <10 m 60; <50 m 80; else 100. */
   salesRevenue: (annualRevenueFen: number): number =>
-    annualRevenueFen <= 0 ? 0 : annualRevenueFen < 100_000_000 ? 30 : annualRevenueFen < 1_000_000_000 ? 60 : annualRevenueFen < 5_000_000_000 ? 80 : 100,
+    annualRevenueFen <= 0
+      ? 0
+      : annualRevenueFen < 100_000_000
+        ? 30
+        : annualRevenueFen < 1_000_000_000
+          ? 60
+          : annualRevenueFen < 5_000_000_000
+            ? 80
+            : 100,
   /** 转让许可情况: 20 + 20 per ordinary, 30 per sole, 40 per exclusive licence, at most 100. */
   transferLicenceHistory: (licencePoints: number): number => Math.min(100, 20 + licencePoints),
   /** 质押融资保险情况: none 40, once 70, twice or more 100 (a lender has accepted the asset before). */
-  financingInsuranceHistory: (financingCount: number): number => (financingCount <= 0 ? 40 : financingCount === 1 ? 70 : 100),
+  financingInsuranceHistory: (financingCount: number): number =>
+    financingCount <= 0 ? 40 : financingCount === 1 ? 70 : 100,
   /** 诉讼仲裁: won 100, none 70, pending 30, ownership disputed or court-preserved 0. */
   litigationArbitration: (state: LitigationState): number => [70, 100, 30, 0][state]!,
 } as const;

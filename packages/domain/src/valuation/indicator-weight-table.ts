@@ -4,9 +4,16 @@ import { patentIndicators, type PatentIndicatorCode, type ValuationDimension } f
 import weightData from './indicator-weights-2023.json' with { type: 'json' };
 
 /** 评估场景 (valuation scenario) of GB/T 42748-2023: the weights differ by purpose; financing is the default. */
-export type ValuationScenario = 'financing' | 'licensing' | 'financial_reporting' | 'infringement' | 'management';
+export type ValuationScenario =
+  'financing' | 'licensing' | 'financial_reporting' | 'infringement' | 'management';
 
-export const valuationScenarios: readonly ValuationScenario[] = ['financing', 'licensing', 'financial_reporting', 'infringement', 'management'];
+export const valuationScenarios: readonly ValuationScenario[] = [
+  'financing',
+  'licensing',
+  'financial_reporting',
+  'infringement',
+  'management',
+];
 
 /**
  * 指标权重表 (indicator weight table): versioned data with an effective date. Dimension weights sum to 10000 bps;
@@ -19,28 +26,45 @@ export interface IndicatorWeightTable {
   readonly effectiveDate: IsoDate;
   readonly source: string;
   readonly dimensionWeightsBps: Readonly<Record<ValuationDimension, number>>;
-  readonly indicatorWeightsBps: Readonly<Record<ValuationDimension, Readonly<Partial<Record<PatentIndicatorCode, number>>>>>;
+  readonly indicatorWeightsBps: Readonly<
+    Record<ValuationDimension, Readonly<Partial<Record<PatentIndicatorCode, number>>>>
+  >;
 }
 
 /** The tables in force since 2023-09-01 (`indicator-weights-2023.json`). */
-export const INDICATOR_WEIGHT_TABLES: readonly IndicatorWeightTable[] = weightData.tables as readonly IndicatorWeightTable[];
+export const INDICATOR_WEIGHT_TABLES: readonly IndicatorWeightTable[] =
+  weightData.tables as readonly IndicatorWeightTable[];
 
 /**
  * 权重校验 (check a weight table): both levels sum to 10000 bps and every one of the 27 indicators has a weight.
  * @throws DomainError('VALUATION_WEIGHTS_INVALID', { version, dimension, sum }).
  */
 export function assertIndicatorWeightTable(table: IndicatorWeightTable): void {
-  const dimensionSum = table.dimensionWeightsBps.legal + table.dimensionWeightsBps.technical + table.dimensionWeightsBps.economic;
-  if (dimensionSum !== 10_000) throw new DomainError('VALUATION_WEIGHTS_INVALID', { version: table.version, dimension: 'dimensions', sum: dimensionSum });
+  const dimensionSum =
+    table.dimensionWeightsBps.legal +
+    table.dimensionWeightsBps.technical +
+    table.dimensionWeightsBps.economic;
+  if (dimensionSum !== 10_000)
+    throw new DomainError('VALUATION_WEIGHTS_INVALID', {
+      version: table.version,
+      dimension: 'dimensions',
+      sum: dimensionSum,
+    });
   for (const dimension of ['legal', 'technical', 'economic'] as const) {
     let sum = 0;
     for (const indicator of patentIndicators) {
       if (indicator.dimension !== dimension) continue;
       const weight = table.indicatorWeightsBps[dimension][indicator.code];
-      if (weight === undefined || weight < 0) throw new DomainError('VALUATION_WEIGHTS_INVALID', { version: table.version, dimension: indicator.code, sum: weight ?? 'missing' });
+      if (weight === undefined || weight < 0)
+        throw new DomainError('VALUATION_WEIGHTS_INVALID', {
+          version: table.version,
+          dimension: indicator.code,
+          sum: weight ?? 'missing',
+        });
       sum += weight;
     }
-    if (sum !== 10_000) throw new DomainError('VALUATION_WEIGHTS_INVALID', { version: table.version, dimension, sum });
+    if (sum !== 10_000)
+      throw new DomainError('VALUATION_WEIGHTS_INVALID', { version: table.version, dimension, sum });
   }
 }
 
@@ -63,11 +87,16 @@ export function findIndicatorWeightTable(input: FindIndicatorWeightTableInput): 
     if (table.scenario !== scenario || table.effectiveDate > input.asOfDate) continue;
     if (found === undefined || table.effectiveDate > found.effectiveDate) found = table;
   }
-  if (found === undefined) throw new DomainError('VALUATION_WEIGHTS_NOT_FOUND', { scenario, asOfDate: input.asOfDate });
+  if (found === undefined)
+    throw new DomainError('VALUATION_WEIGHTS_NOT_FOUND', { scenario, asOfDate: input.asOfDate });
   return found;
 }
 
 /** The overall weight of an indicator in units of 10⁻⁸ (dimension bps × indicator bps). */
-export function overallWeightOf(table: IndicatorWeightTable, dimension: ValuationDimension, code: PatentIndicatorCode): number {
+export function overallWeightOf(
+  table: IndicatorWeightTable,
+  dimension: ValuationDimension,
+  code: PatentIndicatorCode,
+): number {
   return table.dimensionWeightsBps[dimension] * (table.indicatorWeightsBps[dimension][code] ?? 0);
 }

@@ -1,7 +1,17 @@
 import { DomainError } from '../errors/domain-error.ts';
 import type { Rate } from '../money/rate.ts';
 import type { RoundingMode } from '../money/rounding-mode.ts';
-import { addRatios, compareExact, divideRatios, multiplyRatios, ONE_RATIO, ratioOf, roundRatio, subtractRatios, type ExactRatio } from './exact-ratio.ts';
+import {
+  addRatios,
+  compareExact,
+  divideRatios,
+  multiplyRatios,
+  ONE_RATIO,
+  ratioOf,
+  roundRatio,
+  subtractRatios,
+  type ExactRatio,
+} from './exact-ratio.ts';
 
 export type ValuationApproach = 'income' | 'market' | 'cost';
 
@@ -51,7 +61,10 @@ export function reconcileValuation(input: ReconcileValuationInput): ReconciledVa
   let weighted = ratioOf(0n);
   let weightSum = 0n;
   for (const indication of used) {
-    weighted = addRatios(weighted, multiplyRatios(indication.exactValueFen, ratioOf(BigInt(Math.trunc(indication.weightBps)))));
+    weighted = addRatios(
+      weighted,
+      multiplyRatios(indication.exactValueFen, ratioOf(BigInt(Math.trunc(indication.weightBps)))),
+    );
     weightSum += BigInt(Math.trunc(indication.weightBps));
   }
   const value = divideRatios(weighted, ratioOf(weightSum));

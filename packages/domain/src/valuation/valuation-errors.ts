@@ -2,21 +2,85 @@ import { defineErrors } from '../errors/error-catalogue.ts';
 
 /** Errors of valuation (R3, issue 7): indicator scoring, monetary approaches, fees and the expert draw. */
 export const valuationErrors = defineErrors({
-  VALUATION_KIND_NOT_SCORED: { status: 422, zh: '指标评分体系仅适用于发明专利和实用新型专利（GB/T 42748-2023），{kind} 请使用收益法、市场法或成本法。', en: 'The indicator model covers invention and utility-model patents only (GB/T 42748-2023); value a {kind} by the income, market or cost approach.' },
-  VALUATION_WEIGHTS_NOT_FOUND: { status: 422, zh: '场景“{scenario}”在 {asOfDate} 没有生效的指标权重表。', en: 'No indicator weight table for scenario "{scenario}" is in effect on {asOfDate}.' },
-  VALUATION_WEIGHTS_INVALID: { status: 500, zh: '指标权重表 {version} 无效：{dimension} 的权重合计为 {sum}，应为 10000 基点。', en: 'Indicator weight table {version} is invalid: weights of {dimension} sum to {sum}, not 10000 bps.' },
-  VALUATION_INDICATOR_UNKNOWN: { status: 400, zh: '未知的评价指标“{indicator}”。', en: 'Unknown indicator "{indicator}".' },
-  VALUATION_INDICATOR_VALUE_OUT_OF_RANGE: { status: 400, zh: '指标“{indicator}”的分值 {value} 超出 0–100。', en: 'Indicator "{indicator}" has value {value}, outside 0–100.' },
-  VALUATION_EVIDENCE_MISSING: { status: 400, zh: '评估人员录入的指标“{indicator}”缺少依据（证据）。', en: 'Evaluator-entered indicator "{indicator}" has no evidence.' },
-  VALUATION_FORECAST_EMPTY: { status: 400, zh: '收入预测至少需要一年。', en: 'The revenue forecast needs at least one year.' },
+  VALUATION_KIND_NOT_SCORED: {
+    status: 422,
+    zh: '指标评分体系仅适用于发明专利和实用新型专利（GB/T 42748-2023），{kind} 请使用收益法、市场法或成本法。',
+    en: 'The indicator model covers invention and utility-model patents only (GB/T 42748-2023); value a {kind} by the income, market or cost approach.',
+  },
+  VALUATION_WEIGHTS_NOT_FOUND: {
+    status: 422,
+    zh: '场景“{scenario}”在 {asOfDate} 没有生效的指标权重表。',
+    en: 'No indicator weight table for scenario "{scenario}" is in effect on {asOfDate}.',
+  },
+  VALUATION_WEIGHTS_INVALID: {
+    status: 500,
+    zh: '指标权重表 {version} 无效：{dimension} 的权重合计为 {sum}，应为 10000 基点。',
+    en: 'Indicator weight table {version} is invalid: weights of {dimension} sum to {sum}, not 10000 bps.',
+  },
+  VALUATION_INDICATOR_UNKNOWN: {
+    status: 400,
+    zh: '未知的评价指标“{indicator}”。',
+    en: 'Unknown indicator "{indicator}".',
+  },
+  VALUATION_INDICATOR_VALUE_OUT_OF_RANGE: {
+    status: 400,
+    zh: '指标“{indicator}”的分值 {value} 超出 0–100。',
+    en: 'Indicator "{indicator}" has value {value}, outside 0–100.',
+  },
+  VALUATION_EVIDENCE_MISSING: {
+    status: 400,
+    zh: '评估人员录入的指标“{indicator}”缺少依据（证据）。',
+    en: 'Evaluator-entered indicator "{indicator}" has no evidence.',
+  },
+  VALUATION_FORECAST_EMPTY: {
+    status: 400,
+    zh: '收入预测至少需要一年。',
+    en: 'The revenue forecast needs at least one year.',
+  },
   VALUATION_AMOUNT_NEGATIVE: { status: 400, zh: '{field} 不能为负数。', en: '{field} cannot be negative.' },
-  VALUATION_RATE_OUT_OF_RANGE: { status: 400, zh: '{field} 应在 {min}% 到 {max}% 之间，实际为 {value}%。', en: '{field} must lie between {min}% and {max}%, not {value}%.' },
-  VALUATION_DISCOUNT_RATE_INVALID: { status: 400, zh: '折现率必须大于 0，实际为 {value}%。', en: 'The discount rate must be above 0, not {value}%.' },
-  VALUATION_COMPARABLES_EMPTY: { status: 400, zh: '市场法至少需要一个可比交易或许可。', en: 'The market approach needs at least one comparable trade or licence.' },
-  VALUATION_APPROACHES_EMPTY: { status: 400, zh: '评估结论至少需要一种评估方法的结果（权重大于 0）。', en: 'Reconciliation needs at least one approach with a positive weight.' },
-  VALUATION_LICENCE_VALUE_CONFLICT: { status: 422, zh: '打包许可 {licenceId} 在不同资产下的金额不一致，无法避免重复计算。', en: 'Bundled licence {licenceId} carries different amounts under different assets; it cannot be counted once.' },
-  VALUATION_FEE_BANDS_INVALID: { status: 500, zh: '评估收费标准分档无效（上限须递增，最后一档不设上限）。', en: 'The valuation fee bands are invalid (upper bounds must increase and the last band be open).' },
-  VALUATION_EXPERT_COUNT_INVALID: { status: 400, zh: '抽取专家人数应为正整数，实际为 {count}。', en: 'The number of experts to draw must be a positive integer, not {count}.' },
-  VALUATION_SEED_EMPTY: { status: 400, zh: '专家抽取的随机种子不能为空。', en: 'The expert-draw seed cannot be empty.' },
-  VALUATION_ASSET_NOT_FOUND: { status: 404, zh: '未找到专利 {number}（演示数据中的发明或实用新型专利，例如 {example}）。', en: 'Patent {number} not found (an invention or utility model of the demo data, e.g. {example}).' },
+  VALUATION_RATE_OUT_OF_RANGE: {
+    status: 400,
+    zh: '{field} 应在 {min}% 到 {max}% 之间，实际为 {value}%。',
+    en: '{field} must lie between {min}% and {max}%, not {value}%.',
+  },
+  VALUATION_DISCOUNT_RATE_INVALID: {
+    status: 400,
+    zh: '折现率必须大于 0，实际为 {value}%。',
+    en: 'The discount rate must be above 0, not {value}%.',
+  },
+  VALUATION_COMPARABLES_EMPTY: {
+    status: 400,
+    zh: '市场法至少需要一个可比交易或许可。',
+    en: 'The market approach needs at least one comparable trade or licence.',
+  },
+  VALUATION_APPROACHES_EMPTY: {
+    status: 400,
+    zh: '评估结论至少需要一种评估方法的结果（权重大于 0）。',
+    en: 'Reconciliation needs at least one approach with a positive weight.',
+  },
+  VALUATION_LICENCE_VALUE_CONFLICT: {
+    status: 422,
+    zh: '打包许可 {licenceId} 在不同资产下的金额不一致，无法避免重复计算。',
+    en: 'Bundled licence {licenceId} carries different amounts under different assets; it cannot be counted once.',
+  },
+  VALUATION_FEE_BANDS_INVALID: {
+    status: 500,
+    zh: '评估收费标准分档无效（上限须递增，最后一档不设上限）。',
+    en: 'The valuation fee bands are invalid (upper bounds must increase and the last band be open).',
+  },
+  VALUATION_EXPERT_COUNT_INVALID: {
+    status: 400,
+    zh: '抽取专家人数应为正整数，实际为 {count}。',
+    en: 'The number of experts to draw must be a positive integer, not {count}.',
+  },
+  VALUATION_SEED_EMPTY: {
+    status: 400,
+    zh: '专家抽取的随机种子不能为空。',
+    en: 'The expert-draw seed cannot be empty.',
+  },
+  VALUATION_ASSET_NOT_FOUND: {
+    status: 404,
+    zh: '未找到专利 {number}（演示数据中的发明或实用新型专利，例如 {example}）。',
+    en: 'Patent {number} not found (an invention or utility model of the demo data, e.g. {example}).',
+  },
 });

@@ -21,7 +21,15 @@ export const patentAsset: RegistrationAsset = {
     sameDayDualApplication: false,
     licences: [],
   },
-  existingPledges: [{ pledgeId: 'plg-old', pledgeePartyId: 'bank-zsyh', status: 'cancelled', periodStart: '2022-01-10', periodEnd: '2023-01-09' }],
+  existingPledges: [
+    {
+      pledgeId: 'plg-old',
+      pledgeePartyId: 'bank-zsyh',
+      status: 'cancelled',
+      periodStart: '2022-01-10',
+      periodEnd: '2023-01-09',
+    },
+  ],
   coOwnerConsentPartyIds: [],
 };
 
@@ -65,7 +73,10 @@ const mark = (assetId: string, number: string, similar: string): RegistrationAss
   coOwnerConsentPartyIds: [],
 });
 
-export const trademarkAssets = [mark('tm-30123456', '30123456', 'tm-30123457'), mark('tm-30123457', '30123457', 'tm-30123456')] as const;
+export const trademarkAssets = [
+  mark('tm-30123456', '30123456', 'tm-30123457'),
+  mark('tm-30123457', '30123457', 'tm-30123456'),
+] as const;
 
 /** A counter-guarantee pledge: the marks are pledged to the guarantor. */
 export const trademarkApplication: RegistrationApplication = {
@@ -90,18 +101,37 @@ export const copyrightApplication: RegistrationApplication = {
         title: '云算调度系统V1.0',
         ipcClasses: [],
         grantDate: '2021-06-01',
-        term: { kind: 'software_copyright', authorship: 'legal_person', firstPublicationDate: '2021-03-15', creationDate: '2021-01-20' },
+        term: {
+          kind: 'software_copyright',
+          authorship: 'legal_person',
+          firstPublicationDate: '2021-03-15',
+          creationDate: '2021-01-20',
+        },
         legalStatus: 'registered',
         flags: [],
         owners: [{ partyId: 'ent-yunsuan', name: '深圳市云算软件有限公司', shareBps: 10000 }],
         annualFeePaidThrough: null,
         similarMarkAssetIds: [],
         sameDayDualApplication: false,
-        licences: [{ licenceId: 'lic-sw-1', licenseeName: '某物流公司', kind: 'ordinary', startDate: '2023-01-01', endDate: '2026-12-31', disclosedToPledgee: true }],
+        licences: [
+          {
+            licenceId: 'lic-sw-1',
+            licenseeName: '某物流公司',
+            kind: 'ordinary',
+            startDate: '2023-01-01',
+            endDate: '2026-12-31',
+            disclosedToPledgee: true,
+          },
+        ],
       },
       existingPledges: [],
       coOwnerConsentPartyIds: [],
     },
   ],
-  materials: ['application_form', 'pledge_contract', 'identity_or_commitment_letter', 'prior_licence_contracts'],
+  materials: [
+    'application_form',
+    'pledge_contract',
+    'identity_or_commitment_letter',
+    'prior_licence_contracts',
+  ],
 };

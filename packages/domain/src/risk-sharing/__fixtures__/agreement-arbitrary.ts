@@ -4,7 +4,9 @@ import type { RiskLayer, RiskSharingAgreement } from '../risk-sharing-agreement.
 const capArb = fc.option(fc.bigInt(0n, 5_000_000_00n), { nil: undefined });
 
 function layerArb(party: string, minBps: bigint, maxBps: bigint): fc.Arbitrary<RiskLayer> {
-  return fc.record({ shareBps: fc.bigInt(minBps, maxBps), capFen: capArb }).map(({ shareBps, capFen }) => ({ party, shareBps, ...(capFen === undefined ? {} : { capFen }) }));
+  return fc
+    .record({ shareBps: fc.bigInt(minBps, maxBps), capFen: capArb })
+    .map(({ shareBps, capFen }) => ({ party, shareBps, ...(capFen === undefined ? {} : { capFen }) }));
 }
 
 /** Test helper: valid layered agreements (every combination of layers, shares in range, optional caps). */
@@ -19,9 +21,18 @@ export const agreementArb: fc.Arbitrary<RiskSharingAgreement> = fc
   })
   .map(({ lossBase, guarantor, reGuarantor, insurer, evaluator, pool }) => {
     // Keep the first layer within 100% and, with a guarantor, the bank at ≥ 20% by trimming the insurer.
-    const room = 10_000n - (guarantor === undefined ? 0n : 2_000n) - (guarantor?.shareBps ?? 0n) - (evaluator?.shareBps ?? 0n);
-    const trimmedInsurer = insurer === undefined ? undefined : { ...insurer, shareBps: insurer.shareBps > room ? (room < 0n ? 0n : room) : insurer.shareBps };
-    const evaluatorFits = (guarantor?.shareBps ?? 0n) + (evaluator?.shareBps ?? 0n) <= (guarantor === undefined ? 10_000n : 8_000n);
+    const room =
+      10_000n -
+      (guarantor === undefined ? 0n : 2_000n) -
+      (guarantor?.shareBps ?? 0n) -
+      (evaluator?.shareBps ?? 0n);
+    const trimmedInsurer =
+      insurer === undefined
+        ? undefined
+        : { ...insurer, shareBps: insurer.shareBps > room ? (room < 0n ? 0n : room) : insurer.shareBps };
+    const evaluatorFits =
+      (guarantor?.shareBps ?? 0n) + (evaluator?.shareBps ?? 0n) <=
+      (guarantor === undefined ? 10_000n : 8_000n);
     return {
       agreementId: 'generated',
       fixedOn: '2024-01-01',
@@ -36,4 +47,7 @@ export const agreementArb: fc.Arbitrary<RiskSharingAgreement> = fc
   });
 
 /** Test helper: a loan loss (principal and interest in fen, up to 100 m yuan). */
-export const lossArb = fc.record({ principalFen: fc.bigInt(0n, 100_000_000_00n), interestFen: fc.bigInt(0n, 10_000_000_00n) });
+export const lossArb = fc.record({
+  principalFen: fc.bigInt(0n, 100_000_000_00n),
+  interestFen: fc.bigInt(0n, 10_000_000_00n),
+});

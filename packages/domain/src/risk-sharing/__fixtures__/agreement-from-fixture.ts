@@ -28,13 +28,28 @@ export interface LayeredFixture {
 
 function layer(json: LayerJson | undefined): { layer?: RiskLayer } {
   if (json === undefined) return {};
-  return { layer: { party: json.party, shareBps: BigInt(json.shareBps), ...(json.capYuan === undefined ? {} : { capFen: parseYuan(json.capYuan) }) } };
+  return {
+    layer: {
+      party: json.party,
+      shareBps: BigInt(json.shareBps),
+      ...(json.capYuan === undefined ? {} : { capFen: parseYuan(json.capYuan) }),
+    },
+  };
 }
 
 /** Test helper: a fixture's agreement and loss in domain types. */
-export function agreementFromFixture(fixture: LayeredFixture): { agreement: RiskSharingAgreement; loss: LoanLoss } {
+export function agreementFromFixture(fixture: LayeredFixture): {
+  agreement: RiskSharingAgreement;
+  loss: LoanLoss;
+} {
   const json = fixture.agreement;
-  const roles = { guarantor: layer(json.guarantor).layer, reGuarantor: layer(json.reGuarantor).layer, insurer: layer(json.insurer).layer, evaluator: layer(json.evaluator).layer, pool: layer(json.pool).layer };
+  const roles = {
+    guarantor: layer(json.guarantor).layer,
+    reGuarantor: layer(json.reGuarantor).layer,
+    insurer: layer(json.insurer).layer,
+    evaluator: layer(json.evaluator).layer,
+    pool: layer(json.pool).layer,
+  };
   const agreement: RiskSharingAgreement = {
     agreementId: json.agreementId,
     fixedOn: json.fixedOn,
@@ -42,5 +57,11 @@ export function agreementFromFixture(fixture: LayeredFixture): { agreement: Risk
     bankParty: json.bankParty,
     ...Object.fromEntries(Object.entries(roles).filter(([, value]) => value !== undefined)),
   };
-  return { agreement, loss: { principalFen: parseYuan(fixture.loss.principalYuan), interestFen: parseYuan(fixture.loss.interestYuan) } };
+  return {
+    agreement,
+    loss: {
+      principalFen: parseYuan(fixture.loss.principalYuan),
+      interestFen: parseYuan(fixture.loss.interestYuan),
+    },
+  };
 }
