@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import { IsoDate, PageQuery, Uuid, YuanString } from './common.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -11,10 +11,124 @@ const Version = {
 };
 const Note = { note: Type.Optional(Type.String({ maxLength: 2000 })) };
 
-/** A financing case (summary or detail with timeline, evaluations, approvals, votes). */
-export const FinancingCase = Type.Unknown({ description: 'financing case' });
-export const BankProductView = Type.Unknown({ description: 'bank product' });
-export const WorkQueueView = Type.Unknown({ description: 'work queue with steps and SLA ages' });
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** 台账行 (ledger row): money in yuan strings, `daysInState` is the SLA age. */
+export const CaseSummary = Type.Object({
+  id: Uuid,
+  caseNumber: Type.String(),
+  enterpriseId: Uuid,
+  enterpriseName: Type.String(),
+  bankUnitId: Uuid,
+  bankUnitName: Type.String(),
+  bankId: Uuid,
+  productId: Nullable(Uuid),
+  state: Type.String(),
+  origin: Type.String(),
+  leadSource: Nullable(Type.String()),
+  amountYuan: Nullable(YuanString),
+  termMonths: Nullable(Type.Integer()),
+  repaymentMethod: Nullable(Type.String()),
+  spreadBps: Nullable(Type.Integer()),
+  combinedModel: Nullable(Type.String()),
+  pledgeeKind: Type.String(),
+  declineReasonCode: Nullable(Type.String()),
+  version: Type.Integer(),
+  stateEnteredAt: Type.String(),
+  daysInState: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+/** 案件详情: the row with its assets, timeline, evaluation chain, approvals and committee votes. */
+export const FinancingCase = Type.Intersect([
+  CaseSummary,
+  Type.Object({
+    preparedByUserIds: Type.Array(Type.String()),
+    assets: Type.Array(
+      Type.Object({ assetId: Uuid, kind: Type.String(), number: Type.String(), title: Type.String() }),
+    ),
+    events: Type.Array(
+      Type.Object({
+        action: Type.String(),
+        fromState: Nullable(Type.String()),
+        toState: Type.String(),
+        actorUserId: Nullable(Type.String()),
+        actorRole: Type.String(),
+        reasonCode: Nullable(Type.String()),
+        note: Nullable(Type.String()),
+        occurredAt: Type.String(),
+      }),
+    ),
+    evaluations: Type.Array(Type.Record(Type.String(), Type.Unknown()), {
+      description: 'risk, value and credit steps',
+    }),
+    approvals: Type.Array(
+      Type.Object({
+        approverUserId: Uuid,
+        authorityLevel: Type.Integer(),
+        requiredLevel: Nullable(Type.Integer()),
+        decision: Type.String(),
+        reasonCode: Nullable(Type.String()),
+        note: Nullable(Type.String()),
+        decidedAt: Type.String(),
+      }),
+    ),
+    committeeVotes: Type.Array(
+      Type.Object({
+        memberUserId: Uuid,
+        vote: Type.String(),
+        note: Nullable(Type.String()),
+        votedAt: Type.String(),
+      }),
+    ),
+    /** Present on the risk-evaluation answer: the scorecard's score, outcome and reasons. */
+    risk: Type.Optional(Type.Unknown()),
+    /** Present on a committee vote's answer. */
+    committeeOutcome: Type.Optional(Type.String()),
+  }),
+]);
+
+export const BankProductView = Type.Object({
+  id: Uuid,
+  bankId: Uuid,
+  code: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  acceptedIpKinds: Type.Array(Type.String()),
+  minAmountYuan: YuanString,
+  maxAmountYuan: YuanString,
+  minTermMonths: Type.Integer(),
+  maxTermMonths: Type.Integer(),
+  lprTenor: Type.String(),
+  minSpreadBps: Type.Integer(),
+  maxSpreadBps: Type.Integer(),
+  repaymentMethods: Type.Array(Type.String()),
+  maxPledgeRateBpsByKind: Type.Record(Type.String(), Type.Integer()),
+  combinedModels: Type.Array(Type.String()),
+  approvalLevels: Type.Array(
+    Type.Object({
+      level: Type.Integer(),
+      zh: Type.String(),
+      en: Type.String(),
+      maxAmountYuan: Nullable(YuanString),
+    }),
+  ),
+  creditCommitteeThresholdYuan: Nullable(YuanString),
+  disbursementRequiresRegistration: Type.Boolean(),
+  allowsInternalEvaluationUpToYuan: Nullable(YuanString),
+});
+
+/** 待办 by step, oldest wait first, with the next actions the role may take and per-step SLA ages. */
+export const WorkQueueView = Type.Object({
+  items: Type.Array(Type.Intersect([CaseSummary, Type.Object({ nextActions: Type.Array(Type.String()) })])),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  steps: Type.Array(
+    Type.Object({ state: Type.String(), count: Type.Integer(), oldestDaysInState: Type.Integer() }),
+  ),
+});
 
 export const BankProductQuery = Type.Object({ bankId: Type.Optional(Uuid) }, { additionalProperties: false });
 export const CreateBankProductBody = Type.Object(

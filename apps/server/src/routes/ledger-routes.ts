@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import {
   ApplyBody,
   ApproveBody,
@@ -9,6 +10,7 @@ import {
   CreateLeadBody,
   CreditRatingBody,
   DeclineBody,
+  CaseSummary,
   FinancingCase,
   IdParams,
   PageOf,
@@ -60,7 +62,7 @@ export function registerLedgerRoutes(app: AppInstance, deps: AppDeps): void {
         tags,
         summary: '银行产品',
         querystring: BankProductQuery,
-        response: { 200: BankProductView, ...problemResponses },
+        response: { 200: Type.Array(BankProductView), ...problemResponses },
       },
     },
     async (request) =>
@@ -123,7 +125,7 @@ export function registerLedgerRoutes(app: AppInstance, deps: AppDeps): void {
         tags,
         summary: '融资台账',
         querystring: CaseQuery,
-        response: { 200: PageOf(FinancingCase), ...problemResponses },
+        response: { 200: PageOf(CaseSummary), ...problemResponses },
       },
     },
     async (request) => {
