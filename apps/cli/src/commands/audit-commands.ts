@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { verifyAuditChain } from '@ipf/app';
 import { printJson } from '../cli-output.ts';
 import { withCliDatabase } from '../open-cli-database.ts';
 import { runCommand } from './run-command.ts';
@@ -14,6 +13,7 @@ export function registerAuditCommands(program: Command): void {
     .action(async (options: { json?: boolean }) =>
       runCommand(options, () =>
         withCliDatabase(async (deps) => {
+          const { verifyAuditChain } = await import('@ipf/app');
           const verdict = await verifyAuditChain(deps.db);
           if (options.json === true) printJson(verdict);
           else if (verdict.ok)

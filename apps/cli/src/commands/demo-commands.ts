@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '@ipf/config';
-import { currentDemoTotpCode, seedDemoData } from '@ipf/app';
+import { currentDemoTotpCode } from '@ipf/app/demo-totp';
 import { printJson } from '../cli-output.ts';
 import { withCliDatabase } from '../open-cli-database.ts';
 import { runCommand } from './run-command.ts';
@@ -33,6 +33,7 @@ export function registerDemoCommands(program: Command): void {
           const scale = Number(options.scale);
           if (!Number.isInteger(scale) || scale < 1 || scale > 100)
             throw new Error('--scale must be an integer from 1 to 100');
+          const { seedDemoData } = await import('@ipf/app');
           const result = await seedDemoData(deps, scale);
           const summary = {
             seeded: result.seeded,

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { DomainError } from '@ipf/domain/errors';
 import { roleCodes, type Role } from '@ipf/domain/party';
-import { createUser, systemActor } from '@ipf/app';
 import { printJson } from '../cli-output.ts';
 import { withCliDatabase } from '../open-cli-database.ts';
 import { runCommand } from './run-command.ts';
@@ -48,6 +47,7 @@ export function registerUsersCommands(program: Command): void {
                 { problems: [{ code: 'FIELD_REQUIRED', field: 'password' }] },
               );
             }
+            const { createUser, systemActor } = await import('@ipf/app');
             const user = await createUser(
               {
                 login: options.login,
