@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { assertNoProblems, DomainError } from '@ipf/domain/errors';
 import { normalizeUscc } from '@ipf/domain/party';
-import { parseYuan } from '@ipf/domain/money';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
-import { encryptField } from '../crypto/field-encryption.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { toEnterpriseDetail, type EnterpriseDetail } from './enterprise-view.ts';
-import { validateEnterpriseProfile, type EnterpriseProfileInput } from './enterprise-profile-input.ts';
+import {
+  toEnterpriseProfileColumns,
+  validateEnterpriseProfile,
+  type EnterpriseProfileInput,
+} from './enterprise-profile-input.ts';
 
 /**
  * 企业入驻: creates the enterprise organisation and its profile together. The credit code is validated with
@@ -54,26 +56,7 @@ export async function createEnterprise(
     });
     const [row] = await tx
       .insert(tables.enterprises)
-      .values({
-        organisationId: id,
-        name: input.name.trim(),
-        uscc,
-        district: input.district,
-        cluster: input.cluster,
-        sizeClass: input.sizeClass,
-        highTech: input.highTech,
-        specialised: input.specialised,
-        firstLoan: input.firstLoan,
-        preIpo: input.preIpo,
-        park: input.park ?? null,
-        foundedOn: input.foundedOn,
-        employees: input.employees,
-        registeredCapitalFen: parseYuan(input.registeredCapitalYuan),
-        address: input.address.trim(),
-        contactNameEnc: encryptField(input.contactName.trim(), deps.dataKey),
-        contactPhoneEnc: encryptField(input.contactPhone.trim(), deps.dataKey),
-        updatedAt: now,
-      })
+      .values({ organisationId: id, uscc, ...toEnterpriseProfileColumns(input, deps.dataKey, now) })
       .returning();
     const detail = toEnterpriseDetail(row!, deps.dataKey);
     await deps.audit.append(

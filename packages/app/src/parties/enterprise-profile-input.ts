@@ -1,6 +1,7 @@
 import type { ProblemDetail } from '@ipf/domain/errors';
 import { validateUscc, type DistrictCode, type IndustryClusterCode, type SizeClass } from '@ipf/domain/party';
 import { parseYuan } from '@ipf/domain/money';
+import { encryptField } from '../crypto/field-encryption.ts';
 
 /** The editable enterprise profile (R1); money arrives as a yuan decimal string. */
 export interface EnterpriseProfileInput {
@@ -35,4 +36,29 @@ export function validateEnterpriseProfile(input: EnterpriseProfileInput, today: 
   if (!/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(input.contactPhone))
     problems.push({ code: 'FIELD_INVALID_FORMAT', field: 'contactPhone' });
   return problems;
+}
+
+/**
+ * The editable profile columns of `enterprises`, as both creating and updating write them: text trimmed,
+ * capital in fen, contact data encrypted (the credit code and organisation id are set by the caller).
+ */
+export function toEnterpriseProfileColumns(input: EnterpriseProfileInput, dataKey: Buffer, now: Date) {
+  return {
+    name: input.name.trim(),
+    district: input.district,
+    cluster: input.cluster,
+    sizeClass: input.sizeClass,
+    highTech: input.highTech,
+    specialised: input.specialised,
+    firstLoan: input.firstLoan,
+    preIpo: input.preIpo,
+    park: input.park ?? null,
+    foundedOn: input.foundedOn,
+    employees: input.employees,
+    registeredCapitalFen: parseYuan(input.registeredCapitalYuan),
+    address: input.address.trim(),
+    contactNameEnc: encryptField(input.contactName.trim(), dataKey),
+    contactPhoneEnc: encryptField(input.contactPhone.trim(), dataKey),
+    updatedAt: now,
+  };
 }

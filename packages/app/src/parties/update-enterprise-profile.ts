@@ -1,17 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { assertNoProblems, DomainError } from '@ipf/domain/errors';
 import { normalizeUscc } from '@ipf/domain/party';
-import { parseYuan } from '@ipf/domain/money';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { enterpriseVisibility } from '../access/enterprise-visibility.ts';
-import { encryptField } from '../crypto/field-encryption.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { toEnterpriseDetail, type EnterpriseDetail } from './enterprise-view.ts';
-import { validateEnterpriseProfile, type EnterpriseProfileInput } from './enterprise-profile-input.ts';
+import {
+  toEnterpriseProfileColumns,
+  validateEnterpriseProfile,
+  type EnterpriseProfileInput,
+} from './enterprise-profile-input.ts';
 
 /**
  * 维护企业档案: an enterprise user edits its own profile. The credit code is the enterprise's identity and
@@ -39,24 +41,7 @@ export async function updateEnterpriseProfile(
     }
     const [row] = await tx
       .update(tables.enterprises)
-      .set({
-        name: input.name.trim(),
-        district: input.district,
-        cluster: input.cluster,
-        sizeClass: input.sizeClass,
-        highTech: input.highTech,
-        specialised: input.specialised,
-        firstLoan: input.firstLoan,
-        preIpo: input.preIpo,
-        park: input.park ?? null,
-        foundedOn: input.foundedOn,
-        employees: input.employees,
-        registeredCapitalFen: parseYuan(input.registeredCapitalYuan),
-        address: input.address.trim(),
-        contactNameEnc: encryptField(input.contactName.trim(), deps.dataKey),
-        contactPhoneEnc: encryptField(input.contactPhone.trim(), deps.dataKey),
-        updatedAt: now,
-      })
+      .set(toEnterpriseProfileColumns(input, deps.dataKey, now))
       .where(eq(tables.enterprises.organisationId, input.id))
       .returning();
     await tx
