@@ -98,6 +98,8 @@ beforeAll(async () => {
     port: await findFreePort(),
     host: '127.0.0.1',
     dataDir,
+    // Always a throwaway PGlite folder, even when DATABASE_URL is set for the PostgreSQL run of the suite.
+    databaseUrl: null,
     seedDemo: true,
     webDistDir,
     logLevel: 'warn',
