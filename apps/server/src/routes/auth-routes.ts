@@ -52,28 +52,25 @@ export function registerAuthRoutes(app: AppInstance, deps: AppDeps, options: Aut
       setSession(reply, await logIn({ ...request.body, requestId: request.id }, deps)),
   );
 
-  app.post(
-    '/api/auth/second-factor',
-    {
-      config: { public: true, ...limited },
-      schema: {
-        tags,
-        summary: '输入动态口令',
-        body: CodeBody,
-        response: { 200: AuthResult, ...problemResponses },
+  // The two steps that answer a one-time code on a pending session: same shape, different use case.
+  const codeSteps = [
+    { url: '/api/auth/second-factor', summary: '输入动态口令', useCase: verifySecondFactor },
+    { url: '/api/auth/enrolment', summary: '确认绑定动态口令', useCase: confirmSecondFactorEnrolment },
+  ] as const;
+  for (const { url, summary, useCase } of codeSteps) {
+    app.post(
+      url,
+      {
+        config: { public: true, ...limited },
+        schema: { tags, summary, body: CodeBody, response: { 200: AuthResult, ...problemResponses } },
       },
-    },
-    async (request, reply) => {
-      await assertSessionCsrf(request, deps);
-      return setSession(
-        reply,
-        await verifySecondFactor(
-          { sessionToken: sessionToken(request), code: request.body.code, requestId: request.id },
-          deps,
-        ),
-      );
-    },
-  );
+      async (request, reply) => {
+        await assertSessionCsrf(request, deps);
+        const input = { sessionToken: sessionToken(request), code: request.body.code, requestId: request.id };
+        return setSession(reply, await useCase(input, deps));
+      },
+    );
+  }
 
   app.get(
     '/api/auth/enrolment',
@@ -82,29 +79,6 @@ export function registerAuthRoutes(app: AppInstance, deps: AppDeps, options: Aut
       schema: { tags, summary: '获取动态口令绑定二维码', response: { 200: Enrolment, ...problemResponses } },
     },
     async (request) => beginSecondFactorEnrolment(sessionToken(request), deps),
-  );
-
-  app.post(
-    '/api/auth/enrolment',
-    {
-      config: { public: true, ...limited },
-      schema: {
-        tags,
-        summary: '确认绑定动态口令',
-        body: CodeBody,
-        response: { 200: AuthResult, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      await assertSessionCsrf(request, deps);
-      return setSession(
-        reply,
-        await confirmSecondFactorEnrolment(
-          { sessionToken: sessionToken(request), code: request.body.code, requestId: request.id },
-          deps,
-        ),
-      );
-    },
   );
 
   app.post(
