@@ -82,3 +82,8 @@ export * from './ledger/vote-credit-committee.ts';
 export * from './ledger/withdraw-case.ts';
 export * from './ledger/find-cases.ts';
 export * from './demo/seed-demo-products.ts';
+export * from './documents/format-chinese-capital-amount.ts';
+export * from './documents/contract-layout.ts';
+export * from './documents/build-loan-contract.ts';
+export * from './documents/build-pledge-contract.ts';
+export * from './documents/render-pdf.ts';
