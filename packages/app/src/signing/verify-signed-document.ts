@@ -101,7 +101,8 @@ function verifySignature(
  * 验证签署文件 (verify a signed document) with nothing but the PDF bytes, the signature records and the CA
  * certificate: recompute the SM3 digest, check each SM2 signature against its certificate's key, and each
  * certificate's chain to the CA (issuer name, CA signature over the canonical fields, validity at signing).
- * Returns a verdict per signer with every problem found, never throws on bad records.
+ * Returns a verdict per signer with every problem found; a wrong key, signature or certificate is a verdict,
+ * not an exception (the records' shape is checked where they are parsed).
  */
 export function verifySignedDocument(
   pdf: Uint8Array,
