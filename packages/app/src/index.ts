@@ -87,7 +87,6 @@ export * from './documents/contract-layout.ts';
 export * from './documents/build-loan-contract.ts';
 export * from './documents/build-pledge-contract.ts';
 export * from './documents/render-pdf.ts';
-export * from './signing/canonical-json.ts';
 export * from './signing/signature-records.ts';
 export * from './signing/calculate-sm3-digest.ts';
 export * from './signing/sm2-signature.ts';

@@ -1,4 +1,4 @@
-import { formatCanonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '@ipf/domain/audit';
 
 /** GM/T 0009-2012 default signer identity (ID_A) for SM2 signatures when none is agreed. */
 export const SM2_DEFAULT_USER_ID = '1234567812345678';
@@ -62,5 +62,5 @@ export interface SigningService {
 /** The bytes a certificate's issuer signs: canonical JSON of every field but the signature. */
 export function certificateSigningPayload(certificate: Omit<CertificateRecord, 'signatureHex'>): string {
   const { signatureHex: _signatureHex, ...fields } = certificate as CertificateRecord;
-  return formatCanonicalJson(fields);
+  return canonicalJson(fields);
 }

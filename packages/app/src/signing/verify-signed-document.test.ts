@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../documents/render-pdf.ts';
 import { calculateSm3DigestHex } from './calculate-sm3-digest.ts';
-import { formatCanonicalJson } from './canonical-json.ts';
 import { createTestCa, type TestCa } from './create-test-ca.ts';
 import { signDocument } from './sign-document.ts';
 import type { SignatureRecord } from './signature-records.ts';
@@ -13,8 +12,8 @@ const secret = (fill: number) => new Uint8Array(32).fill(fill);
 const pdf = Buffer.from('%PDF-1.3\n借款合同 壹佰万元整\n%%EOF\n', 'utf8');
 
 async function enrolBoth(ca: TestCa) {
-  const enterprise = await ca.enrolOrganisation({ orgId: 'ent-1', name: '苏州星河光电科技有限公司' });
-  const bank = await ca.enrolOrganisation({ orgId: 'bank-unit-1', name: '中国工商银行苏州分行' });
+  const enterprise = await ca.enrolOrganisation({ orgId: 'ent-1', name: '深圳市星河光电科技有限公司' });
+  const bank = await ca.enrolOrganisation({ orgId: 'bank-unit-1', name: '银湾银行深圳分行' });
   return { enterprise, bank };
 }
 
@@ -36,14 +35,6 @@ describe('calculateSm3DigestHex', () => {
   });
 });
 
-describe('formatCanonicalJson', () => {
-  it('sorts keys at every depth and drops undefined properties', () => {
-    expect(formatCanonicalJson({ b: 1, a: { d: [true, null], c: 'x' }, e: undefined })).toBe(
-      '{"a":{"c":"x","d":[true,null]},"b":1}',
-    );
-  });
-});
-
 describe('verifySignedDocument', () => {
   it('verifies the signatures of both parties with only the PDF, the records and the CA certificate', async () => {
     const { ca, records } = await signedByBoth();
@@ -57,8 +48,8 @@ describe('verifySignedDocument', () => {
     expect(verification.valid).toBe(true);
     expect(verification.digestHex).toBe(calculateSm3DigestHex(pdf));
     expect(verification.signers.map((s) => [s.signerName, s.valid, s.problems])).toEqual([
-      ['苏州星河光电科技有限公司', true, []],
-      ['中国工商银行苏州分行', true, []],
+      ['深圳市星河光电科技有限公司', true, []],
+      ['银湾银行深圳分行', true, []],
     ]);
   });
 
@@ -97,7 +88,7 @@ describe('verifySignedDocument', () => {
   it('fails a signature made with a key the CA never certified', async () => {
     const { ca, records } = await signedByBoth();
     const rogueCa = createTestCa({ masterSecret: secret(9), caName: '平台测试CA', clock });
-    const rogue = await rogueCa.enrolOrganisation({ orgId: 'bank-unit-1', name: '中国工商银行苏州分行' });
+    const rogue = await rogueCa.enrolOrganisation({ orgId: 'bank-unit-1', name: '银湾银行深圳分行' });
     const rogueRecord = await signDocument(pdf, { service: rogueCa, keyId: rogue.keyId });
 
     const ownCertificate = verifySignedDocument(pdf, [rogueRecord], ca.caCertificate);
@@ -179,15 +170,15 @@ describe('createTestCa', () => {
   it('derives the same keys from the same secret in another process, so no private key is stored', async () => {
     const first = createTestCa({ masterSecret: secret(7), caName: '平台测试CA', clock });
     const second = createTestCa({ masterSecret: secret(7), caName: '平台测试CA', clock });
-    const a = await first.enrolOrganisation({ orgId: 'ent-1', name: '苏州星河光电科技有限公司' });
-    const b = await second.enrolOrganisation({ orgId: 'ent-1', name: '苏州星河光电科技有限公司' });
+    const a = await first.enrolOrganisation({ orgId: 'ent-1', name: '深圳市星河光电科技有限公司' });
+    const b = await second.enrolOrganisation({ orgId: 'ent-1', name: '深圳市星河光电科技有限公司' });
     expect(a.certificate.publicKeyHex).toBe(b.certificate.publicKeyHex);
     expect(first.caCertificate.publicKeyHex).toBe(second.caCertificate.publicKeyHex);
   });
 
   it('refuses to sign with a key it never enrolled, or a digest that is not SM3 hex', async () => {
     const ca = createTestCa({ masterSecret: secret(7), caName: '平台测试CA', clock });
-    const { keyId } = await ca.enrolOrganisation({ orgId: 'ent-1', name: '苏州星河光电科技有限公司' });
+    const { keyId } = await ca.enrolOrganisation({ orgId: 'ent-1', name: '深圳市星河光电科技有限公司' });
     await expect(ca.sign(calculateSm3DigestHex(pdf), 'test-ca/unknown')).rejects.toThrow('NOT_FOUND');
     await expect(ca.sign('not-a-digest', keyId)).rejects.toThrow('FIELD_INVALID_FORMAT');
   });
