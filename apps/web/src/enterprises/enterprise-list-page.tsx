@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Input, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { EnterpriseSummary } from '../api/api-types.ts';
 import { enterpriseApi } from '../api/enterprise-api.ts';
 import { PageHeader } from '../common/page-header.tsx';
-import { ProblemAlert } from '../common/problem-alert.tsx';
+import { PagedTable } from '../common/paged-table.tsx';
 import { useListSearchParams } from '../common/use-list-search-params.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { referenceLabel, referenceOptions } from '../reference/reference-options.ts';
@@ -200,41 +200,15 @@ export function EnterpriseListPage() {
             </Button>
           )}
         </div>
-        {list.isError && (
-          <div style={{ marginBottom: 16 }}>
-            <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-          </div>
-        )}
-        <Table<EnterpriseSummary>
-          rowKey="id"
-          size="middle"
+        <PagedTable<EnterpriseSummary>
+          list={list}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          locale={{
-            emptyText: list.isPending ? (
-              <div style={{ height: 120 }} />
-            ) : (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  list.isError
-                    ? t('errors.loadFailed')
-                    : filtered
-                      ? t('enterprises.noMatch')
-                      : t('enterprises.empty')
-                }
-              />
-            ),
-          }}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: params.setPage,
-          }}
+          page={params.page}
+          pageSize={params.pageSize}
+          onPageChange={params.setPage}
+          emptyText={t('enterprises.empty')}
+          noMatchText={t('enterprises.noMatch')}
+          filtered={Boolean(filtered)}
         />
       </Card>
     </>

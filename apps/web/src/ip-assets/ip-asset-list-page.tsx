@@ -1,11 +1,11 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Input, Row, Select, Space, Statistic, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../common/page-header.tsx';
-import { ProblemAlert } from '../common/problem-alert.tsx';
+import { PagedTable } from '../common/paged-table.tsx';
 import { useListSearchParams } from '../common/use-list-search-params.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { hasPermission } from '../session/has-permission.ts';
@@ -198,25 +198,14 @@ export function IpAssetListPage() {
             {t('common.clearFilters')}
           </Button>
         </Space>
-        {list.isError && (
-          <div style={{ marginBottom: 16 }}>
-            <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-          </div>
-        )}
-        <Table<IpAssetSummary>
-          rowKey="id"
-          size="middle"
+        <PagedTable<IpAssetSummary>
+          list={list}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: params.setPage,
-          }}
+          page={params.page}
+          pageSize={params.pageSize}
+          onPageChange={params.setPage}
+          emptyText={t('ipAssets.empty')}
+          filtered={Object.values(filters).some((value) => value !== undefined)}
         />
       </Card>
     </>

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../api/api-types.ts';
 import { organisationApi } from '../api/organisation-api.ts';
 import { PageHeader } from '../common/page-header.tsx';
-import { ProblemAlert } from '../common/problem-alert.tsx';
+import { PagedTable } from '../common/paged-table.tsx';
 import { useListSearchParams } from '../common/use-list-search-params.ts';
 import { formatDateTime } from '../format/format-date-time.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
@@ -116,41 +116,14 @@ export function OrganisationListPage() {
             onChange={(value) => params.setFilters({ kind: value })}
           />
         </Space>
-        {list.isError && (
-          <div style={{ marginBottom: 16 }}>
-            <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-          </div>
-        )}
-        <Table<Organisation>
-          rowKey="id"
-          size="middle"
+        <PagedTable<Organisation>
+          list={list}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          locale={{
-            emptyText: list.isPending ? (
-              <div style={{ height: 120 }} />
-            ) : (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  list.isError
-                    ? t('errors.loadFailed')
-                    : q || kind
-                      ? t('common.noMatch')
-                      : t('organisations.empty')
-                }
-              />
-            ),
-          }}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: params.setPage,
-          }}
+          page={params.page}
+          pageSize={params.pageSize}
+          onPageChange={params.setPage}
+          emptyText={t('organisations.empty')}
+          filtered={Boolean(q || kind)}
         />
       </Card>
       <CreateOrganisationModal open={creating} onClose={() => setCreating(false)} />

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import type { User, UserStatus } from '../api/api-types.ts';
 import { userApi } from '../api/user-api.ts';
 import { OrganisationSelect } from '../common/organisation-select.tsx';
 import { PageHeader } from '../common/page-header.tsx';
-import { ProblemAlert } from '../common/problem-alert.tsx';
+import { PagedTable } from '../common/paged-table.tsx';
 import { useListSearchParams } from '../common/use-list-search-params.ts';
 import { formatDateTime } from '../format/format-date-time.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
@@ -190,41 +190,14 @@ export function UserListPage() {
             onChange={(value) => params.setFilters({ organisationId: value })}
           />
         </Space>
-        {list.isError && (
-          <div style={{ marginBottom: 16 }}>
-            <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-          </div>
-        )}
-        <Table<User>
-          rowKey="id"
-          size="middle"
+        <PagedTable<User>
+          list={list}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          locale={{
-            emptyText: list.isPending ? (
-              <div style={{ height: 120 }} />
-            ) : (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  list.isError
-                    ? t('errors.loadFailed')
-                    : q || organisationId
-                      ? t('common.noMatch')
-                      : t('users.empty')
-                }
-              />
-            ),
-          }}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: params.setPage,
-          }}
+          page={params.page}
+          pageSize={params.pageSize}
+          onPageChange={params.setPage}
+          emptyText={t('users.empty')}
+          filtered={Boolean(q || organisationId)}
         />
       </Card>
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
