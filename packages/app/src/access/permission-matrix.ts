@@ -67,6 +67,38 @@ const everyone = (scope: AccessScope): Row => ({
 const only = (grants: Partial<Record<Role, AccessScope>>): Row => ({ ...everyone('none'), ...grants });
 
 /**
+ * Who reads an enterprise's data and how far (access.md): the enterprise itself, its banks through the customer
+ * relationship, case parties while assigned, its district bureau, and the city bureau and regulators by mandate.
+ * Enterprise profiles and IP assets share this row.
+ */
+const enterpriseDataReaders: Row = only({
+  enterprise_user: 'own_org',
+  bank_clerk: 'customers',
+  bank_approver: 'customers',
+  guarantor_user: 'assigned',
+  insurer_user: 'assigned',
+  evaluator: 'assigned',
+  expert: 'assigned',
+  pool_admin: 'assigned',
+  district_bureau: 'district',
+  city_bureau: 'all',
+  regulator: 'all',
+});
+
+/**
+ * Who reads a financing case: the enterprise, the bank unit and the units above it, the district bureau, and the
+ * city bureau and regulators read-only. Case parties (guarantor, insurer, evaluator) follow once cases assign them.
+ */
+const caseReaders: Row = only({
+  enterprise_user: 'own_org',
+  bank_clerk: 'own_org',
+  bank_approver: 'own_org',
+  district_bureau: 'district',
+  city_bureau: 'all',
+  regulator: 'all',
+});
+
+/**
  * 权限矩阵: one row per operation × role, reviewed like code. `permission-matrix.test.ts` calls every endpoint
  * as every role and fails for an endpoint whose operation has no row here.
  */
@@ -82,32 +114,8 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'user.list': only({ platform_admin: 'all' }),
   'user.create': only({ platform_admin: 'all' }),
   'user.update': only({ platform_admin: 'all' }),
-  'enterprise.list': only({
-    enterprise_user: 'own_org',
-    bank_clerk: 'customers',
-    bank_approver: 'customers',
-    guarantor_user: 'assigned',
-    insurer_user: 'assigned',
-    evaluator: 'assigned',
-    expert: 'assigned',
-    pool_admin: 'assigned',
-    district_bureau: 'district',
-    city_bureau: 'all',
-    regulator: 'all',
-  }),
-  'enterprise.read': only({
-    enterprise_user: 'own_org',
-    bank_clerk: 'customers',
-    bank_approver: 'customers',
-    guarantor_user: 'assigned',
-    insurer_user: 'assigned',
-    evaluator: 'assigned',
-    expert: 'assigned',
-    pool_admin: 'assigned',
-    district_bureau: 'district',
-    city_bureau: 'all',
-    regulator: 'all',
-  }),
+  'enterprise.list': enterpriseDataReaders,
+  'enterprise.read': enterpriseDataReaders,
   'enterprise.create': only({ platform_admin: 'all' }),
   'enterprise.update': only({ enterprise_user: 'own_org' }),
   'consent.list': only({ enterprise_user: 'own_org' }),
@@ -119,32 +127,8 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'audit.list': only({ city_bureau: 'all', regulator: 'all' }),
   'audit.verify': only({ city_bureau: 'all', platform_admin: 'all' }),
   // IP registry (issue 3): assets are seen through their owner enterprises, with the enterprise rows' scopes.
-  'ip_asset.list': only({
-    enterprise_user: 'own_org',
-    bank_clerk: 'customers',
-    bank_approver: 'customers',
-    guarantor_user: 'assigned',
-    insurer_user: 'assigned',
-    evaluator: 'assigned',
-    expert: 'assigned',
-    pool_admin: 'assigned',
-    district_bureau: 'district',
-    city_bureau: 'all',
-    regulator: 'all',
-  }),
-  'ip_asset.read': only({
-    enterprise_user: 'own_org',
-    bank_clerk: 'customers',
-    bank_approver: 'customers',
-    guarantor_user: 'assigned',
-    insurer_user: 'assigned',
-    evaluator: 'assigned',
-    expert: 'assigned',
-    pool_admin: 'assigned',
-    district_bureau: 'district',
-    city_bureau: 'all',
-    regulator: 'all',
-  }),
+  'ip_asset.list': enterpriseDataReaders,
+  'ip_asset.read': enterpriseDataReaders,
   'ip_asset.create': only({ enterprise_user: 'own_org' }),
   'ip_asset.update': only({ enterprise_user: 'own_org' }),
   'ip_asset.import': only({ enterprise_user: 'own_org' }),
@@ -175,22 +159,8 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
     regulator: 'all',
   }),
   'bank_product.create': only({ bank_approver: 'own_org' }),
-  'case.list': only({
-    enterprise_user: 'own_org',
-    bank_clerk: 'own_org',
-    bank_approver: 'own_org',
-    district_bureau: 'district',
-    city_bureau: 'all',
-    regulator: 'all',
-  }),
-  'case.read': only({
-    enterprise_user: 'own_org',
-    bank_clerk: 'own_org',
-    bank_approver: 'own_org',
-    district_bureau: 'district',
-    city_bureau: 'all',
-    regulator: 'all',
-  }),
+  'case.list': caseReaders,
+  'case.read': caseReaders,
   'case.apply': only({ enterprise_user: 'own_org' }),
   'case.create_lead': only({
     bank_clerk: 'customers',
