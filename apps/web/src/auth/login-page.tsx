@@ -176,7 +176,8 @@ export function LoginPage() {
               </Form>
             )}
 
-            {step === 'code' && (
+            {(step === 'code' || step === 'enrol') && (
+              // One form for both one-time-code steps: entering a code, or confirming a newly scanned one.
               <Form<CodeValues>
                 form={codeForm}
                 name="second-factor"
@@ -186,48 +187,22 @@ export function LoginPage() {
               >
                 <RevalidateOnLanguageChange />
                 <Typography.Title level={4} style={{ marginTop: 0 }}>
-                  {t('login.secondFactorTitle')}
+                  {step === 'enrol' ? t('login.enrolTitle') : t('login.secondFactorTitle')}
                 </Typography.Title>
-                <Typography.Paragraph type="secondary">{t('login.secondFactorHint')}</Typography.Paragraph>
-                {submitCode.isError && (
-                  <div style={{ marginBottom: 16 }}>
-                    <ProblemAlert error={submitCode.error} problems={unplaced} />
-                  </div>
-                )}
-                {codeField}
-                <Button type="primary" htmlType="submit" size="large" block loading={submitCode.isPending}>
-                  {t('login.verify')}
-                </Button>
-                <Button type="link" block onClick={backToCredentials} style={{ marginTop: 8 }}>
-                  {t('login.back')}
-                </Button>
-              </Form>
-            )}
-
-            {step === 'enrol' && (
-              <Form<CodeValues>
-                form={codeForm}
-                name="second-factor"
-                layout="vertical"
-                requiredMark={false}
-                onFinish={(values) => submitCode.mutate(values)}
-              >
-                <RevalidateOnLanguageChange />
-                <Typography.Title level={4} style={{ marginTop: 0 }}>
-                  {t('login.enrolTitle')}
-                </Typography.Title>
-                <Typography.Paragraph type="secondary">{t('login.enrolHint')}</Typography.Paragraph>
-                {enrolment.isPending && (
+                <Typography.Paragraph type="secondary">
+                  {step === 'enrol' ? t('login.enrolHint') : t('login.secondFactorHint')}
+                </Typography.Paragraph>
+                {step === 'enrol' && enrolment.isPending && (
                   <div style={{ display: 'grid', placeItems: 'center', height: 200 }}>
                     <Spin />
                   </div>
                 )}
-                {enrolment.isError && (
+                {step === 'enrol' && enrolment.isError && (
                   <div style={{ marginBottom: 16 }}>
                     <ProblemAlert error={enrolment.error} onRetry={() => void enrolment.refetch()} />
                   </div>
                 )}
-                {enrolment.isSuccess && <EnrolmentQrCode enrolment={enrolment.data} />}
+                {step === 'enrol' && enrolment.isSuccess && <EnrolmentQrCode enrolment={enrolment.data} />}
                 {submitCode.isError && (
                   <div style={{ marginBottom: 16 }}>
                     <ProblemAlert error={submitCode.error} problems={unplaced} />
@@ -235,7 +210,7 @@ export function LoginPage() {
                 )}
                 {codeField}
                 <Button type="primary" htmlType="submit" size="large" block loading={submitCode.isPending}>
-                  {t('login.enrolSubmit')}
+                  {step === 'enrol' ? t('login.enrolSubmit') : t('login.verify')}
                 </Button>
                 <Button type="link" block onClick={backToCredentials} style={{ marginTop: 8 }}>
                   {t('login.back')}
