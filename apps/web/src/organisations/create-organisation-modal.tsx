@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/api-problem.ts';
 import type { CreateOrganisationInput, ProblemItem } from '../api/api-types.ts';
 import { organisationApi } from '../api/organisation-api.ts';
 import { OrganisationSelect } from '../common/organisation-select.tsx';
-import { ProblemAlert } from '../common/problem-alert.tsx';
+import { CreateModal } from '../common/create-modal.tsx';
 import { applyProblemsToForm } from '../forms/apply-problems-to-form.ts';
 import { RevalidateOnLanguageChange } from '../forms/revalidate-on-language-change.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
@@ -71,22 +71,15 @@ export function CreateOrganisationModal({ open, onClose }: { open: boolean; onCl
   };
 
   return (
-    <Modal
+    <CreateModal
       open={open}
       title={t('organisations.createTitle')}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
+      pending={create.isPending}
+      error={create.error}
+      unplacedProblems={unplaced}
+      onSubmit={() => form.submit()}
       onCancel={close}
-      destroyOnHidden
-      width={560}
     >
-      {create.isError && (
-        <div style={{ marginBottom: 16 }}>
-          <ProblemAlert error={create.error} problems={unplaced} />
-        </div>
-      )}
       <Form<Values>
         form={form}
         name="create-organisation"
@@ -154,6 +147,6 @@ export function CreateOrganisationModal({ open, onClose }: { open: boolean; onCl
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </CreateModal>
   );
 }

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/api-problem.ts';
 import type { CreateUserInput, Organisation, ProblemItem } from '../api/api-types.ts';
 import { userApi } from '../api/user-api.ts';
 import { OrganisationSelect } from '../common/organisation-select.tsx';
-import { ProblemAlert } from '../common/problem-alert.tsx';
+import { CreateModal } from '../common/create-modal.tsx';
 import { applyProblemsToForm } from '../forms/apply-problems-to-form.ts';
 import { RevalidateOnLanguageChange } from '../forms/revalidate-on-language-change.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
@@ -69,22 +69,15 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   };
 
   return (
-    <Modal
+    <CreateModal
       open={open}
       title={t('users.createTitle')}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
+      pending={create.isPending}
+      error={create.error}
+      unplacedProblems={unplaced}
+      onSubmit={() => form.submit()}
       onCancel={close}
-      destroyOnHidden
-      width={560}
     >
-      {create.isError && (
-        <div style={{ marginBottom: 16 }}>
-          <ProblemAlert error={create.error} problems={unplaced} />
-        </div>
-      )}
       <Form<Values>
         form={form}
         name="create-user"
@@ -148,6 +141,6 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </CreateModal>
   );
 }
