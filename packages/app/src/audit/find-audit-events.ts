@@ -2,24 +2,12 @@ import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
+import type { HashedAuditFields } from './audit-writer.ts';
 import { authorize } from '../access/authorize.ts';
 import { pageOffset, type Page, type PageInput } from '../support/page.ts';
 
-export interface AuditEventView {
-  readonly seq: string;
-  readonly occurredAt: string;
-  readonly actorUserId: string | null;
-  readonly actorOrganisationId: string | null;
-  readonly actorRole: string | null;
-  readonly action: string;
-  readonly entityType: string;
-  readonly entityId: string;
-  readonly before: unknown;
-  readonly after: unknown;
-  readonly reason: string | null;
-  readonly requestId: string | null;
-  readonly hash: string;
-}
+/** An audit event on the wire: the hashed fields with `seq` as a string, and the event's own hash. */
+export type AuditEventView = Omit<HashedAuditFields, 'seq'> & { readonly seq: string; readonly hash: string };
 
 /** 审计日志: newest first, filtered by record or action, for the bureau and regulators. */
 export async function findAuditEvents(
