@@ -1,3 +1,5 @@
 export * from './parties.ts';
 export * from './ip-assets.ts';
 export * from './ledger.ts';
+export * from './case-documents.ts';
+export * from './pledge-registrations.ts';

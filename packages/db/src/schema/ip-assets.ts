@@ -14,7 +14,7 @@ import {
 import { organisations, users } from './parties.ts';
 
 /** `bytea` as a Node Buffer on both drivers (PGlite answers a Uint8Array, `pg` a Buffer). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   toDriver: (value) => value,
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),

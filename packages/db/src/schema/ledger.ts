@@ -237,3 +237,29 @@ export const creditCommitteeVotes = pgTable(
   },
   (t) => [uniqueIndex('credit_committee_votes_uq').on(t.caseId, t.memberUserId)],
 );
+
+/**
+ * 案件参与机构 (organisations taking part in a case besides the bank): the guarantor of a guarantee model (and
+ * pledgee under 反担保), the insurer of an insurance model, an evaluation firm. They see the case through this
+ * row (access.md scope `assigned`). `acceptedAt` is set when the guarantor or insurer accepts (承保).
+ */
+export const caseParticipants = pgTable(
+  'case_participants',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => financingCases.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** `guarantor` | `insurer` | `evaluator`. */
+    role: text('role').notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+    acceptedByUserId: uuid('accepted_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('case_participants_pk').on(t.caseId, t.role),
+    index('case_participants_org_idx').on(t.organisationId),
+  ],
+);
