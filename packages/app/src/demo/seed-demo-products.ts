@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, isNull } from 'drizzle-orm';
-import { demoBankProducts } from '@ipf/domain/ledger';
+import { demoBankProducts, demoRiskScorecard } from '@ipf/domain/ledger';
 import { tables } from '@ipf/db';
 import { systemActor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
@@ -9,7 +9,7 @@ import { runInTransaction } from '../support/run-in-transaction.ts';
 
 /**
  * 演示产品: every demo bank (head office) offers the demo products (`demoBankProducts`, *example* terms), under
- * their demo codes. Does nothing when products exist already.
+ * their demo codes, each scoring with the demo scorecard (`demoRiskScorecard`). Does nothing when products exist already.
  */
 export async function seedDemoProducts(
   deps: AppDeps,
@@ -27,6 +27,7 @@ export async function seedDemoProducts(
       bankId: bank.id,
       code: p.productId,
       ...toBankProductColumns(p),
+      riskScorecard: demoRiskScorecard,
       committeeRules: defaultCommitteeRules,
       createdAt: now,
     })),

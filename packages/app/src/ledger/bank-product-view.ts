@@ -100,6 +100,9 @@ export interface BankProductView {
   readonly creditCommitteeThresholdYuan: string | null;
   readonly disbursementRequiresRegistration: boolean;
   readonly allowsInternalEvaluationUpToYuan: string | null;
+  /** Which scorecard (and version) risk evaluations under the product use; its rules stay with the bank. */
+  readonly riskScorecardId: string;
+  readonly riskScorecardVersion: number;
 }
 
 export function toBankProductView(row: BankProductRow): BankProductView {
@@ -130,6 +133,8 @@ export function toBankProductView(row: BankProductRow): BankProductView {
     creditCommitteeThresholdYuan: yuanOrNull(row.creditCommitteeThresholdFen),
     disbursementRequiresRegistration: row.disbursementRequiresRegistration,
     allowsInternalEvaluationUpToYuan: yuanOrNull(row.allowsInternalEvaluationUpToFen),
+    riskScorecardId: row.riskScorecard.scorecardId,
+    riskScorecardVersion: row.riskScorecard.version,
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { assertNoProblems } from '@ipf/domain/errors';
-import type { BankProduct } from '@ipf/domain/ledger';
+import { demoRiskScorecard, type BankProduct, type RiskScorecard } from '@ipf/domain/ledger';
 import type { ProblemDetail } from '@ipf/domain/errors';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
@@ -17,6 +17,8 @@ import {
 
 export type CreateBankProductInput = Omit<BankProduct, 'productId' | 'bankPartyId'> & {
   readonly code: string;
+  /** 风险评分卡 the bank scores this product's applicants with; the demo scorecard when absent. */
+  readonly riskScorecard?: RiskScorecard;
 };
 
 /** Plausibility of a product's own terms (ranges ordered, caps within 0–100 %, levels ascending). */
@@ -38,6 +40,11 @@ function validateProductTerms(p: CreateBankProductInput): ProblemDetail[] {
   }
   if (p.approvalLevels.length === 0)
     problems.push({ code: 'VALIDATION_FAILED', field: 'approvalLevels', params: { count: 1 } });
+  const card = p.riskScorecard;
+  if (card !== undefined && card.referScore > card.passScore)
+    problems.push({ code: 'VALIDATION_FAILED', field: 'riskScorecard.referScore', params: { count: 1 } });
+  if (card !== undefined && new Set(card.rules.map((r) => r.ruleId)).size !== card.rules.length)
+    problems.push({ code: 'VALIDATION_FAILED', field: 'riskScorecard.rules', params: { count: 1 } });
   return problems;
 }
 
@@ -58,6 +65,7 @@ export async function createBankProduct(
         bankId: headOfficeIdOf(actor.organisationPath),
         code: input.code,
         ...toBankProductColumns(input),
+        riskScorecard: input.riskScorecard ?? demoRiskScorecard,
         committeeRules: defaultCommitteeRules,
         createdAt: now,
       })

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { DomainError } from '@ipf/domain/errors';
 import {
   assertCaseAction,
   calculateRiskScore,
-  demoRiskScorecard,
   type CaseState,
   type RiskEvaluationFacts,
   type RiskScore,
@@ -25,8 +26,9 @@ export interface RecordRiskEvaluationInput {
 }
 
 /**
- * 风险评测: the bank clerk records the due-diligence and credit-report facts; the scorecard gives the score, band
- * and every reason. Needs the enterprise's valid 征信 consent (revoked or expired: CASE_CONSENT_INVALID).
+ * 风险评测: the bank clerk records the due-diligence and credit-report facts; the bank's own scorecard stored
+ * with the case's product (`bank_products.risk_scorecard`, versioned data) gives the score, band and every
+ * reason, and the evaluation records the scorecard's id and version. Needs the enterprise's valid 征信 consent (revoked or expired: CASE_CONSENT_INVALID).
  * A failing score still moves the case on: the approver declines with the reasons in view.
  */
 export async function recordRiskEvaluation(
@@ -46,7 +48,16 @@ export async function recordRiskEvaluation(
       actorUserId: actor.userId,
     });
     await assertCaseConsent(tx, row, 'credit_report', today);
-    const risk = calculateRiskScore(input.facts, demoRiskScorecard);
+    // A case past `lead` always has a product (apply sets it); the guard keeps a damaged row from scoring blind.
+    const [product] =
+      row.productId === null
+        ? []
+        : await tx
+            .select({ riskScorecard: tables.bankProducts.riskScorecard })
+            .from(tables.bankProducts)
+            .where(eq(tables.bankProducts.id, row.productId));
+    if (product === undefined) throw new DomainError('NOT_FOUND', { productId: row.productId ?? '-' });
+    const risk = calculateRiskScore(input.facts, product.riskScorecard);
     await tx.insert(tables.caseEvaluations).values({
       id: randomUUID(),
       caseId: row.id,
@@ -54,6 +65,7 @@ export async function recordRiskEvaluation(
       recordedByUserId: actor.userId,
       recordedAt: now,
       riskScorecardId: risk.scorecardId,
+      riskScorecardVersion: risk.scorecardVersion,
       riskScore: risk.score,
       riskOutcome: risk.outcome,
       riskReasons: [...risk.reasons],

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { RiskScorecard } from '@ipf/domain/ledger';
 import { ipAssets } from './ip-assets.ts';
 import { organisations, users } from './parties.ts';
 
@@ -56,6 +57,11 @@ export const bankProducts = pgTable(
       .notNull(),
     disbursementRequiresRegistration: boolean('disbursement_requires_registration').notNull(),
     allowsInternalEvaluationUpToFen: bigint('allows_internal_evaluation_up_to_fen', { mode: 'bigint' }),
+    /**
+     * 风险评分卡: the bank's own scorecard for this product, versioned data (rules, weights, thresholds). Rows
+     * that existed before the column got the demo scorecard (migration 0005).
+     */
+    riskScorecard: jsonb('risk_scorecard').$type<RiskScorecard>().notNull(),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
@@ -174,6 +180,7 @@ export const caseEvaluations = pgTable(
       .references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull(),
     riskScorecardId: text('risk_scorecard_id'),
+    riskScorecardVersion: integer('risk_scorecard_version'),
     riskScore: integer('risk_score'),
     riskOutcome: text('risk_outcome'),
     riskReasons: jsonb('risk_reasons').$type<unknown[]>(),

@@ -27,6 +27,8 @@ export const organisations = pgTable(
     bankLevel: text('bank_level'),
     district: text('district'),
     uscc: text('uscc'),
+    /** An inactive organisation stays on record but can no longer be chosen as pledgee, guarantor or insurer. */
+    active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [

@@ -50,6 +50,8 @@ export interface RiskRule {
 /** 评分卡 (scorecard) as versioned data: base score, rules, and the thresholds of the outcome bands. */
 export interface RiskScorecard {
   readonly scorecardId: string;
+  /** Raised whenever the bank changes the rules or thresholds; an evaluation records the version it used. */
+  readonly version: number;
   readonly effectiveDate: string;
   readonly baseScore: number;
   readonly rules: readonly RiskRule[];
@@ -64,6 +66,7 @@ export type RiskOutcome = 'pass' | 'refer' | 'fail';
 /** 风险评测结果 (risk evaluation result): score, band and every rule that fired, in scorecard order. */
 export interface RiskScore {
   readonly scorecardId: string;
+  readonly scorecardVersion: number;
   readonly score: number;
   readonly outcome: RiskOutcome;
   readonly reasons: readonly {
@@ -106,6 +109,7 @@ export function calculateRiskScore(facts: RiskEvaluationFacts, scorecard: RiskSc
     knockedOut || score < scorecard.referScore ? 'fail' : score < scorecard.passScore ? 'refer' : 'pass';
   return {
     scorecardId: scorecard.scorecardId,
+    scorecardVersion: scorecard.version,
     score,
     outcome,
     reasons: fired.map((rule) => ({

@@ -5,6 +5,7 @@ import type { RiskScorecard } from './calculate-risk-score.ts';
  */
 export const demoRiskScorecard: RiskScorecard = {
   scorecardId: 'demo-2026',
+  version: 1,
   effectiveDate: '2026-01-01',
   baseScore: 60,
   passScore: 60,
