@@ -119,6 +119,23 @@ export const BankProductView = Type.Object({
   allowsInternalEvaluationUpToYuan: Nullable(YuanString),
 });
 
+/** 产品手册 row: the product with its bank's name and the units an enterprise may apply to. */
+export const BankProductListItem = Type.Intersect([
+  BankProductView,
+  Type.Object({
+    bankNameZh: Type.String(),
+    bankNameEn: Type.String(),
+    units: Type.Array(
+      Type.Object({
+        id: Uuid,
+        nameZh: Type.String(),
+        nameEn: Type.String(),
+        bankLevel: Nullable(Type.String()),
+      }),
+    ),
+  }),
+]);
+
 /** 待办 by step, oldest wait first, with the next actions the role may take and per-step SLA ages. */
 export const WorkQueueView = Type.Object({
   items: Type.Array(Type.Intersect([CaseSummary, Type.Object({ nextActions: Type.Array(Type.String()) })])),

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import {
   ApplyBody,
   ApproveBody,
+  BankProductListItem,
   BankProductQuery,
   BankProductView,
   CaseQuery,
@@ -62,7 +63,7 @@ export function registerLedgerRoutes(app: AppInstance, deps: AppDeps): void {
         tags,
         summary: '银行产品',
         querystring: BankProductQuery,
-        response: { 200: Type.Array(BankProductView), ...problemResponses },
+        response: { 200: Type.Array(BankProductListItem), ...problemResponses },
       },
     },
     async (request) =>

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { daysBetween } from '@ipf/domain/calendar';
 import { caseTransitions, type CaseState } from '@ipf/domain/ledger';
 import { tables } from '@ipf/db';
@@ -16,13 +16,13 @@ export interface FindCasesInput extends PageInput {
   readonly enterpriseId?: string;
   readonly bankUnitId?: string;
   readonly productId?: string;
-  /** Case number, partial. */
+  /** Case number or enterprise name, partial. */
   readonly q?: string;
 }
 
-const { financingCases } = tables;
+const { financingCases, organisations } = tables;
 
-/** 台账检索: the cases the actor may see (its scope), newest change first. */
+/** 台账检索: the cases the actor may see (its scope), by state, case number or enterprise name, newest change first. */
 export async function findCases(
   input: FindCasesInput,
   actor: Actor,
@@ -35,8 +35,17 @@ export async function findCases(
   if (input.enterpriseId !== undefined) conditions.push(eq(financingCases.enterpriseId, input.enterpriseId));
   if (input.bankUnitId !== undefined) conditions.push(eq(financingCases.bankUnitId, input.bankUnitId));
   if (input.productId !== undefined) conditions.push(eq(financingCases.productId, input.productId));
-  if (input.q !== undefined && input.q.trim() !== '')
-    conditions.push(like(financingCases.caseNumber, likePattern(input.q.trim().toUpperCase())));
+  if (input.q !== undefined && input.q.trim() !== '') {
+    const q = input.q.trim();
+    conditions.push(
+      or(
+        like(financingCases.caseNumber, likePattern(q.toUpperCase())),
+        exists(
+          sql`(select 1 from ${organisations} where ${and(eq(organisations.id, financingCases.enterpriseId), or(ilike(organisations.nameZh, likePattern(q)), ilike(organisations.nameEn, likePattern(q))))})`,
+        ),
+      )!,
+    );
+  }
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     deps.db
