@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './parties.ts';
 export * from './ip-assets.ts';
 export * from './ledger.ts';
+export * from './case-documents.ts';

@@ -3,6 +3,7 @@ import type { AppInstance } from '../http/app-instance.ts';
 import { registerApiTokenRoutes } from './api-token-routes.ts';
 import { registerAuditRoutes } from './audit-routes.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
+import { registerCaseDocumentRoutes } from './case-document-routes.ts';
 import { registerConsentRoutes } from './consent-routes.ts';
 import { registerEnterpriseRoutes } from './enterprise-routes.ts';
 import { registerHealthRoutes } from './health-routes.ts';
@@ -36,5 +37,6 @@ export async function registerRoutes(
   registerAuditRoutes(app, deps);
   registerIpAssetRoutes(app, deps);
   registerLedgerRoutes(app, deps);
+  registerCaseDocumentRoutes(app, deps);
   await Promise.resolve();
 }

@@ -46,7 +46,13 @@ export type Operation =
   | 'case.evaluate'
   | 'case.decide'
   | 'case.withdraw'
-  | 'case.work_queue';
+  | 'case.work_queue'
+  | 'case.prepare_contract'
+  | 'case.sign'
+  | 'case_document.read'
+  | 'signing_certificate.list'
+  | 'signing_certificate.register'
+  | 'signing_certificate.revoke';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -172,6 +178,15 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'case.decide': only({ bank_approver: 'own_org' }),
   'case.withdraw': only({ enterprise_user: 'own_org' }),
   'case.work_queue': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
+  // Contracts and electronic signatures (issue 5 item 5): the bank clerk prepares (the bank signs through its
+  // signing service), the guarantor signs its counter-guarantee pledge, the enterprise signs last. Documents are
+  // read by whoever reads the case. Certificates: each signing organisation manages its own browser keys.
+  'case.prepare_contract': only({ bank_clerk: 'own_org' }),
+  'case.sign': only({ enterprise_user: 'own_org', guarantor_user: 'assigned' }),
+  'case_document.read': { ...caseReaders, guarantor_user: 'assigned' },
+  'signing_certificate.list': only({ enterprise_user: 'own_org', guarantor_user: 'own_org' }),
+  'signing_certificate.register': only({ enterprise_user: 'own_org', guarantor_user: 'own_org' }),
+  'signing_certificate.revoke': only({ enterprise_user: 'own_org', guarantor_user: 'own_org' }),
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];
@@ -189,4 +204,6 @@ export const publicEndpoints: readonly string[] = [
   'POST /api/auth/enrolment',
   'POST /api/auth/logout',
   'GET /api/auth/session',
+  // Anyone holding a contract PDF may check its signatures (issue 5: "anyone can verify a signed PDF").
+  'POST /api/verify-document',
 ];

@@ -11,6 +11,7 @@ import { runInTransaction } from '../support/run-in-transaction.ts';
 import { DEMO_PASSWORD, generateDemoParties, type DemoUser } from './generate-demo-parties.ts';
 import { seedDemoAssets } from './seed-demo-assets.ts';
 import { seedDemoProducts } from './seed-demo-products.ts';
+import { seedDemoSigningCertificates } from './seed-demo-signing-certificates.ts';
 
 export interface SeedDemoResult {
   readonly seeded: boolean;
@@ -114,6 +115,7 @@ export async function seedDemoData(deps: AppDeps, scale = 1): Promise<SeedDemoRe
   });
   await seedDemoAssets(deps);
   await seedDemoProducts(deps);
+  await seedDemoSigningCertificates(deps);
   return {
     seeded: true,
     organisations: parties.organisations.length,

@@ -8,7 +8,7 @@ import {
   type CertificateRecord,
   type SigningService,
 } from './signature-records.ts';
-import { createSm2Signature } from './sm2-signature.ts';
+import { createSm2Signature, isValidSm2PublicKey } from './sm2-signature.ts';
 
 /** Order n of the SM2 curve (GB/T 32918.5): private keys lie in [1, n − 2]. */
 const SM2_ORDER = 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123n;
@@ -47,6 +47,11 @@ export interface TestCa extends SigningService {
   readonly caCertificate: CertificateRecord;
   /** Issues (or re-issues) the organisation's certificate; returns the key handle to sign with. */
   enrolOrganisation(subject: CertificateName): Promise<{ keyId: string; certificate: CertificateRecord }>;
+  /**
+   * Certifies a public key the subject generated itself (in its browser): the CA signs the binding of the key to
+   * the organisation; the private key never reaches the CA. Nothing is stored (the caller keeps the record).
+   */
+  certifyPublicKey(subject: CertificateName, publicKeyHex: string): CertificateRecord;
 }
 
 interface KeyPair {
@@ -133,6 +138,30 @@ export function createTestCa(input: CreateTestCaInput): TestCa {
         caKey,
       );
       return store.save(keyId, certificate).then(() => ({ keyId, certificate }));
+    },
+
+    certifyPublicKey(subject, publicKeyHex) {
+      if (!isValidSm2PublicKey(publicKeyHex))
+        throw new DomainError(
+          'SIGNING_PUBLIC_KEY_INVALID',
+          {},
+          {
+            problems: [{ code: 'SIGNING_PUBLIC_KEY_INVALID', field: 'publicKeyHex' }],
+          },
+        );
+      const issuedAt = input.clock();
+      return issue(
+        {
+          serialNumber: randomBytes(16).toString('hex'),
+          issuer: caName,
+          subject: { orgId: subject.orgId, name: subject.name },
+          publicKeyHex,
+          notBefore: issuedAt.toISOString(),
+          notAfter: new Date(issuedAt.getTime() + validityMs).toISOString(),
+          isCa: false,
+        },
+        caKey,
+      );
     },
 
     async sign(digestHex, signerKeyId) {

@@ -37,3 +37,14 @@ export function isValidSm2Signature(input: {
     return false;
   }
 }
+
+/** Is this an uncompressed SM2 public key (`04` ‖ x ‖ y, 130 hex digits) on the curve? */
+export function isValidSm2PublicKey(publicKeyHex: string): boolean {
+  if (!/^04[0-9a-f]{128}$/i.test(publicKeyHex)) return false;
+  try {
+    return sm2.verifyPublicKey(publicKeyHex);
+  } catch {
+    // The library throws for a point off the curve: that is simply not a valid key.
+    return false;
+  }
+}
