@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { IsoDate, PageQuery, Uuid, YuanString } from './common.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -12,6 +12,16 @@ const Version = {
 const Note = { note: Type.Optional(Type.String({ maxLength: 2000 })) };
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** 案件参与机构: an organisation taking part besides the bank; `acceptedAt` null until it accepts. */
+export const CaseParticipant = Type.Object({
+  organisationId: Uuid,
+  organisationNameZh: Type.String(),
+  organisationNameEn: Type.String(),
+  role: Type.String({ description: 'guarantor | insurer | evaluator' }),
+  acceptedAt: Nullable(Type.String()),
+  acceptedByUserId: Nullable(Uuid),
+});
 
 /** 台账行 (ledger row): money in yuan strings, `daysInState` is the SLA age. */
 export const CaseSummary = Type.Object({
@@ -45,6 +55,9 @@ export const FinancingCase = Type.Intersect([
   CaseSummary,
   Type.Object({
     preparedByUserIds: Type.Array(Type.String()),
+    participants: Type.Array(CaseParticipant, {
+      description: 'guarantor / insurer / evaluator of the case and whether each accepted (承保)',
+    }),
     assets: Type.Array(
       Type.Object({ assetId: Uuid, kind: Type.String(), number: Type.String(), title: Type.String() }),
     ),
@@ -117,6 +130,8 @@ export const BankProductView = Type.Object({
   creditCommitteeThresholdYuan: Nullable(YuanString),
   disbursementRequiresRegistration: Type.Boolean(),
   allowsInternalEvaluationUpToYuan: Nullable(YuanString),
+  riskScorecardId: Type.String(),
+  riskScorecardVersion: Type.Integer(),
 });
 
 /** 产品手册 row: the product with its bank's name and the units an enterprise may apply to. */
@@ -147,6 +162,65 @@ export const WorkQueueView = Type.Object({
   ),
 });
 
+const numericRiskFacts = [
+  'yearsInOperation',
+  'overdueLoansLast24Months',
+  'debtToAssetPct',
+  'revenueGrowthPct',
+  'pendingLitigationCount',
+  'grantedInventionPatentCount',
+] as const;
+const booleanRiskFacts = ['hasAdverseCreditRecord', 'isHighTechEnterprise', 'isOnWhitelist'] as const;
+const TaxCreditGrade = literals(['A', 'B', 'M', 'C', 'D'] as const);
+
+/** 风险评分卡 a bank enters with its product: versioned rules over the risk facts, weights and outcome bands. */
+export const RiskScorecard = Type.Object(
+  {
+    scorecardId: Type.String({ minLength: 1, maxLength: 60 }),
+    version: Type.Integer({ minimum: 1 }),
+    effectiveDate: IsoDate,
+    baseScore: Type.Integer({ minimum: -1000, maximum: 1000 }),
+    passScore: Type.Integer({ minimum: -1000, maximum: 1000 }),
+    referScore: Type.Integer({ minimum: -1000, maximum: 1000 }),
+    rules: Type.Array(
+      Type.Object(
+        {
+          ruleId: Type.String({ minLength: 1, maxLength: 60 }),
+          zh: Type.String({ minLength: 1, maxLength: 200 }),
+          en: Type.String({ minLength: 1, maxLength: 200 }),
+          condition: Type.Union([
+            Type.Object(
+              {
+                fact: literals(numericRiskFacts),
+                operator: literals(['>=', '<=', '>', '<'] as const),
+                threshold: Type.Number(),
+              },
+              { additionalProperties: false },
+            ),
+            Type.Object(
+              { fact: literals(booleanRiskFacts), operator: Type.Literal('is'), value: Type.Boolean() },
+              { additionalProperties: false },
+            ),
+            Type.Object(
+              {
+                fact: Type.Literal('taxCreditGrade'),
+                operator: Type.Literal('in'),
+                values: Type.Array(TaxCreditGrade, { minItems: 1 }),
+              },
+              { additionalProperties: false },
+            ),
+          ]),
+          points: Type.Integer({ minimum: -1000, maximum: 1000 }),
+          knockout: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const BankProductQuery = Type.Object({ bankId: Type.Optional(Uuid) }, { additionalProperties: false });
 export const CreateBankProductBody = Type.Object(
   {
@@ -176,6 +250,7 @@ export const CreateBankProductBody = Type.Object(
     creditCommitteeThresholdYuan: Type.Union([YuanString, Type.Null()]),
     disbursementRequiresRegistration: Type.Boolean(),
     allowsInternalEvaluationUpToYuan: Type.Union([YuanString, Type.Null()]),
+    riskScorecard: Type.Optional(RiskScorecard),
   },
   { additionalProperties: false },
 );
@@ -208,6 +283,8 @@ export const ApplyBody = Type.Object(
     assetIds: Type.Array(Uuid, { maxItems: 50 }),
     coOwnerConsentPartyIds: Type.Optional(Type.Array(Type.String())),
     consentExpiresOn: IsoDate,
+    guarantorOrganisationId: Type.Optional(Uuid),
+    insurerOrganisationId: Type.Optional(Uuid),
     leadCaseId: Type.Optional(Uuid),
     ...Version,
   },
@@ -280,3 +357,31 @@ export const CommitteeVoteBody = Type.Object(
   { additionalProperties: false },
 );
 export const WithdrawBody = Type.Object({ ...Version, ...Note }, { additionalProperties: false });
+
+/** 承保 (accept a guarantee or insurance) by the guarantor or insurer the case names. */
+export const AcceptParticipationBody = Type.Object({ ...Version, ...Note }, { additionalProperties: false });
+
+export const PledgeeCandidateQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 60 })),
+    kinds: Type.Optional(
+      Type.String({
+        pattern: '^(bank|guarantor|insurer)(,(bank|guarantor|insurer))*$',
+        description: 'comma-separated kinds, e.g. `bank,guarantor`; all three when absent',
+      }),
+    ),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+/** 机构名录 entry: name, kind and id (and a bank unit's level and head office), nothing more. */
+export const PledgeeCandidate = Type.Object({
+  id: Uuid,
+  kind: Type.Union([Type.Literal('bank'), Type.Literal('guarantor'), Type.Literal('insurer')]),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  bankLevel: Nullable(Type.String()),
+  headOfficeId: Nullable(Uuid),
+});
+export type PledgeeCandidateDto = Static<typeof PledgeeCandidate>;

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import {
+  AcceptParticipationBody,
   ApplyBody,
   ApproveBody,
   BankProductListItem,
@@ -15,6 +16,8 @@ import {
   FinancingCase,
   IdParams,
   PageOf,
+  PledgeeCandidate,
+  PledgeeCandidateQuery,
   RiskEvaluationBody,
   ValueEvaluationBody,
   WithdrawBody,
@@ -22,6 +25,8 @@ import {
   WorkQueueView,
 } from '@ipf/contracts';
 import {
+  acceptGuarantee,
+  acceptInsurance,
   applyForFinancing,
   approveCase,
   createBankProduct,
@@ -29,6 +34,7 @@ import {
   declineCase,
   findBankProducts,
   findCases,
+  findPledgeeCandidates,
   findWorkQueue,
   getCase,
   recordCreditRating,
@@ -111,6 +117,7 @@ export function registerLedgerRoutes(app: AppInstance, deps: AppDeps): void {
           creditCommitteeThresholdFen: fenOrNull(b.creditCommitteeThresholdYuan),
           disbursementRequiresRegistration: b.disbursementRequiresRegistration,
           allowsInternalEvaluationUpToFen: fenOrNull(b.allowsInternalEvaluationUpToYuan),
+          ...(b.riskScorecard === undefined ? {} : { riskScorecard: b.riskScorecard }),
         },
         actorOf(request),
         deps,
@@ -375,5 +382,61 @@ export function registerLedgerRoutes(app: AppInstance, deps: AppDeps): void {
     },
     async (request) =>
       withdrawCase({ id: request.params.id, ...common(request.body) }, actorOf(request), deps),
+  );
+
+  app.post(
+    '/api/cases/:id/accept-guarantee',
+    {
+      config: { operation: 'case.accept_guarantee' },
+      schema: {
+        tags,
+        summary: '担保承保',
+        params: IdParams,
+        body: AcceptParticipationBody,
+        response: { 200: FinancingCase, ...problemResponses },
+      },
+    },
+    async (request) =>
+      acceptGuarantee({ id: request.params.id, ...common(request.body) }, actorOf(request), deps),
+  );
+  app.post(
+    '/api/cases/:id/accept-insurance',
+    {
+      config: { operation: 'case.accept_insurance' },
+      schema: {
+        tags,
+        summary: '保险承保',
+        params: IdParams,
+        body: AcceptParticipationBody,
+        response: { 200: FinancingCase, ...problemResponses },
+      },
+    },
+    async (request) =>
+      acceptInsurance({ id: request.params.id, ...common(request.body) }, actorOf(request), deps),
+  );
+  app.get(
+    '/api/pledgee-candidates',
+    {
+      config: { operation: 'organisation.directory' },
+      schema: {
+        tags,
+        summary: '质权人/担保/保险机构名录',
+        querystring: PledgeeCandidateQuery,
+        response: { 200: PageOf(PledgeeCandidate), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { q, kinds, page, pageSize } = request.query;
+      return findPledgeeCandidates(
+        {
+          ...(q === undefined ? {} : { q }),
+          ...(kinds === undefined ? {} : { kinds: kinds.split(',') as ('bank' | 'guarantor' | 'insurer')[] }),
+          page: page ?? 1,
+          pageSize: pageSize ?? 20,
+        },
+        actorOf(request),
+        deps,
+      );
+    },
   );
 }

@@ -7,7 +7,6 @@ import {
   DatePicker,
   Descriptions,
   Form,
-  Input,
   List,
   Result,
   Skeleton,
@@ -21,6 +20,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiProblem } from '../api/api-problem.ts';
+import { PledgeeCandidateSelect } from '../common/pledgee-candidate-select.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { hasPermission } from '../session/has-permission.ts';
@@ -44,9 +44,7 @@ export function IpAssetDetailPage() {
     mutationFn: (values: { debtMaturityDate: Dayjs; pledgeeOrganisationId?: string }) =>
       ipAssetApi.checkEligibility(id, {
         debtMaturityDate: values.debtMaturityDate.format('YYYY-MM-DD'),
-        ...(values.pledgeeOrganisationId
-          ? { pledgeeOrganisationId: values.pledgeeOrganisationId.trim() }
-          : {}),
+        ...(values.pledgeeOrganisationId ? { pledgeeOrganisationId: values.pledgeeOrganisationId } : {}),
       }),
   });
   const backLink = (
@@ -200,7 +198,11 @@ export function IpAssetDetailPage() {
                 label={t('ipAssets.pledgeeId')}
                 rules={[{ required: true, message: t('ipAssets.required') }]}
               >
-                <Input style={{ width: 320 }} placeholder={t('ipAssets.pledgeeIdPlaceholder')} />
+                <PledgeeCandidateSelect
+                  kinds={['bank', 'guarantor']}
+                  style={{ width: 360 }}
+                  placeholder={t('ipAssets.pledgeeIdPlaceholder')}
+                />
               </Form.Item>
             )}
             <Button type="primary" htmlType="submit" loading={check.isPending}>

@@ -15,6 +15,7 @@ export type Operation =
   | 'organisation.list'
   | 'organisation.read'
   | 'organisation.create'
+  | 'organisation.directory'
   | 'user.list'
   | 'user.create'
   | 'user.update'
@@ -52,7 +53,9 @@ export type Operation =
   | 'case_document.read'
   | 'signing_certificate.list'
   | 'signing_certificate.register'
-  | 'signing_certificate.revoke';
+  | 'signing_certificate.revoke'
+  | 'case.accept_guarantee'
+  | 'case.accept_insurance';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -92,13 +95,15 @@ const enterpriseDataReaders: Row = only({
 });
 
 /**
- * Who reads a financing case: the enterprise, the bank unit and the units above it, the district bureau, and the
- * city bureau and regulators read-only. Case parties (guarantor, insurer, evaluator) follow once cases assign them.
+ * Who reads a financing case: the enterprise, the bank unit and the units above it, the guarantor and insurer the
+ * case names (`case_participants`), the district bureau, and the city bureau and regulators read-only.
  */
 const caseReaders: Row = only({
   enterprise_user: 'own_org',
   bank_clerk: 'own_org',
   bank_approver: 'own_org',
+  guarantor_user: 'assigned',
+  insurer_user: 'assigned',
   district_bureau: 'district',
   city_bureau: 'all',
   regulator: 'all',
@@ -117,6 +122,14 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
     regulator: 'all',
   },
   'organisation.create': only({ platform_admin: 'all' }),
+  // The directory of active banks, guarantors and insurers (names, kinds, ids) the parties of a deal choose from.
+  'organisation.directory': only({
+    enterprise_user: 'all',
+    bank_clerk: 'all',
+    bank_approver: 'all',
+    guarantor_user: 'all',
+    insurer_user: 'all',
+  }),
   'user.list': only({ platform_admin: 'all' }),
   'user.create': only({ platform_admin: 'all' }),
   'user.update': only({ platform_admin: 'all' }),
@@ -187,6 +200,9 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'signing_certificate.list': only({ enterprise_user: 'own_org', guarantor_user: 'own_org' }),
   'signing_certificate.register': only({ enterprise_user: 'own_org', guarantor_user: 'own_org' }),
   'signing_certificate.revoke': only({ enterprise_user: 'own_org', guarantor_user: 'own_org' }),
+  // 承保: the guarantor or insurer a case names accepts it, for its own organisation only.
+  'case.accept_guarantee': only({ guarantor_user: 'assigned' }),
+  'case.accept_insurance': only({ insurer_user: 'assigned' }),
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];

@@ -34,6 +34,7 @@ const caseDetail: CaseDetail = {
   createdAt: '2026-02-20T02:00:00.000Z',
   updatedAt: '2026-03-01T02:00:00.000Z',
   preparedByUserIds: [],
+  participants: [],
   assets: [
     { assetId: 'a-1', kind: 'invention_patent', number: 'ZL202310123456.7', title: '一种高效率光伏逆变器' },
     { assetId: 'a-2', kind: 'trademark', number: '第 56789012 号', title: '星河' },

@@ -5,7 +5,7 @@ import { assertNoProblems, DomainError, type ProblemDetail } from '@ipf/domain/e
 import type { IpAssetKind } from '@ipf/domain/ip-asset';
 import { assertCaseAction, validateApplicationAgainstProduct, type CombinedModel } from '@ipf/domain/ledger';
 import type { RepaymentMethod } from '@ipf/domain/loan';
-import { tables } from '@ipf/db';
+import { tables, type Executor } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
@@ -30,6 +30,10 @@ export interface ApplyForFinancingInput {
   readonly coOwnerConsentPartyIds?: readonly string[];
   /** Expiry of the consents the application grants the bank (data sharing, 征信 query). */
   readonly consentExpiresOn: string;
+  /** 担保机构: required with `plus_guarantee` (and then the pledgee, 反担保), refused with other models. */
+  readonly guarantorOrganisationId?: string;
+  /** 保险机构: required with `plus_insurance`, refused with other models. */
+  readonly insurerOrganisationId?: string;
   /** Apply on a lead the bank or bureau opened for this enterprise. */
   readonly leadCaseId?: string;
   readonly expectedVersion?: number;
@@ -41,6 +45,12 @@ export interface ApplyForFinancingInput {
  * refusal grounds), with the debt maturing `termMonths` after today. The application creates the customer
  * relationship and grants the bank unit two consents with scope, purpose and expiry: to use the enterprise's
  * financial data for this application and to query its credit report (征信). Nothing is written when refused.
+ *
+ * Combined models (组合模式, issue 5 items 1 and 5): `plus_guarantee` names an active guarantor organisation, which
+ * guarantees the loan to the bank and takes the IP as counter-guarantee (反担保): the case's pledgee is the
+ * guarantor (`pledgeeKind = 'guarantor'`) and the assets' eligibility is checked against it; `plus_insurance`
+ * names an active insurer (保证保险) while the bank stays pledgee. Either becomes a `case_participants` row, which
+ * lets that organisation see the case and later accept it (承保).
  */
 export async function applyForFinancing(
   input: ApplyForFinancingInput,
@@ -57,7 +67,13 @@ export async function applyForFinancing(
   const [unit] = await deps.db
     .select()
     .from(organisations)
-    .where(and(eq(organisations.id, input.bankUnitId), eq(organisations.kind, 'bank')));
+    .where(
+      and(
+        eq(organisations.id, input.bankUnitId),
+        eq(organisations.kind, 'bank'),
+        eq(organisations.active, true),
+      ),
+    );
   if (unit === undefined)
     assertNoProblems([
       { code: 'CASE_BANK_UNIT_INVALID', field: 'bankUnitId', params: { bankUnitId: input.bankUnitId } },
@@ -83,15 +99,23 @@ export async function applyForFinancing(
     ]);
   const product = toBankProduct(productRow!);
 
+  const named = await findNamedParticipants(deps.db, input);
+  const pledgee =
+    input.combinedModel === 'plus_guarantee'
+      ? { kind: 'guarantor' as const, organisationId: named.guarantorId }
+      : { kind: 'bank' as const, organisationId: unit!.id };
+
   const debtMaturityDate = addMonths(today, input.termMonths);
   const eligibility: ProblemDetail[] = [];
-  for (const [index, assetId] of input.assetIds.entries()) {
+  // Without a valid pledgee the assets cannot be judged; the participant problems say why.
+  const assetsToCheck = pledgee.organisationId === null ? [] : [...input.assetIds.entries()];
+  for (const [index, assetId] of assetsToCheck) {
     const result = await checkIpAssetPledgeEligibility(
       {
         id: assetId,
         debtMaturityDate,
         decisionDate: today,
-        pledgeeOrganisationId: unit!.id,
+        pledgeeOrganisationId: pledgee.organisationId!,
         coOwnerConsentPartyIds: input.coOwnerConsentPartyIds ?? [],
         coPledgedAssetIds: input.assetIds.filter((a) => a !== assetId),
       },
@@ -145,6 +169,7 @@ export async function applyForFinancing(
       : field.replace(/^assets\[(\d+)\]\.kind$/, 'assetIds[$1]').replace(/^assets$/, 'assetIds');
   assertNoProblems([
     ...productProblems.map((p) => ({ ...p, field: toRequestField(p.field) })),
+    ...named.problems,
     ...eligibility,
   ]);
 
@@ -156,7 +181,12 @@ export async function applyForFinancing(
       repaymentMethod: input.repaymentMethod,
       spreadBps: input.spreadBps,
       combinedModel: input.combinedModel,
+      pledgeeKind: pledgee.kind,
     };
+    const participants = [
+      ...(named.guarantorId === null ? [] : [{ organisationId: named.guarantorId, role: 'guarantor' }]),
+      ...(named.insurerId === null ? [] : [{ organisationId: named.insurerId, role: 'insurer' }]),
+    ];
     let caseId: string;
     if (input.leadCaseId !== undefined) {
       const lead = await getVisibleCase(tx, input.leadCaseId, actor, scope);
@@ -190,7 +220,6 @@ export async function applyForFinancing(
         state: 'applied',
         origin: 'application',
         ...terms,
-        pledgeeKind: 'bank',
         preparedByUserIds: [],
         stateEnteredAt: now,
         createdAt: now,
@@ -214,11 +243,15 @@ export async function applyForFinancing(
           action: 'case.apply',
           entityType: 'financing_case',
           entityId: caseId,
-          after: { state: 'applied', caseNumber, ...terms },
+          after: { state: 'applied', caseNumber, ...terms, participants },
         },
         now,
       );
     }
+    if (participants.length > 0)
+      await tx
+        .insert(tables.caseParticipants)
+        .values(participants.map((p) => ({ caseId, ...p, createdAt: now })));
     await tx
       .insert(tables.caseAssets)
       .values(assets.map((a, position) => ({ caseId, assetId: a.assetId, kind: a.kind, position })));
@@ -255,4 +288,62 @@ export async function applyForFinancing(
     const row = await getVisibleCase(tx, caseId, actor, scope);
     return loadCaseDetail(tx, row, today);
   });
+}
+
+/**
+ * The guarantor and insurer the application names, checked against its combined model: each must be an active
+ * organisation of its kind (担保机构 `guarantor`, 保险机构 `insurer`), required by its model and refused by others.
+ */
+async function findNamedParticipants(
+  executor: Executor,
+  input: ApplyForFinancingInput,
+): Promise<{ guarantorId: string | null; insurerId: string | null; problems: ProblemDetail[] }> {
+  const problems: ProblemDetail[] = [];
+  const check = async (
+    organisationId: string | undefined,
+    spec: { kind: string; model: CombinedModel; field: string; required: string; invalid: string },
+  ): Promise<string | null> => {
+    if (organisationId === undefined) {
+      if (input.combinedModel === spec.model) problems.push({ code: spec.required, field: spec.field });
+      return null;
+    }
+    if (input.combinedModel !== spec.model) {
+      problems.push({
+        code: 'CASE_PARTICIPANT_NOT_APPLICABLE',
+        field: spec.field,
+        params: { model: input.combinedModel },
+      });
+      return null;
+    }
+    const [row] = await executor
+      .select({ id: tables.organisations.id })
+      .from(tables.organisations)
+      .where(
+        and(
+          eq(tables.organisations.id, organisationId),
+          eq(tables.organisations.kind, spec.kind),
+          eq(tables.organisations.active, true),
+        ),
+      );
+    if (row === undefined) {
+      problems.push({ code: spec.invalid, field: spec.field, params: { organisationId } });
+      return null;
+    }
+    return row.id;
+  };
+  const guarantorId = await check(input.guarantorOrganisationId, {
+    kind: 'guarantor',
+    model: 'plus_guarantee',
+    field: 'guarantorOrganisationId',
+    required: 'CASE_GUARANTOR_REQUIRED',
+    invalid: 'CASE_GUARANTOR_INVALID',
+  });
+  const insurerId = await check(input.insurerOrganisationId, {
+    kind: 'insurer',
+    model: 'plus_insurance',
+    field: 'insurerOrganisationId',
+    required: 'CASE_INSURER_REQUIRED',
+    invalid: 'CASE_INSURER_INVALID',
+  });
+  return { guarantorId, insurerId, problems };
 }

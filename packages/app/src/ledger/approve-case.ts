@@ -16,6 +16,7 @@ import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { findApproverAuthorityLevel } from './approver-authority-level.ts';
 import { toBankProduct } from './bank-product-view.ts';
 import { decideCaseCommittee } from './case-committee.ts';
+import { findCaseParticipantFacts } from './case-participants.ts';
 import { loadCaseDetail, type CaseDetail } from './case-view.ts';
 import { getVisibleCase, writeCaseTransition } from './transition-case.ts';
 
@@ -28,7 +29,9 @@ export interface ApproveCaseInput {
 /**
  * 审批通过: the approver approves within its authority level (APPROVAL_AUTHORITY_INSUFFICIENT), never its own
  * preparation (MAKER_CHECKER_VIOLATION), above the product's threshold only after the credit committee approved
- * (CREDIT_COMMITTEE_APPROVAL_REQUIRED), and only while the valuation holds and the pledge rate is within the cap.
+ * (CREDIT_COMMITTEE_APPROVAL_REQUIRED), only once the guarantor or insurer of a combined model accepted
+ * (GUARANTEE_NOT_ACCEPTED / INSURANCE_NOT_ACCEPTED), and only while the valuation holds and the pledge rate is
+ * within the cap.
  * Two approvers at once: the optimistic version lets one win, the other gets CONFLICT.
  */
 export async function approveCase(input: ApproveCaseInput, actor: Actor, deps: AppDeps): Promise<CaseDetail> {
@@ -49,7 +52,9 @@ export async function approveCase(input: ApproveCaseInput, actor: Actor, deps: A
       required?.creditCommitteeRequired === true && productRow !== undefined
         ? await decideCaseCommittee(tx, row, productRow)
         : null;
+    const participantFacts = await findCaseParticipantFacts(tx, row);
     const to = assertCaseAction({
+      ...participantFacts,
       state: row.state as CaseState,
       action: 'approve',
       actorRole: actor.role,

@@ -3,6 +3,7 @@ import { daysBetween } from '@ipf/domain/calendar';
 import { formatYuan } from '@ipf/domain/money';
 import { tables, type Executor } from '@ipf/db';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
+import { findCaseParticipants, type CaseParticipantView } from './case-participants.ts';
 
 export type CaseRow = typeof tables.financingCases.$inferSelect;
 
@@ -72,8 +73,10 @@ export async function toCaseSummaries(
   }));
 }
 
-/** 案件详情: the row, its assets, timeline, evaluation chain, approvals and committee votes. */
+/** 案件详情: the row, its assets, participants, timeline, evaluation chain, approvals and committee votes. */
 export interface CaseDetail extends CaseSummary {
+  /** Guarantor, insurer, evaluator of the case and whether each accepted. */
+  readonly participants: CaseParticipantView[];
   readonly preparedByUserIds: string[];
   readonly assets: { assetId: string; kind: string; number: string; title: string }[];
   readonly events: {
@@ -101,8 +104,9 @@ export interface CaseDetail extends CaseSummary {
 
 export async function loadCaseDetail(executor: Executor, row: CaseRow, today: string): Promise<CaseDetail> {
   const { caseAssets, ipAssets, caseEvents, caseEvaluations, caseApprovals, creditCommitteeVotes } = tables;
-  const [[summary], assets, events, evaluations, approvals, votes] = await Promise.all([
+  const [[summary], participants, assets, events, evaluations, approvals, votes] = await Promise.all([
     toCaseSummaries(executor, [row], today),
+    findCaseParticipants(executor, row.id),
     executor
       .select({
         assetId: caseAssets.assetId,
@@ -139,6 +143,7 @@ export async function loadCaseDetail(executor: Executor, row: CaseRow, today: st
   return {
     ...summary!,
     preparedByUserIds: row.preparedByUserIds,
+    participants,
     assets,
     events: events.map((e) => ({
       action: e.action,

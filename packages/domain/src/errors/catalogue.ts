@@ -9,6 +9,7 @@ import { loanErrors } from '../loan/loan-errors.ts';
 import { valuationErrors } from '../valuation/valuation-errors.ts';
 import { ledgerErrors } from '../ledger/ledger-errors.ts';
 import { ledgerCaseErrors } from '../ledger/ledger-case-errors.ts';
+import { caseParticipantErrors } from '../ledger/case-participant-errors.ts';
 import { caseDocumentErrors } from '../ledger/case-document-errors.ts';
 import { registrationErrors } from '../registration/registration-errors.ts';
 import { riskSharingErrors } from '../risk-sharing/risk-sharing-errors.ts';
@@ -32,6 +33,7 @@ export const errorCatalogues: readonly ErrorCatalogue[] = [
   valuationErrors,
   ledgerErrors,
   ledgerCaseErrors,
+  caseParticipantErrors,
   caseDocumentErrors,
   registrationErrors,
   riskSharingErrors,
