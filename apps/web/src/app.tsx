@@ -8,6 +8,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/login-page.tsx';
+import { CaseApplyPage } from './cases/case-apply-page.tsx';
+import { CaseDetailPage } from './cases/case-detail-page.tsx';
+import { CaseListPage } from './cases/case-list-page.tsx';
+import { CaseWorkQueuePage } from './cases/case-work-queue-page.tsx';
 import { NotFoundPage } from './common/not-found-page.tsx';
 import { EnterpriseDetailPage } from './enterprises/enterprise-detail-page.tsx';
 import { EnterpriseListPage } from './enterprises/enterprise-list-page.tsx';
@@ -108,6 +112,38 @@ export function App() {
                   element={
                     <RequirePermission permission="ip_asset.read">
                       <IpAssetDetailPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases"
+                  element={
+                    <RequirePermission permission="case.list">
+                      <CaseListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases/queue"
+                  element={
+                    <RequirePermission permission="case.work_queue">
+                      <CaseWorkQueuePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases/apply"
+                  element={
+                    <RequirePermission permission="case.apply">
+                      <CaseApplyPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases/:id"
+                  element={
+                    <RequirePermission permission="case.read">
+                      <CaseDetailPage />
                     </RequirePermission>
                   }
                 />

@@ -40,6 +40,14 @@ describe('buildNavigation', () => {
     expect(entry).toEqual({ path: '/ip-assets', label: 'nav.ownIpAssets', icon: 'ipAsset' });
   });
 
+  it('names the ledger "my financing" for an enterprise and adds the work queue for bank staff only', () => {
+    const enterprise = buildNavigation('enterprise_user', ['case.list', 'case.apply'], t);
+    expect(enterprise[1]?.entries).toEqual([{ path: '/cases', label: 'nav.ownCases', icon: 'case' }]);
+    expect(paths('bank_clerk', ['case.list', 'case.work_queue'])).toEqual(['/', '/cases', '/cases/queue']);
+    expect(paths('city_bureau', ['case.list', 'enterprise.list'])).toEqual(['/', '/enterprises', '/cases']);
+    expect(buildNavigation('city_bureau', ['case.list'], t)[1]?.entries[0]?.label).toBe('nav.cases');
+  });
+
   it('always offers the home page, even with no permissions', () => {
     expect(paths('expert', [])).toEqual(['/']);
   });

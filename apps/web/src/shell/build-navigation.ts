@@ -2,7 +2,7 @@
 export interface NavigationEntry {
   path: string;
   label: string;
-  icon: 'home' | 'enterprise' | 'organisation' | 'user' | 'ipAsset';
+  icon: 'home' | 'enterprise' | 'organisation' | 'user' | 'ipAsset' | 'case' | 'workQueue';
 }
 
 export interface NavigationGroup {
@@ -18,7 +18,8 @@ const bankRoles = ['bank_clerk', 'bank_approver'];
 /**
  * The shell's menu for a role and its permission ids: a page appears only when the session may list what it
  * shows, and the enterprise list is named after what the role sees (a bank its customers, a district bureau
- * its district). Groups without entries are left out.
+ * its district); the financing ledger is "my financing" for an enterprise and the work queue is for bank staff.
+ * Groups without entries are left out.
  */
 export function buildNavigation(
   role: string,
@@ -56,6 +57,18 @@ export function buildNavigation(
                 icon: 'ipAsset' as const,
               },
             ]
+          : []),
+        ...(can('case.list')
+          ? [
+              {
+                path: '/cases',
+                label: role === 'enterprise_user' ? t('nav.ownCases') : t('nav.cases'),
+                icon: 'case' as const,
+              },
+            ]
+          : []),
+        ...(can('case.work_queue')
+          ? [{ path: '/cases/queue', label: t('nav.workQueue'), icon: 'workQueue' as const }]
           : []),
       ],
     },

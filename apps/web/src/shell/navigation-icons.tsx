@@ -1,5 +1,7 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  ScheduleOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -15,4 +17,6 @@ export const navigationIcons: Record<NavigationEntry['icon'], ReactNode> = {
   organisation: <ApartmentOutlined />,
   user: <TeamOutlined />,
   ipAsset: <SafetyCertificateOutlined />,
+  case: <AuditOutlined />,
+  workQueue: <ScheduleOutlined />,
 };
