@@ -67,4 +67,19 @@ describe('calculateRiskScore', () => {
       ),
     ).toBe(false);
   });
+
+  it("scores with the scorecard it is given and names that scorecard's id and version (a bank's own card is data)", () => {
+    const bankCard = {
+      ...demoRiskScorecard,
+      scorecardId: 'bank-own',
+      version: 4,
+      baseScore: 40,
+      rules: demoRiskScorecard.rules.filter((r) => r.ruleId !== 'whitelist'),
+    };
+    const demo = calculateRiskScore(solid, demoRiskScorecard);
+    const own = calculateRiskScore(solid, bankCard);
+    expect(demo).toMatchObject({ scorecardId: 'demo-2026', scorecardVersion: 1, score: 90, outcome: 'pass' });
+    // 40 + 5 × 5 (the whitelist rule is not on this card) = 65.
+    expect(own).toMatchObject({ scorecardId: 'bank-own', scorecardVersion: 4, score: 65, outcome: 'pass' });
+  });
 });
