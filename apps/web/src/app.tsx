@@ -25,6 +25,7 @@ import { createQueryClient } from './query-client.ts';
 import { RequirePermission } from './session/require-permission.tsx';
 import { RequireSession } from './session/require-session.tsx';
 import { AppShell } from './shell/app-shell.tsx';
+import { VerifyDocumentPage } from './signing/verify-document-page.tsx';
 import { UserListPage } from './users/user-list-page.tsx';
 
 /** Providers (query cache, Ant Design locale following the UI language) and the routes. */
@@ -51,6 +52,7 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/verify" element={<VerifyDocumentPage />} />
               <Route
                 element={
                   <RequireSession>
