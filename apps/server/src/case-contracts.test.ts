@@ -55,6 +55,9 @@ describe('contracts and SM2 electronic signatures of a financing case, through t
   const parties = generateDemoParties(TEST_DEMO_SEED);
   const bankUnit = parties.organisations.find((o) => o.nameZh === '银湾银行深圳南山科技支行')!;
   const headOffice = parties.organisations.find((o) => o.nameZh === '银湾银行')!;
+  const guarantorOrg = parties.organisations.find(
+    (o) => o.nameZh === '深圳市高新投融资担保有限公司（演示）',
+  )!;
   const enterpriseName = parties.organisations.find(
     (o) => o.id === parties.users.find((u) => u.login === 'ent001')!.organisationId,
   )!.nameZh;
@@ -97,8 +100,11 @@ describe('contracts and SM2 electronic signatures of a financing case, through t
   const countSignatures = async () =>
     (await t.deps.db.select({ n: count() }).from(tables.documentSignatures))[0]!.n;
 
-  /** Applies with the next eligible asset and drives the case to `approved` (maker-checker: clerk, approver). */
-  async function approvedCase(): Promise<string> {
+  /**
+   * Applies with the next eligible asset and drives the case to `approved` (maker-checker: clerk, approver); with
+   * a guarantor, as a 反担保 case the guarantor accepts before approval.
+   */
+  async function approvedCase(guarantor?: { organisationId: string; session: TestSession }): Promise<string> {
     // Distinct assets while there are enough; this part of the ledger does not lock an asset before registration.
     const assetId = eligibleAssets[casesMade++ % eligibleAssets.length]!;
     const applied = await api(ent, 'POST', '/api/cases', {
@@ -108,7 +114,8 @@ describe('contracts and SM2 electronic signatures of a financing case, through t
       termMonths: 12,
       repaymentMethod: 'annuity',
       spreadBps: 50,
-      combinedModel: 'pledge_only',
+      combinedModel: guarantor === undefined ? 'pledge_only' : 'plus_guarantee',
+      ...(guarantor === undefined ? {} : { guarantorOrganisationId: guarantor.organisationId }),
       assetIds: [assetId],
       consentExpiresOn: '2027-03-01',
     });
@@ -138,6 +145,8 @@ describe('contracts and SM2 electronic signatures of a financing case, through t
       assetValues: [{ assetId, valueYuan: '10000000.00' }],
     });
     await step(clerk, caseId, 'credit-rating', { creditRating: 'A', creditLineYuan: '1000000.00' });
+    if (guarantor !== undefined)
+      expect((await step(guarantor.session, caseId, 'accept-guarantee', {})).statusCode).toBe(200);
     const approved = await step(approver, caseId, 'approve', {});
     expect(approved.json<Case>().state).toBe('approved');
     return caseId;
@@ -156,7 +165,13 @@ describe('contracts and SM2 electronic signatures of a financing case, through t
         debtMaturityDate: '2027-03-02',
         pledgeeOrganisationId: bankUnit.id,
       });
-      if (check.json<{ eligible: boolean }>().eligible) eligibleAssets.push(asset.id);
+      const forGuarantor = await api(ent, 'POST', `/api/ip-assets/${asset.id}/eligibility`, {
+        debtMaturityDate: '2027-03-02',
+        pledgeeOrganisationId: guarantorOrg.id,
+      });
+      // Every case here may pledge to the bank or, under 反担保, to the guarantor.
+      if (check.json<{ eligible: boolean }>().eligible && forGuarantor.json<{ eligible: boolean }>().eligible)
+        eligibleAssets.push(asset.id);
     }
     expect(eligibleAssets.length).toBeGreaterThanOrEqual(2);
 
@@ -374,5 +389,47 @@ describe('contracts and SM2 electronic signatures of a financing case, through t
     const own = (await api(ent, 'GET', '/api/signing-certificates')).json<Certificate[]>();
     expect(own.map((c) => c.id)).toContain(certificateId);
     expect(own.every((c) => c.keyCustody === 'browser')).toBe(true);
+  });
+
+  it('has the guarantor of a 反担保 case sign its counter-guarantee pledge contract first, the enterprise last', async () => {
+    const guarantor = await t.loginAs('guarantor1.user');
+    const caseId = await approvedCase({ organisationId: guarantorOrg.id, session: guarantor });
+    const [loan, pledge] = (await step(clerk, caseId, 'contracts', {})).json<Document[]>();
+    expect(loan!.signers.map((s) => [s.organisationId, s.signed])).toEqual([
+      [bankUnit.id, true],
+      [expect.any(String), false],
+    ]);
+    expect(pledge!.signers.map((s) => [s.organisationId, s.signed])).toEqual([
+      [guarantorOrg.id, false],
+      [expect.any(String), false],
+    ]);
+    const pledgeText = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], {
+      input: await pdfOf(guarantor, pledge!.id),
+    }).toString('utf8');
+    expect(pledgeText).toContain('知识产权质押反担保合同');
+    expect(pledgeText).toContain(guarantorOrg.nameZh);
+
+    const documents = await documentsOf(ent, caseId);
+    const early = await step(ent, caseId, 'signatures', { signatures: signaturesFor(documents) });
+    expect(early.json<Problem>().code).toBe('COUNTER_GUARANTEE_NOT_SIGNED');
+    const otherGuarantor = await t.loginAs('guarantor2.user');
+    expect((await step(otherGuarantor, caseId, 'signatures', {})).statusCode).toBe(404);
+    expect((await api(otherGuarantor, 'GET', `/api/case-documents/${pledge!.id}/pdf`)).statusCode).toBe(404);
+
+    // The guarantor signs through its signing service (the demo CA holds its key): the pledge contract only.
+    const byGuarantor = await step(guarantor, caseId, 'signatures', {});
+    expect(byGuarantor.statusCode).toBe(200);
+    expect(byGuarantor.json<Case>().state).toBe('approved');
+    const signedByEnterprise = await step(ent, caseId, 'signatures', {
+      signatures: signaturesFor(documents),
+    });
+    expect(signedByEnterprise.json<Case>().state).toBe('contracted');
+
+    const verdict = (await verify(await pdfOf(ent, pledge!.id))).json<Verification>();
+    expect(verdict.documents[0]).toMatchObject({ kind: 'pledge_contract', valid: true, complete: true });
+    expect(verdict.documents[0]!.signers.map((s) => [s.organisationName, s.valid])).toEqual([
+      [guarantorOrg.nameZh, true],
+      [enterpriseName, true],
+    ]);
   });
 });
