@@ -4,3 +4,4 @@ export * from './parties.ts';
 export * from './ip-assets.ts';
 export * from './ledger.ts';
 export * from './case-documents.ts';
+export * from './registrations.ts';

@@ -11,6 +11,7 @@ import { registerIpAssetRoutes } from './ip-asset-routes.ts';
 import { registerLedgerRoutes } from './ledger-routes.ts';
 import { registerOrganisationRoutes } from './organisation-routes.ts';
 import { registerReferenceRoutes } from './reference-routes.ts';
+import { registerRegistrationRoutes } from './registration-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
 
 export async function registerRoutes(
@@ -37,6 +38,7 @@ export async function registerRoutes(
   registerAuditRoutes(app, deps);
   registerIpAssetRoutes(app, deps);
   registerLedgerRoutes(app, deps);
+  registerRegistrationRoutes(app, deps);
   registerCaseDocumentRoutes(app, deps);
   await Promise.resolve();
 }

@@ -48,6 +48,10 @@ export type Operation =
   | 'case.decide'
   | 'case.withdraw'
   | 'case.work_queue'
+  | 'registration.read'
+  | 'registration.submit'
+  | 'registration.record_decision'
+  | 'registration.statistics'
   | 'case.prepare_contract'
   | 'case.sign'
   | 'case_document.read'
@@ -191,6 +195,20 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'case.decide': only({ bank_approver: 'own_org' }),
   'case.withdraw': only({ enterprise_user: 'own_org' }),
   'case.work_queue': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
+  // Pledge registration (issue 5 item 6): read like the case, plus the guarantor of a counter-guarantee case it is
+  // assigned to; filed, corrected, changed, extended and cancelled by the pledgee's side (the case rule
+  // `pledgee_side` then picks the bank clerk or the guarantor); an authority's later answer arrives through its
+  // gateway, run by the platform operator (no business user records an authority's decision).
+  'registration.read': { ...caseReaders, guarantor_user: 'assigned' },
+  'registration.submit': only({ bank_clerk: 'own_org', guarantor_user: 'assigned' }),
+  'registration.record_decision': only({ platform_admin: 'all' }),
+  'registration.statistics': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    district_bureau: 'all',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
   // Contracts and electronic signatures (issue 5 item 5): the bank clerk prepares (the bank signs through its
   // signing service), the guarantor signs its counter-guarantee pledge, the enterprise signs last. Documents are
   // read by whoever reads the case. Certificates: each signing organisation manages its own browser keys.

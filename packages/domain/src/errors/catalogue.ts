@@ -12,6 +12,7 @@ import { ledgerCaseErrors } from '../ledger/ledger-case-errors.ts';
 import { caseParticipantErrors } from '../ledger/case-participant-errors.ts';
 import { caseDocumentErrors } from '../ledger/case-document-errors.ts';
 import { registrationErrors } from '../registration/registration-errors.ts';
+import { registrationFilingErrors } from '../registration/registration-filing-errors.ts';
 import { riskSharingErrors } from '../risk-sharing/risk-sharing-errors.ts';
 import { subsidyErrors } from '../subsidy/subsidy-errors.ts';
 import type { ErrorCatalogue, ErrorText } from './error-catalogue.ts';
@@ -36,6 +37,7 @@ export const errorCatalogues: readonly ErrorCatalogue[] = [
   caseParticipantErrors,
   caseDocumentErrors,
   registrationErrors,
+  registrationFilingErrors,
   riskSharingErrors,
   subsidyErrors,
 ];

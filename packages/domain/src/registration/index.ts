@@ -10,3 +10,4 @@ export * from './decide-registration-extension.ts';
 export * from './decide-registration-cancellation.ts';
 export * from './calculate-registration-statistics.ts';
 export * from './registration-errors.ts';
+export * from './registration-filing-errors.ts';
