@@ -432,4 +432,17 @@ describe('contracts and SM2 electronic signatures of a financing case, through t
       [enterpriseName, true],
     ]);
   });
+
+  it('lets exactly one of two simultaneous signatures by the enterprise through; the other gets a coded refusal', async () => {
+    const caseId = await approvedCase();
+    await step(clerk, caseId, 'contracts', {});
+    const documents = await documentsOf(ent, caseId);
+    const results = await Promise.all([
+      step(ent, caseId, 'signatures', { signatures: signaturesFor(documents) }),
+      step(ent, caseId, 'signatures', { signatures: signaturesFor(documents) }),
+    ]);
+    const outcomes = results.map((r) => (r.statusCode === 200 ? 'ok' : r.json<Problem>().code)).sort();
+    expect(outcomes).toEqual(['CASE_DOCUMENT_ALREADY_SIGNED', 'ok']);
+    expect((await documentsOf(ent, caseId)).every((d) => d.fullySigned)).toBe(true);
+  });
 });

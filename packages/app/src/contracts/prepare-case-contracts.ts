@@ -25,6 +25,7 @@ import {
   type CaseDocumentView,
 } from './case-document-view.ts';
 import { findSigningServiceKey } from './find-signing-service-key.ts';
+import { lockCaseForSigning } from './lock-case-for-signing.ts';
 
 export interface PrepareCaseContractsInput {
   readonly id: string;
@@ -95,6 +96,7 @@ export async function prepareCaseContracts(
   const now = deps.clock.now();
   const today = toShanghaiDate(now);
   return runInTransaction(deps, async (tx) => {
+    await lockCaseForSigning(tx, input.id);
     const row = await getVisibleCase(tx, input.id, actor, scope);
     const to = assertCaseAction({
       state: row.state as CaseState,

@@ -27,6 +27,7 @@ import {
   type CaseDocumentView,
 } from './case-document-view.ts';
 import { findSigningServiceKey } from './find-signing-service-key.ts';
+import { lockCaseForSigning } from './lock-case-for-signing.ts';
 
 /** One browser signature: SM2 (ID_A = GM/T 0009 default) over the document's SM3 digest, with the own key. */
 export interface DocumentSignatureInput {
@@ -152,6 +153,7 @@ export async function signCaseDocuments(
   const now = deps.clock.now();
   const action: CaseAction = actor.role === 'guarantor_user' ? 'sign_counter_guarantee' : 'sign';
   return runInTransaction(deps, async (tx) => {
+    await lockCaseForSigning(tx, input.id);
     const row = await getVisibleCase(tx, input.id, actor, scope);
     const all = await findCaseDocumentRows(tx, row.id, { currentOnly: false });
     const current = all.filter((d) => !d.superseded);
