@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { and, count, eq, isNull } from 'drizzle-orm';
+import { sm2 } from 'sm-crypto-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoParties } from '@ipf/app';
 import { tables } from '@ipf/db';
@@ -37,21 +37,20 @@ describe('online pledge registration through the built-in authorities, the asset
   let ent: TestSession;
   /** The enterprise owning each eligible patent (demo enterprises hold a few each). */
   const ownerOf = new Map<string, TestSession>();
+  /** Each enterprise's "browser" key and its registered certificate. */
+  const keyOf = new Map<TestSession, { sign: (digestHex: string) => string; certificateId: string }>();
   const banks: { clerk: TestSession; approver: TestSession; unitId: string; productId: string }[] = [];
   const parties = generateDemoParties(TEST_DEMO_SEED);
   const eligibleAssets: string[] = [];
 
   const api = (session: TestSession, method: 'GET' | 'POST', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: session.headers, ...(payload === undefined ? {} : { payload }) });
-  /** The signed pledge contract is filed with the application (paperless: the platform's signed PDF). */
-  const withContract = { materials: ['pledge_contract'] };
-  const submit = (session: TestSession, caseId: string, payload: object = withContract) =>
+  const submit = (session: TestSession, caseId: string, payload: object = {}) =>
     api(session, 'POST', `/api/cases/${caseId}/registrations`, payload);
 
   /**
-   * A case of bank `b` pledging `assetId`, driven through the ledger's use cases to `approved`, then signed. The
-   * contracts and signatures (`POST /cases/:id/contracts`, the enterprise's SM2 signature) belong to the contracts
-   * work; until those endpoints exist the fixture records the signing on the case itself.
+   * A case of bank `b` pledging `assetId`, driven through the API: application, evaluation chain, approval, the
+   * contracts (signed by the bank's signing service) and the enterprise's SM2 signature made with its own key.
    */
   async function contractedCase(b: number, assetId: string): Promise<string> {
     const bank = banks[b]!;
@@ -97,30 +96,21 @@ describe('online pledge registration through the built-in authorities, the asset
     const approved = await step(bank.approver, 'approve', {});
     expect(approved.json<Case>().state, approved.body).toBe('approved');
 
-    const now = t.clock.now();
-    await t.deps.db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(tables.financingCases)
-        .set({
-          state: 'contracted',
-          version: approved.json<Case>().version + 1,
-          stateEnteredAt: now,
-          updatedAt: now,
-        })
-        .where(eq(tables.financingCases.id, caseId))
-        .returning();
-      await tx.insert(tables.caseEvents).values({
-        id: randomUUID(),
-        caseId,
-        action: 'sign',
-        fromState: 'approved',
-        toState: 'contracted',
-        actorUserId: null,
-        actorOrganisationId: row!.enterpriseId,
-        actorRole: 'enterprise_user',
-        occurredAt: now,
-      });
+    const prepared = await step(bank.clerk, 'contracts', {});
+    expect(prepared.statusCode, prepared.body).toBe(200);
+    const owner = ownerOf.get(assetId)!;
+    const documents = prepared.json<{ id: string; sm3DigestHex: string; superseded: boolean }[]>();
+    const signed = await step(owner, 'signatures', {
+      signatures: documents
+        .filter((d) => !d.superseded)
+        .map((d) => ({
+          documentId: d.id,
+          digestHex: d.sm3DigestHex,
+          signatureHex: keyOf.get(owner)!.sign(d.sm3DigestHex),
+          certificateId: keyOf.get(owner)!.certificateId,
+        })),
     });
+    expect(signed.json<Case>().state, signed.body).toBe('contracted');
     return caseId;
   }
   const caseState = async (session: TestSession, caseId: string) =>
@@ -152,6 +142,18 @@ describe('online pledge registration through the built-in authorities, the asset
     }
     for (const login of ['ent001', 'ent002', 'ent003']) {
       const owner = login === 'ent001' ? ent : await t.loginAs(login);
+      const { privateKey, publicKey } = sm2.generateKeyPairHex();
+      const certificate = await api(owner, 'POST', '/api/signing-certificates', { publicKeyHex: publicKey });
+      expect(certificate.statusCode, certificate.body).toBe(201);
+      keyOf.set(owner, {
+        certificateId: certificate.json<{ id: string }>().id,
+        sign: (digestHex) =>
+          sm2.doSignature(sm2.hexToArray(digestHex), privateKey, {
+            hash: true,
+            publicKey,
+            userId: '1234567812345678',
+          }),
+      });
       const assets = await api(owner, 'GET', '/api/ip-assets?kind=invention_patent&pageSize=200');
       for (const asset of assets.json<{ items: { id: string }[] }>().items) {
         const check = await api(owner, 'POST', `/api/ip-assets/${asset.id}/eligibility`, {
@@ -253,14 +255,14 @@ describe('online pledge registration through the built-in authorities, the asset
     expect(read.json<Registration[]>()[0]!.refusalGrounds[0]!.code).toBe('PLEDGE_ASSET_SEIZED_OR_PRESERVED');
   });
 
-  it('asks for a 补正 when the pledge contract is not on file, and registers once it is supplied', async () => {
+  it('asks for a 补正 when the pledge contract is not on file, and registers once the correction files it', async () => {
     const assetId = eligibleAssets[2]!;
     const caseId = await contractedCase(1, assetId);
     await t.deps.db
       .update(tables.caseDocuments)
       .set({ superseded: true })
       .where(eq(tables.caseDocuments.caseId, caseId));
-    const res = await submit(banks[1]!.clerk, caseId, {});
+    const res = await submit(banks[1]!.clerk, caseId);
     const [pending] = res.json<Registration[]>();
     expect(pending!.state).toBe('correction_requested');
     expect(pending!.missingMaterials.map((m) => [m.code, m.messageZh])).toEqual([
@@ -269,12 +271,12 @@ describe('online pledge registration through the built-in authorities, the asset
     expect(await caseState(banks[1]!.clerk, caseId)).toBe('registration_pending');
     expect(await liveLocks(assetId)).toBe(1);
 
-    const corrected = await api(
-      banks[1]!.clerk,
-      'POST',
-      `/api/registrations/${pending!.id}/correction`,
-      withContract,
-    );
+    // The signed contract is on file again: the correction files it.
+    await t.deps.db
+      .update(tables.caseDocuments)
+      .set({ superseded: false })
+      .where(eq(tables.caseDocuments.caseId, caseId));
+    const corrected = await api(banks[1]!.clerk, 'POST', `/api/registrations/${pending!.id}/correction`, {});
     expect(corrected.statusCode, corrected.body).toBe(200);
     expect(corrected.json<Registration>()).toMatchObject({ state: 'registered', missingMaterials: [] });
     expect(await caseState(banks[1]!.clerk, caseId)).toBe('registered');
@@ -311,17 +313,22 @@ describe('online pledge registration through the built-in authorities, the asset
     // PGlite is a single connection (its transactions queue), so a few races suffice there.
     const repetitions = t.handle.kind === 'postgres' ? 100 : 5;
     const assetId = eligibleAssets[eligibleAssets.length - 1]!;
-    const pairs: [string, string][] = [];
-    for (let i = 0; i < repetitions; i += 1)
-      pairs.push([await contractedCase(0, assetId), await contractedCase(1, assetId)]);
-    for (const [a, b] of pairs) {
-      const results = await Promise.all([submit(banks[0]!.clerk, a), submit(banks[1]!.clerk, b)]);
+    // The loser's filing rolls back whole, so its case is still contracted and races again; only the winner's
+    // side needs a new contracted case (made once the winner's registration is cancelled and the patent is free).
+    const sides: (string | null)[] = [null, null];
+    for (let race = 0; race < repetitions; race += 1) {
+      for (const side of [0, 1]) sides[side] ??= await contractedCase(side, assetId);
+      const results = await Promise.all([
+        submit(banks[0]!.clerk, sides[0]!),
+        submit(banks[1]!.clerk, sides[1]!),
+      ]);
       const outcomes = results.map((r) =>
         r.statusCode === 200 ? r.json<Registration[]>()[0]!.state : r.json<Problem>().code,
       );
       expect(outcomes.sort()).toEqual(['ASSET_ALREADY_PLEDGED', 'registered']);
       expect(await liveLocks(assetId)).toBe(1);
       const winner = results.findIndex((r) => r.statusCode === 200);
+      expect(await caseState(banks[1 - winner]!.clerk, sides[1 - winner]!)).toBe('contracted');
       const registration = results[winner]!.json<Registration[]>()[0]!;
       const cancelled = await api(
         banks[winner]!.clerk,
@@ -330,6 +337,7 @@ describe('online pledge registration through the built-in authorities, the asset
         { reason: 'debt_performed' },
       );
       expect(cancelled.statusCode).toBe(200);
+      sides[winner] = null;
     }
   }, 600_000);
 });
