@@ -445,4 +445,25 @@ describe('contracts and SM2 electronic signatures of a financing case, through t
     expect(outcomes).toEqual(['CASE_DOCUMENT_ALREADY_SIGNED', 'ok']);
     expect((await documentsOf(ent, caseId)).every((d) => d.fullySigned)).toBe(true);
   });
+
+  // Last: it moves the shared clock past every certificate's validity.
+  it('refuses a certificate past its validity, while contracts signed during it still verify', async () => {
+    const signedEarlier = await approvedCase();
+    await step(clerk, signedEarlier, 'contracts', {});
+    const earlier = await documentsOf(ent, signedEarlier);
+    await step(ent, signedEarlier, 'signatures', { signatures: signaturesFor(earlier) });
+    const caseId = await approvedCase();
+    await step(clerk, caseId, 'contracts', {});
+    const documents = await documentsOf(ent, caseId);
+
+    t.clock.advance(1826 * 86_400_000);
+    ent = await t.loginAs('ent001');
+    const before = await countSignatures();
+    const late = await step(ent, caseId, 'signatures', { signatures: signaturesFor(documents) });
+    expect(late.json<Problem>().code).toBe('SIGNING_CERTIFICATE_NOT_VALID');
+    expect(await countSignatures()).toBe(before);
+
+    const verdict = (await verify(await pdfOf(ent, earlier[0]!.id))).json<Verification>();
+    expect(verdict.documents[0]).toMatchObject({ valid: true, complete: true });
+  });
 });
