@@ -3,3 +3,4 @@ export * from './ip-assets.ts';
 export * from './ledger.ts';
 export * from './case-documents.ts';
 export * from './pledge-registrations.ts';
+export * from './servicing.ts';
