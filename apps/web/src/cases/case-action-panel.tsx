@@ -65,6 +65,15 @@ const yuanRule = (t: (key: string) => string) => ({
       : Promise.reject(new Error(t('cases.amountInvalid'))),
 });
 
+/** `王评估、李评估` or `Wang, Li` → the names, in order. */
+const splitNames = (value: unknown) =>
+  typeof value === 'string'
+    ? value
+        .split(/[,，、;；\n]+/)
+        .map((name) => name.trim())
+        .filter((name) => name !== '')
+    : [];
+
 const riskFactFields: readonly (keyof RiskFacts)[] = [
   'yearsInOperation',
   'debtToAssetPct',
@@ -178,7 +187,6 @@ const specs: Record<OriginationAction, ActionSpec> = {
       method: 'income',
       valuationDate: dayjs(todayInShanghai()),
       validUntil: dayjs(todayInShanghai()).add(1, 'year').subtract(1, 'day'),
-      valuers: [],
     }),
     form: (detail, t) => (
       <>
@@ -207,9 +215,9 @@ const specs: Record<OriginationAction, ActionSpec> = {
                   <Form.Item
                     name="valuers"
                     label={t('cases.valuers')}
-                    rules={[{ required: true, type: 'array', min: 1, message: t('cases.required') }]}
+                    rules={[{ required: true, whitespace: true, message: t('cases.required') }]}
                   >
-                    <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
+                    <Input maxLength={500} placeholder={t('cases.valuersPlaceholder')} />
                   </Form.Item>
                 </Col>
               </Row>
@@ -268,7 +276,7 @@ const specs: Record<OriginationAction, ActionSpec> = {
         ...(formal
           ? { evaluatorName: typeof v['evaluatorName'] === 'string' ? v['evaluatorName'].trim() : '' }
           : {}),
-        ...(formal ? { valuers: (v['valuers'] as string[] | undefined) ?? [] } : {}),
+        ...(formal ? { valuers: splitNames(v['valuers']) } : {}),
         ...(typeof v['method'] === 'string' ? { method: v['method'] } : {}),
         valuationDate: isoDate(v['valuationDate']),
         validUntil: isoDate(v['validUntil']),
@@ -510,7 +518,7 @@ function ActionModal(props: {
       )}
       <Form<Values>
         form={form}
-        id={formId}
+        name={formId}
         layout="vertical"
         initialValues={spec.initial?.(props.detail) ?? {}}
         onFinish={(values) => mutation.mutate(values)}

@@ -184,7 +184,7 @@ export function CaseApplyPage() {
       <PageHeader title={t('cases.applyTitle')} subtitle={t('cases.applySubtitle')} />
       <Form<ApplyForm>
         form={form}
-        id="case-apply"
+        name="case-apply"
         layout="vertical"
         initialValues={{ consentExpiresOn: dayjs(addMonths(today, 12)) }}
         onValuesChange={() => setUnplaced(undefined)}

@@ -45,10 +45,8 @@ export function CaseEvaluationChain({ detail }: { detail: CaseDetail }) {
   const risk = latest(evaluations, 'risk');
   const value = latest(evaluations, 'value');
   const credit = latest(evaluations, 'credit');
-  const assetName = (assetId: string) => {
-    const asset = detail.assets.find((a) => a.assetId === assetId);
-    return asset === undefined ? assetId : `${asset.number} ${asset.title}`;
-  };
+  const assetNumber = (assetId: string) =>
+    detail.assets.find((a) => a.assetId === assetId)?.number ?? assetId;
   const notYet = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.stepNotYet')} />;
 
   return (
@@ -123,8 +121,8 @@ export function CaseEvaluationChain({ detail }: { detail: CaseDetail }) {
               </Descriptions.Item>
               <Descriptions.Item label={t('cases.validUntil')}>{value.validUntil ?? '—'}</Descriptions.Item>
               {(value.assetValues ?? []).map((a) => (
-                <Descriptions.Item key={a.assetId} label={assetName(a.assetId)}>
-                  {formatMoney(a.valueYuan)}
+                <Descriptions.Item key={a.assetId} label={assetNumber(a.assetId)}>
+                  <span style={{ whiteSpace: 'nowrap' }}>{formatMoney(a.valueYuan)}</span>
                 </Descriptions.Item>
               ))}
               <Descriptions.Item label={t('cases.pledgeValue')}>
