@@ -52,7 +52,11 @@ describe('online pledge registration through the built-in authorities, the asset
    * A case of bank `b` pledging `assetId`, driven through the API: application, evaluation chain, approval, the
    * contracts (signed by the bank's signing service) and the enterprise's SM2 signature made with its own key.
    */
-  async function contractedCase(b: number, assetId: string): Promise<string> {
+  async function contractedCase(
+    b: number,
+    assetId: string,
+    guarantor?: { organisationId: string; session: TestSession },
+  ): Promise<string> {
     const bank = banks[b]!;
     const applied = await api(ownerOf.get(assetId)!, 'POST', '/api/cases', {
       bankUnitId: bank.unitId,
@@ -61,7 +65,8 @@ describe('online pledge registration through the built-in authorities, the asset
       termMonths: 12,
       repaymentMethod: 'annuity',
       spreadBps: 50,
-      combinedModel: 'pledge_only',
+      combinedModel: guarantor === undefined ? 'pledge_only' : 'plus_guarantee',
+      ...(guarantor === undefined ? {} : { guarantorOrganisationId: guarantor.organisationId }),
       assetIds: [assetId],
       consentExpiresOn: '2027-03-01',
     });
@@ -93,12 +98,17 @@ describe('online pledge registration through the built-in authorities, the asset
       assetValues: [{ assetId, valueYuan: '5000000.00' }],
     });
     await step(bank.clerk, 'credit-rating', { creditRating: 'A', creditLineYuan: '1000000.00' });
+    if (guarantor !== undefined)
+      expect((await step(guarantor.session, 'accept-guarantee', {})).statusCode).toBe(200);
     const approved = await step(bank.approver, 'approve', {});
     expect(approved.json<Case>().state, approved.body).toBe('approved');
 
     const prepared = await step(bank.clerk, 'contracts', {});
     expect(prepared.statusCode, prepared.body).toBe(200);
     const owner = ownerOf.get(assetId)!;
+    // Under 反担保 the guarantor signs its pledge contract first, through its signing service.
+    if (guarantor !== undefined)
+      expect((await step(guarantor.session, 'signatures', {})).statusCode).toBe(200);
     const documents = prepared.json<{ id: string; sm3DigestHex: string; superseded: boolean }[]>();
     const signed = await step(owner, 'signatures', {
       signatures: documents
@@ -284,6 +294,26 @@ describe('online pledge registration through the built-in authorities, the asset
       reason: 'debt_performed',
     });
     expect(cancelled.json<Registration>().state).toBe('cancelled');
+  });
+
+  it('has the guarantor file a counter-guarantee (反担保) pledge it is the pledgee of; the bank may not', async () => {
+    const guarantorOrg = parties.organisations.find(
+      (o) => o.nameZh === '深圳市高新投融资担保有限公司（演示）',
+    )!;
+    const guarantor = await t.loginAs('guarantor1.user');
+    const assetId = eligibleAssets[3]!;
+    const caseId = await contractedCase(0, assetId, { organisationId: guarantorOrg.id, session: guarantor });
+    const byBank = await submit(banks[0]!.clerk, caseId);
+    expect(byBank.json<Problem>().code).toBe('PLEDGEE_SIDE_MISMATCH');
+    expect((await submit(await t.loginAs('guarantor2.user'), caseId)).statusCode).toBe(404);
+    const res = await submit(guarantor, caseId);
+    expect(res.statusCode, res.body).toBe(200);
+    const [registration] = res.json<(Registration & { pledgeeOrganisationId: string })[]>();
+    expect(registration).toMatchObject({ state: 'registered', pledgeeOrganisationId: guarantorOrg.id });
+    expect((registration!.notice as unknown as { pledgee: { kind: string } }).pledgee.kind).toBe('guarantor');
+    expect(await caseState(banks[0]!.clerk, caseId)).toBe('registered');
+    const read = await api(guarantor, 'GET', `/api/cases/${caseId}/registrations`);
+    expect(read.json<Registration[]>()).toHaveLength(1);
   });
 
   it('refuses registration by a role not on the pledgee side and by a case in the wrong state', async () => {
