@@ -150,7 +150,7 @@ export function IpAssetDetailPage() {
                 <strong>{e.occurredOn}</strong> {ipLabels.status(e.legalStatus, language)}{' '}
                 {e.flags.map((f) => ipLabels.flag(f, language)).join('、')}
                 <div style={{ opacity: 0.7 }}>
-                  {t('ipAssets.reason')}: {e.reason}
+                  {t('ipAssets.reason')}: {ipLabels.reason(e.reason, language)}
                   {e.note ? ` · ${e.note}` : ''}
                 </div>
               </div>

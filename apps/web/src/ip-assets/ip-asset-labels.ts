@@ -1,4 +1,4 @@
-import { ipAssetFlags, ipAssetKinds, ipLegalStatuses } from '@ipf/domain/ip-asset';
+import { ipAssetFlags, ipAssetKinds, ipLegalStatuses, ipStatusChangeReasons } from '@ipf/domain/ip-asset';
 import type { Language } from '../i18n/i18n.ts';
 
 type Entry = { readonly code: string; readonly zh: string; readonly en: string };
@@ -14,6 +14,7 @@ export const ipLabels = {
   kind: (code: string, language: Language) => label(ipAssetKinds, code, language),
   status: (code: string, language: Language) => label(ipLegalStatuses, code, language),
   flag: (code: string, language: Language) => label(ipAssetFlags, code, language),
+  reason: (code: string, language: Language) => label(ipStatusChangeReasons, code, language),
   kindOptions: (language: Language) => options(ipAssetKinds, language),
   statusOptions: (language: Language) => options(ipLegalStatuses, language),
 };

@@ -3,6 +3,7 @@ import { calculateIpExpiry } from './calculate-ip-expiry.ts';
 import { createSeededRandom } from './create-seeded-random.ts';
 import { generateDemoAssets } from './generate-demo-assets.ts';
 import { ipAssetKindCodes } from './ip-asset-kind.ts';
+import { ipStatusChangeReasons } from './ip-legal-status.ts';
 import { validateCopyrightNumber } from './validate-copyright-number.ts';
 import { validatePatentNumber } from './validate-patent-number.ts';
 import { validateTrademarkNumber } from './validate-trademark-number.ts';
@@ -121,5 +122,14 @@ describe('generateDemoAssets (seeded, pure)', () => {
     expect(
       generateDemoAssets({ owners: [], count: 10, random: createSeededRandom(1), asOfDate: AS_OF }),
     ).toEqual([]);
+  });
+});
+
+describe('status change reasons of the demo histories', () => {
+  it('are all in the labelled list, so no timeline shows a bare code', () => {
+    const known = new Set<string>(ipStatusChangeReasons.map((r) => r.code));
+    const used = new Set(assets.flatMap((a) => a.statusHistory.map((e) => e.reason)));
+    expect([...used].filter((reason) => !known.has(reason))).toEqual([]);
+    expect(used.size).toBeGreaterThan(3);
   });
 });

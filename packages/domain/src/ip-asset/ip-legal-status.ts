@@ -41,3 +41,26 @@ export const ipAssetFlags = [
 
 export type IpAssetFlag = (typeof ipAssetFlags)[number]['code'];
 export const ipAssetFlagCodes: readonly IpAssetFlag[] = ipAssetFlags.map((f) => f.code);
+
+/**
+ * 状态变更原因 (reasons of a status change) the platform and its imports record, with their labels. A reason not
+ * in this list is still kept (a registry may report others) and is shown as its code.
+ */
+export const ipStatusChangeReasons = [
+  { code: 'filed', zh: '提出申请', en: 'Filed' },
+  { code: 'granted', zh: '授权公告', en: 'Granted' },
+  { code: 'registered', zh: '核准注册/登记', en: 'Registered' },
+  { code: 'recorded', zh: '录入平台', en: 'Recorded on the platform' },
+  { code: 'imported', zh: '批量导入', en: 'Imported' },
+  { code: 'term_ended', zh: '保护期届满', en: 'Term ended' },
+  { code: 'annual_fee_unpaid', zh: '未缴年费', en: 'Annual fee unpaid' },
+  { code: 'fee_paid', zh: '已缴费', en: 'Fee paid' },
+  { code: 'restored', zh: '权利恢复', en: 'Restored' },
+  { code: 'invalidation_filed', zh: '提出无效宣告请求', en: 'Invalidation requested' },
+  { code: 'invalidated_in_whole', zh: '宣告全部无效', en: 'Invalidated in whole' },
+  { code: 'abandoned', zh: '放弃/撤回/注销', en: 'Abandoned' },
+  { code: 'flags_changed', zh: '状态标记变更', en: 'Flags changed' },
+  { code: 'court_order', zh: '法院裁定', en: 'Court order' },
+  { code: 'dispute_filed', zh: '发生权属纠纷', en: 'Ownership dispute filed' },
+  { code: 'dispute_resolved', zh: '权属纠纷已解决', en: 'Ownership dispute resolved' },
+] as const;
