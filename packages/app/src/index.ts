@@ -122,3 +122,8 @@ export * from './registration/request-registration-extension.ts';
 export * from './registration/request-registration-cancellation.ts';
 export * from './registration/get-case-registrations.ts';
 export * from './registration/get-registration-statistics.ts';
+export * from './servicing/loan-account-view.ts';
+export * from './servicing/disburse-loan.ts';
+export * from './servicing/post-repayment.ts';
+export * from './servicing/run-daily-servicing-job.ts';
+export * from './servicing/get-loan-account.ts';

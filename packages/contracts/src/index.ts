@@ -5,3 +5,4 @@ export * from './ip-assets.ts';
 export * from './ledger.ts';
 export * from './case-documents.ts';
 export * from './registrations.ts';
+export * from './servicing.ts';

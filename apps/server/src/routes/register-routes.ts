@@ -12,6 +12,7 @@ import { registerLedgerRoutes } from './ledger-routes.ts';
 import { registerOrganisationRoutes } from './organisation-routes.ts';
 import { registerReferenceRoutes } from './reference-routes.ts';
 import { registerRegistrationRoutes } from './registration-routes.ts';
+import { registerServicingRoutes } from './servicing-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
 
 export async function registerRoutes(
@@ -40,5 +41,6 @@ export async function registerRoutes(
   registerLedgerRoutes(app, deps);
   registerRegistrationRoutes(app, deps);
   registerCaseDocumentRoutes(app, deps);
+  registerServicingRoutes(app, deps);
   await Promise.resolve();
 }

@@ -59,7 +59,11 @@ export type Operation =
   | 'signing_certificate.register'
   | 'signing_certificate.revoke'
   | 'case.accept_guarantee'
-  | 'case.accept_insurance';
+  | 'case.accept_insurance'
+  | 'loan.read'
+  | 'loan.disburse'
+  | 'loan.repay'
+  | 'servicing.run_daily';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -221,6 +225,12 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   // 承保: the guarantor or insurer a case names accepts it, for its own organisation only.
   'case.accept_guarantee': only({ guarantor_user: 'assigned' }),
   'case.accept_insurance': only({ insurer_user: 'assigned' }),
+  // Servicing (issue 6 items 1–4): the loan account is read like its case; the bank clerk disburses and posts
+  // repayments; the daily job runs as the system (scheduler, CLI) or when the platform operator starts it.
+  'loan.read': caseReaders,
+  'loan.disburse': only({ bank_clerk: 'own_org' }),
+  'loan.repay': only({ bank_clerk: 'own_org' }),
+  'servicing.run_daily': only({ platform_admin: 'all' }),
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];

@@ -6,6 +6,7 @@ import { ipAssetRegistryErrors } from '../ip-asset/ip-asset-registry-errors.ts';
 import { moneyErrors } from '../money/money-errors.ts';
 import { calendarErrors } from '../calendar/calendar-errors.ts';
 import { loanErrors } from '../loan/loan-errors.ts';
+import { loanServicingErrors } from '../loan/loan-servicing-errors.ts';
 import { valuationErrors } from '../valuation/valuation-errors.ts';
 import { ledgerErrors } from '../ledger/ledger-errors.ts';
 import { ledgerCaseErrors } from '../ledger/ledger-case-errors.ts';
@@ -31,6 +32,7 @@ export const errorCatalogues: readonly ErrorCatalogue[] = [
   moneyErrors,
   calendarErrors,
   loanErrors,
+  loanServicingErrors,
   valuationErrors,
   ledgerErrors,
   ledgerCaseErrors,

@@ -1,0 +1,139 @@
+import {
+  DisburseLoanBody,
+  IdParams,
+  LoanAccount,
+  RepaymentBody,
+  RepaymentResult,
+  RunDailyServicingBody,
+  ServicingRun,
+} from '@ipf/contracts';
+import {
+  disburseLoan,
+  getLoanAccount,
+  postRepayment,
+  runDailyServicingJob,
+  type AppDeps,
+  type RepaymentRequest,
+} from '@ipf/app';
+import { DomainError } from '@ipf/domain/errors';
+import { parseYuan } from '@ipf/domain/money';
+import type { AppInstance } from '../http/app-instance.ts';
+import { actorOf } from '../http/actor-of.ts';
+import { problemResponses } from '../http/problem-responses.ts';
+
+const tags = ['servicing'];
+
+/** The `Idempotency-Key` header of a money-moving request (1–100 visible characters). */
+function idempotencyKeyOf(headers: Record<string, unknown>): string {
+  const key = headers['idempotency-key'];
+  if (typeof key !== 'string' || !/^[\x21-\x7e]{1,100}$/.test(key))
+    throw new DomainError('IDEMPOTENCY_KEY_REQUIRED');
+  return key;
+}
+
+function missing(field: string): never {
+  throw new DomainError('VALIDATION_FAILED', {}, { problems: [{ code: 'REQUIRED', field }] });
+}
+
+/** Maps the wire body to the use case's request (yuan to fen); a missing amount is a validation problem. */
+function toRepaymentRequest(body: RepaymentBody): RepaymentRequest {
+  if (body.kind === 'regular') {
+    if (body.amountYuan === undefined) missing('amountYuan');
+    return { kind: 'regular', amountFen: parseYuan(body.amountYuan) };
+  }
+  if (body.settleInFull !== true && body.principalYuan === undefined) missing('principalYuan');
+  return {
+    kind: 'prepayment',
+    principalFen: body.settleInFull === true ? 'full' : parseYuan(body.principalYuan!),
+    ...(body.option === undefined ? {} : { option: body.option }),
+  };
+}
+
+export function registerServicingRoutes(app: AppInstance, deps: AppDeps): void {
+  app.get(
+    '/api/cases/:id/loan',
+    {
+      config: { operation: 'loan.read' },
+      schema: {
+        tags,
+        summary: '贷款账户（还款计划、还款记录、当前应还）',
+        params: IdParams,
+        response: { 200: LoanAccount, ...problemResponses },
+      },
+    },
+    async (request) => getLoanAccount(request.params.id, actorOf(request), deps),
+  );
+  app.post(
+    '/api/cases/:id/disbursement',
+    {
+      config: { operation: 'loan.disburse' },
+      schema: {
+        tags,
+        summary: '放款（可选受托支付），按贷款引擎生成还款计划',
+        params: IdParams,
+        body: DisburseLoanBody,
+        response: { 200: LoanAccount, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { version, penaltyMarkupPct, entrustedPayment } = request.body;
+      return disburseLoan(
+        {
+          caseId: request.params.id,
+          ...(penaltyMarkupPct === undefined ? {} : { penaltyMarkupPct }),
+          ...(entrustedPayment === undefined ? {} : { entrustedPayment }),
+          ...(version === undefined ? {} : { expectedVersion: version }),
+        },
+        actorOf(request),
+        deps,
+      );
+    },
+  );
+  app.post(
+    '/api/cases/:id/repayments',
+    {
+      config: { operation: 'loan.repay' },
+      schema: {
+        tags,
+        summary: '还款入账（须带 Idempotency-Key 请求头：同键同请求返回同一结果，同键异请求返回 422）',
+        params: IdParams,
+        body: RepaymentBody,
+        response: { 200: RepaymentResult, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const idempotencyKey = idempotencyKeyOf(request.headers);
+      const result = await postRepayment(
+        { caseId: request.params.id, idempotencyKey, request: toRepaymentRequest(request.body) },
+        actorOf(request),
+        deps,
+      );
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return { repayment: result.repayment, loan: result.loan };
+    },
+  );
+  app.post(
+    '/api/servicing/daily-runs',
+    {
+      config: { operation: 'servicing.run_daily' },
+      schema: {
+        tags,
+        summary: '运行日终批处理（计提、逾期、罚息复利、五级分类；可重复运行、可续跑）',
+        body: RunDailyServicingBody,
+        response: { 200: ServicingRun, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { businessDate, batchSize, maxBatches } = request.body;
+      return runDailyServicingJob(
+        {
+          businessDate,
+          ...(batchSize === undefined ? {} : { batchSize }),
+          ...(maxBatches === undefined ? {} : { maxBatches }),
+        },
+        actorOf(request),
+        deps,
+      );
+    },
+  );
+}
