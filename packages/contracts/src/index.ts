@@ -5,4 +5,5 @@ export * from './ip-assets.ts';
 export * from './ledger.ts';
 export * from './case-documents.ts';
 export * from './registrations.ts';
+export * from './dashboards.ts';
 export * from './servicing.ts';

@@ -5,6 +5,7 @@ import { registerAuditRoutes } from './audit-routes.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerCaseDocumentRoutes } from './case-document-routes.ts';
 import { registerConsentRoutes } from './consent-routes.ts';
+import { registerDashboardRoutes } from './dashboard-routes.ts';
 import { registerEnterpriseRoutes } from './enterprise-routes.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import { registerIpAssetRoutes } from './ip-asset-routes.ts';
@@ -42,5 +43,6 @@ export async function registerRoutes(
   registerRegistrationRoutes(app, deps);
   registerCaseDocumentRoutes(app, deps);
   registerServicingRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
   await Promise.resolve();
 }

@@ -48,6 +48,8 @@ export type Operation =
   | 'case.decide'
   | 'case.withdraw'
   | 'case.work_queue'
+  | 'case.export'
+  | 'dashboard.ledger'
   | 'registration.read'
   | 'registration.submit'
   | 'registration.record_decision'
@@ -199,6 +201,16 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'case.decide': only({ bank_approver: 'own_org' }),
   'case.withdraw': only({ enterprise_user: 'own_org' }),
   'case.work_queue': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
+  // Ledger export and the first dashboard (issue 6 item 6): the export is the list's rows, so whoever lists cases
+  // may export them; the dashboard is for bank staff (their hierarchy), bureaus and regulators (R16).
+  'case.export': caseReaders,
+  'dashboard.ledger': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    district_bureau: 'district',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
   // Pledge registration (issue 5 item 6): read like the case, plus the guarantor of a counter-guarantee case it is
   // assigned to; filed, corrected, changed, extended and cancelled by the pledgee's side (the case rule
   // `pledgee_side` then picks the bank clerk or the guarantor); an authority's later answer arrives through its
