@@ -8,6 +8,7 @@ import { registerDemoCommands } from './commands/demo-commands.ts';
 import { registerUsersCommands } from './commands/users-commands.ts';
 import { registerValuationCommands } from './commands/valuation-commands.ts';
 import { registerRiskCommands } from './commands/risk-commands.ts';
+import { registerServicingCommands } from './commands/servicing-commands.ts';
 
 /**
  * `npm run -s cli -- …`: thin commands over use cases and domain functions. With `--json` only JSON goes to
@@ -24,6 +25,7 @@ registerUsersCommands(program);
 registerAuditCommands(program);
 registerValuationCommands(program);
 registerRiskCommands(program);
+registerServicingCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '@ipf/config';
 import { openDatabase } from '@ipf/db';
 import { createAppDeps, seedDemoData, type AppDeps, type DemoUser } from '@ipf/app';
 import { buildApp } from './build-app.ts';
+import { scheduleDailyServicing } from './schedule-daily-servicing.ts';
 import type { AppInstance } from './http/app-instance.ts';
 
 export interface StartServerOptions {
@@ -55,12 +56,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     const demo = config.seedDemo ? await seedDemoData(deps, config.demoScale) : null;
     const address = await app.listen({ port: config.port, host: config.host });
+    // 日终批处理 at IPF_SERVICING_DAILY_AT (default 00:30 Asia/Shanghai); `off` disables it.
+    const scheduler =
+      config.servicingDailyAt === null ? null : scheduleDailyServicing(deps, config.servicingDailyAt);
     return {
       url: address,
       app,
       deps,
       demoUsers: demo?.users ?? [],
       async close() {
+        await scheduler?.stop();
         await app.close();
         await handle.close();
       },

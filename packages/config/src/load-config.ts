@@ -19,6 +19,11 @@ export interface Config {
   readonly sessionTtlMinutes: number;
   readonly secureCookies: boolean;
   readonly webDistDir: string;
+  /**
+   * Time of day (HH:MM, Asia/Shanghai) at which the server runs the daily servicing job for the day just ended;
+   * null when the server schedules nothing (`IPF_SERVICING_DAILY_AT=off`). Default 00:30.
+   */
+  readonly servicingDailyAt: string | null;
   /** Test runs only: folder where migrated PGlite templates are cached for one run (set by the test setup). */
   readonly testTemplateDir: string | null;
 }
@@ -76,6 +81,10 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('IPF_DATA_KEY (64 hex characters) is required with DATABASE_URL');
   if (!/^[0-9a-fA-F]{64}$/.test(dataKeyHex)) throw new ConfigError('IPF_DATA_KEY must be 64 hex characters');
 
+  const servicingDailyAt = read(env, 'IPF_SERVICING_DAILY_AT') ?? '00:30';
+  if (servicingDailyAt !== 'off' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(servicingDailyAt))
+    throw new ConfigError('IPF_SERVICING_DAILY_AT must be HH:MM (Asia/Shanghai) or off');
+
   return Object.freeze({
     databaseUrl,
     dataDir: resolve(read(env, 'IPF_DATA_DIR') ?? 'data'),
@@ -89,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlMinutes: readInt(env, 'IPF_SESSION_TTL_MINUTES', 480, 5, 10080),
     secureCookies: readBool(env, 'IPF_SECURE_COOKIES', false),
     webDistDir: resolve(read(env, 'IPF_WEB_DIST') ?? 'apps/web/dist'),
+    servicingDailyAt: servicingDailyAt === 'off' ? null : servicingDailyAt,
     testTemplateDir: read(env, 'IPF_TEST_TEMPLATE_DIR') ?? null,
   });
 }
