@@ -13,6 +13,7 @@ import { CaseDetailPage } from './cases/case-detail-page.tsx';
 import { CaseListPage } from './cases/case-list-page.tsx';
 import { CaseWorkQueuePage } from './cases/case-work-queue-page.tsx';
 import { NotFoundPage } from './common/not-found-page.tsx';
+import { LedgerDashboardPage } from './dashboard/ledger-dashboard-page.tsx';
 import { EnterpriseDetailPage } from './enterprises/enterprise-detail-page.tsx';
 import { EnterpriseListPage } from './enterprises/enterprise-list-page.tsx';
 import { HomePage } from './home/home-page.tsx';
@@ -61,6 +62,14 @@ export function App() {
                 }
               >
                 <Route index element={<HomePage />} />
+                <Route
+                  path="dashboard"
+                  element={
+                    <RequirePermission permission="dashboard.ledger">
+                      <LedgerDashboardPage />
+                    </RequirePermission>
+                  }
+                />
                 <Route
                   path="organisations"
                   element={

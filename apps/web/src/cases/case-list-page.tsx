@@ -1,10 +1,11 @@
-import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../common/page-header.tsx';
+import { dashboardApi } from '../dashboard/dashboard-api.ts';
 import { PagedTable } from '../common/paged-table.tsx';
 import { useListSearchParams } from '../common/use-list-search-params.ts';
 import { formatDateTime } from '../format/format-date-time.ts';
@@ -99,6 +100,11 @@ export function CaseListPage() {
         subtitle={isEnterprise ? t('cases.ownSubtitle') : t('cases.subtitle')}
         extra={
           <Space>
+            {hasPermission(session, 'case.export') && (
+              <Button icon={<DownloadOutlined />} href={dashboardApi.caseExportUrl(filters)}>
+                {t('dashboard.exportLedger')}
+              </Button>
+            )}
             {hasPermission(session, 'case.work_queue') && (
               <Link to="/cases/queue">
                 <Button icon={<UnorderedListOutlined />}>{t('cases.workQueue')}</Button>

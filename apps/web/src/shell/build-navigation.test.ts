@@ -48,6 +48,15 @@ describe('buildNavigation', () => {
     expect(buildNavigation('city_bureau', ['case.list'], t)[1]?.entries[0]?.label).toBe('nav.cases');
   });
 
+  it('offers the ledger dashboard in the workspace to whoever may read it', () => {
+    expect(paths('city_bureau', ['case.list', 'dashboard.ledger'])).toEqual(['/', '/dashboard', '/cases']);
+    expect(buildNavigation('bank_approver', ['dashboard.ledger'], t)[0]?.entries[1]).toEqual({
+      path: '/dashboard',
+      label: 'dashboard.nav',
+      icon: 'dashboard',
+    });
+  });
+
   it('always offers the home page, even with no permissions', () => {
     expect(paths('expert', [])).toEqual(['/']);
   });

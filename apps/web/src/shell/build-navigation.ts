@@ -2,7 +2,7 @@
 export interface NavigationEntry {
   path: string;
   label: string;
-  icon: 'home' | 'enterprise' | 'organisation' | 'user' | 'ipAsset' | 'case' | 'workQueue';
+  icon: 'home' | 'enterprise' | 'organisation' | 'user' | 'ipAsset' | 'case' | 'workQueue' | 'dashboard';
 }
 
 export interface NavigationGroup {
@@ -40,7 +40,12 @@ export function buildNavigation(
     {
       key: 'workspace',
       label: t('nav.workspace'),
-      entries: [{ path: '/', label: t('nav.home'), icon: 'home' }],
+      entries: [
+        { path: '/', label: t('nav.home'), icon: 'home' },
+        ...(can('dashboard.ledger')
+          ? [{ path: '/dashboard', label: t('dashboard.nav'), icon: 'dashboard' as const }]
+          : []),
+      ],
     },
     {
       key: 'business',

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  DashboardOutlined,
   ScheduleOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -19,4 +20,5 @@ export const navigationIcons: Record<NavigationEntry['icon'], ReactNode> = {
   ipAsset: <SafetyCertificateOutlined />,
   case: <AuditOutlined />,
   workQueue: <ScheduleOutlined />,
+  dashboard: <DashboardOutlined />,
 };
