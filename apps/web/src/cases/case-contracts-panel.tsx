@@ -288,6 +288,7 @@ export function CaseContractsPanel({ caseId, onChanged }: { caseId: string; onCh
 
   return (
     <Card
+      data-testid="case-contracts"
       title={t('contracts.title')}
       size="small"
       loading={documents.isPending}

@@ -134,7 +134,9 @@ function RegistrationCard({ registration: r, canAct, onChanged }: RegistrationCa
             {r.registrationNumber === null ? (
               dash
             ) : (
-              <Typography.Text copyable>{r.registrationNumber}</Typography.Text>
+              <Typography.Text copyable data-testid="registration-number">
+                {r.registrationNumber}
+              </Typography.Text>
             )}
           </Descriptions.Item>
           <Descriptions.Item label={t('registration.securedAmount')}>
@@ -261,7 +263,12 @@ export function CaseRegistrationPanel({ caseId, onChanged }: { caseId: string; o
   if (list.length === 0 && !canSubmit) return null;
 
   return (
-    <Card title={t('registration.title')} size="small" loading={registrations.isPending}>
+    <Card
+      data-testid="case-registration"
+      title={t('registration.title')}
+      size="small"
+      loading={registrations.isPending}
+    >
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         {list.length === 0 ? (
           <Typography.Text type="secondary">{t('registration.none')}</Typography.Text>
