@@ -163,6 +163,12 @@ describe('loan servicing: disbursement, repayments with idempotency keys, the da
       .where(eq(tables.loanRepayments.loanAccountId, account));
     expect(rows).toHaveLength(1);
 
+    // Two simultaneous retries under a new key: one posting, both get its answer.
+    const racing = await Promise.all(
+      [1, 2].map(() => repay(clerk, a.caseId, 'pay-a-0402-race', { kind: 'regular', amountYuan: '0.01' })),
+    );
+    expect(racing.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(racing[0]!.json()).toEqual(racing[1]!.json());
     const other = await repay(clerk, a.caseId, 'pay-a-0402-1', { kind: 'regular', amountYuan: '2000.00' });
     expect(other.statusCode).toBe(422);
     expect(other.json<Problem>().code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -176,26 +182,26 @@ describe('loan servicing: disbursement, repayments with idempotency keys, the da
         .select()
         .from(tables.loanRepayments)
         .where(eq(tables.loanRepayments.loanAccountId, account)),
-    ).toHaveLength(1);
+    ).toHaveLength(2);
   });
 
   it('allocates a partial payment as the engine does, to the fen, then the rest of the instalment pays it off', async () => {
     const before = await loanOf(clerk, a.caseId);
     const one = before.installments[0]!;
-    expect(one.interestPaidYuan).toBe('1000.00');
+    expect(one.interestPaidYuan).toBe('1000.01');
     // The engine on what was due before the first payment: 1,000.00 goes to interest only.
     const expected = allocateRepayment({
       paymentFen: 100_000n,
       due: { penaltyFen: 0n, interestFen: fen(one.interestYuan), principalFen: fen(one.principalYuan) },
       strategy: 'penaltyInterestPrincipal',
     });
-    const first = before.repayments[0]!;
+    const first = before.repayments.find((r) => r.amountYuan === '1000.00')!;
     expect([first.penaltyYuan, first.interestYuan, first.principalYuan]).toEqual(
       [expected.penaltyFen, expected.interestFen, expected.principalFen].map(formatYuan),
     );
     expect(before.installments[0]!.status).toBe('partially_paid');
 
-    const rest = fen(one.paymentYuan) - 100_000n;
+    const rest = fen(one.paymentYuan) - 100_001n;
     const res = await repay(clerk, a.caseId, 'pay-a-0402-2', {
       kind: 'regular',
       amountYuan: formatYuan(rest),
@@ -206,7 +212,7 @@ describe('loan servicing: disbursement, repayments with idempotency keys, the da
       paymentFen: rest,
       due: {
         penaltyFen: 0n,
-        interestFen: fen(one.interestYuan) - 100_000n,
+        interestFen: fen(one.interestYuan) - 100_001n,
         principalFen: fen(one.principalYuan),
       },
       strategy: 'penaltyInterestPrincipal',
@@ -402,4 +408,26 @@ describe('loan servicing: disbursement, repayments with idempotency keys, the da
     const afterClose = await repay(clerk, a.caseId, 'pay-a-late', { kind: 'regular', amountYuan: '1.00' });
     expect(afterClose.json<Problem>().code).toBe('LOAN_ACCOUNT_CLOSED');
   });
+
+  it('grades by the 2023 rules per borrower: more than 90 days past due is 次级 and the overdue case becomes non-performing', async () => {
+    await setDate('2026-07-03');
+    const run = await api(admin, 'POST', '/api/servicing/daily-runs', { businessDate: '2026-07-03' });
+    expect(run.statusCode, run.body).toBe(200);
+    const loanC = await loanOf(clerk, c.caseId);
+    // C never paid: its first instalment (due 2026-04-02) is 92 days past due.
+    expect(loanC).toMatchObject({ daysPastDue: 92, grade: 'substandard', caseState: 'non_performing' });
+    const timeline = JSON.stringify((await api(clerk, 'GET', `/api/cases/${c.caseId}`)).json());
+    expect(timeline).toContain('classify_non_performing');
+    // B stopped paying after 2026-04-12: its own floor is 关注, but a borrower's loans at one bank share the worst grade.
+    const loanB = await loanOf(clerk, b.caseId);
+    const [borrowerB, borrowerC] = await Promise.all(
+      [b, c].map(async (x) =>
+        (await api(clerk, 'GET', `/api/cases/${x.caseId}`)).json<{ enterpriseId: string }>(),
+      ),
+    );
+    expect(loanB.daysPastDue).toBe(62);
+    if (borrowerB!.enterpriseId === borrowerC!.enterpriseId)
+      expect(loanB).toMatchObject({ grade: 'substandard', caseState: 'non_performing' });
+    else expect(loanB).toMatchObject({ grade: 'special_mention', caseState: 'overdue' });
+  }, 60_000);
 });
