@@ -65,4 +65,38 @@ describe('allowedCaseActions: what the case page offers, from the committed stat
       for (const state of ['applied', 'credit_rated', 'approved'])
         expect(allowedCaseActions({ ...base, role, state })).toEqual([]);
   });
+
+  it('offers 担保机构承保 / 保险机构承保 only to the named guarantor / insurer, before approval, until it accepted', () => {
+    const participants = [
+      { organisationId: 'g-1', role: 'guarantor', acceptedAt: null },
+      { organisationId: 'i-1', role: 'insurer', acceptedAt: null },
+    ];
+    const guarantor = {
+      ...base,
+      role: 'guarantor_user',
+      userId: 'g-user',
+      organisationId: 'g-1',
+      participants,
+      state: 'value_evaluated',
+    };
+    expect(allowedCaseActions(guarantor)).toEqual(['accept_guarantee']);
+    expect(allowedCaseActions({ ...guarantor, state: 'credit_rated' })).toEqual(['accept_guarantee']);
+    // Not yet evaluated, already approved: nothing to accept.
+    expect(allowedCaseActions({ ...guarantor, state: 'risk_evaluated' })).toEqual([]);
+    expect(allowedCaseActions({ ...guarantor, state: 'approved' })).toEqual([]);
+    // Another guarantor, or the named one after accepting.
+    expect(allowedCaseActions({ ...guarantor, organisationId: 'g-2' })).toEqual([]);
+    expect(
+      allowedCaseActions({
+        ...guarantor,
+        participants: [{ organisationId: 'g-1', role: 'guarantor', acceptedAt: '2026-03-02T02:00:00Z' }],
+      }),
+    ).toEqual([]);
+
+    const insurer = { ...guarantor, role: 'insurer_user', organisationId: 'i-1' };
+    expect(allowedCaseActions(insurer)).toEqual(['accept_insurance']);
+    expect(allowedCaseActions({ ...insurer, participants: participants.slice(0, 1) })).toEqual([]);
+    // A bank clerk is never offered an acceptance, even when its organisation id matched.
+    expect(allowedCaseActions({ ...guarantor, role: 'bank_clerk', state: 'credit_rated' })).toEqual([]);
+  });
 });

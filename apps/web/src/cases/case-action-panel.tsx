@@ -390,6 +390,28 @@ const specs: Record<OriginationAction, ActionSpec> = {
     ),
     submit: (detail, v) => caseApi.withdraw(detail.id, { version: detail.version, ...optionalNote(v) }),
   },
+  accept_guarantee: {
+    fields: [],
+    form: (_, t) => (
+      <>
+        <Typography.Paragraph>{t('cases.acceptGuaranteeConfirm')}</Typography.Paragraph>
+        {noteField(t)}
+      </>
+    ),
+    submit: (detail, v) =>
+      caseApi.acceptGuarantee(detail.id, { version: detail.version, ...optionalNote(v) }),
+  },
+  accept_insurance: {
+    fields: [],
+    form: (_, t) => (
+      <>
+        <Typography.Paragraph>{t('cases.acceptInsuranceConfirm')}</Typography.Paragraph>
+        {noteField(t)}
+      </>
+    ),
+    submit: (detail, v) =>
+      caseApi.acceptInsurance(detail.id, { version: detail.version, ...optionalNote(v) }),
+  },
 };
 
 /** The server names the decline reason `declineReasonCode`; the form field is `reasonCode`. */
@@ -419,6 +441,8 @@ export function CaseActionPanel(props: {
     amountYuan: detail.amountYuan,
     creditCommitteeThresholdYuan: props.creditCommitteeThresholdYuan,
     committeeVoterUserIds: detail.committeeVotes.map((v) => v.memberUserId),
+    organisationId: session.organisation.id,
+    participants: detail.participants,
   });
   if (actions.length === 0) return null;
   return (

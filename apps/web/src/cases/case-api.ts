@@ -56,4 +56,8 @@ export const caseApi = {
   voteCommittee: (id: string, body: CommitteeVoteInput) =>
     post<CaseDetail>(caseUrl(id, 'committee-votes'), body),
   withdraw: (id: string, body: VersionedNote) => post<CaseDetail>(caseUrl(id, 'withdraw'), body),
+  acceptGuarantee: (id: string, body: VersionedNote) =>
+    post<CaseDetail>(caseUrl(id, 'accept-guarantee'), body),
+  acceptInsurance: (id: string, body: VersionedNote) =>
+    post<CaseDetail>(caseUrl(id, 'accept-insurance'), body),
 };

@@ -28,6 +28,7 @@ import { parseYuan } from '@ipf/domain/money';
 import { isApiProblem } from '../api/api-problem.ts';
 import type { ProblemItem } from '../api/api-types.ts';
 import { PageHeader } from '../common/page-header.tsx';
+import { PledgeeCandidateSelect } from '../common/pledgee-candidate-select.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatMoney } from '../format/format-money.ts';
 import { applyProblemsToForm } from '../forms/apply-problems-to-form.ts';
@@ -47,6 +48,8 @@ interface ApplyForm {
   repaymentMethod?: string | undefined;
   spreadBps?: number | undefined;
   combinedModel?: string | undefined;
+  guarantorOrganisationId?: string | undefined;
+  insurerOrganisationId?: string | undefined;
   assetIds?: string[] | undefined;
   consentFinancials?: boolean | undefined;
   consentCreditReport?: boolean | undefined;
@@ -61,6 +64,8 @@ const fieldNames = [
   'repaymentMethod',
   'spreadBps',
   'combinedModel',
+  'guarantorOrganisationId',
+  'insurerOrganisationId',
   'assetIds',
   'consentExpiresOn',
 ];
@@ -81,6 +86,12 @@ export function CaseApplyPage() {
   const bankUnitId = Form.useWatch('bankUnitId', form);
   const termMonths = Form.useWatch('termMonths', form);
   const assetIds = Form.useWatch('assetIds', form) ?? [];
+  const combinedModel = Form.useWatch('combinedModel', form);
+  const guarantorId = Form.useWatch('guarantorOrganisationId', form);
+  const withGuarantee = combinedModel === 'plus_guarantee';
+  const withInsurance = combinedModel === 'plus_insurance';
+  // Under 质押+担保 the IP is pledged to the guarantor (反担保): eligibility is checked against it once chosen.
+  const pledgeeId = withGuarantee ? guarantorId : bankUnitId;
 
   const products = useQuery({ queryKey: ['bank-products'], queryFn: () => caseApi.products() });
   const product: BankProduct | undefined = products.data?.find((p) => p.id === productId);
@@ -93,13 +104,13 @@ export function CaseApplyPage() {
     typeof termMonths === 'number' && termMonths > 0 ? addMonths(today, termMonths) : undefined;
   const eligibility = useQueries({
     queries: assetIds.map((id) => ({
-      queryKey: ['ip-assets', 'eligibility', id, debtMaturityDate, bankUnitId],
+      queryKey: ['ip-assets', 'eligibility', id, debtMaturityDate, pledgeeId],
       queryFn: () =>
         ipAssetApi.checkEligibility(id, {
           debtMaturityDate: debtMaturityDate!,
-          ...(bankUnitId === undefined ? {} : { pledgeeOrganisationId: bankUnitId }),
+          ...(pledgeeId === undefined ? {} : { pledgeeOrganisationId: pledgeeId }),
         }),
-      enabled: debtMaturityDate !== undefined && bankUnitId !== undefined,
+      enabled: debtMaturityDate !== undefined && pledgeeId !== undefined,
     })),
   });
   const eligibilityOf = new Map(assetIds.map((id, i) => [id, eligibility[i]]));
@@ -114,6 +125,12 @@ export function CaseApplyPage() {
         repaymentMethod: values.repaymentMethod as never,
         spreadBps: values.spreadBps!,
         combinedModel: values.combinedModel as never,
+        ...(values.combinedModel === 'plus_guarantee' && values.guarantorOrganisationId !== undefined
+          ? { guarantorOrganisationId: values.guarantorOrganisationId }
+          : {}),
+        ...(values.combinedModel === 'plus_insurance' && values.insurerOrganisationId !== undefined
+          ? { insurerOrganisationId: values.insurerOrganisationId }
+          : {}),
         assetIds: values.assetIds ?? [],
         consentExpiresOn: values.consentExpiresOn!.format('YYYY-MM-DD'),
       }),
@@ -347,11 +364,42 @@ export function CaseApplyPage() {
               </Form.Item>
             </Col>
           </Row>
+          {withGuarantee && (
+            <Row gutter={16}>
+              <Col span={12}>
+                <Form.Item
+                  name="guarantorOrganisationId"
+                  label={t('cases.guarantor')}
+                  extra={t('cases.guarantorHint')}
+                  rules={[{ required: true, message: t('cases.required') }]}
+                >
+                  <PledgeeCandidateSelect
+                    kinds={['guarantor']}
+                    placeholder={t('cases.guarantorPlaceholder')}
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
+          )}
+          {withInsurance && (
+            <Row gutter={16}>
+              <Col span={12}>
+                <Form.Item
+                  name="insurerOrganisationId"
+                  label={t('cases.insurer')}
+                  extra={t('cases.insurerHint')}
+                  rules={[{ required: true, message: t('cases.required') }]}
+                >
+                  <PledgeeCandidateSelect kinds={['insurer']} placeholder={t('cases.insurerPlaceholder')} />
+                </Form.Item>
+              </Col>
+            </Row>
+          )}
         </Card>
 
         <Card title={t('cases.assetsToPledge')} style={{ marginTop: 16 }}>
           <Typography.Paragraph type="secondary">
-            {debtMaturityDate === undefined || bankUnitId === undefined
+            {debtMaturityDate === undefined || pledgeeId === undefined
               ? t('cases.eligibilityNeedsTerms')
               : t('cases.eligibilityAsOf', { date: debtMaturityDate })}
           </Typography.Paragraph>

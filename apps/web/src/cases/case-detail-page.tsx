@@ -15,6 +15,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -37,6 +38,20 @@ import { CaseTimeline } from './case-timeline.tsx';
 import { SlaAgeTag } from './sla-age-tag.tsx';
 
 const readOnlyRoles = ['district_bureau', 'city_bureau', 'regulator'];
+
+/** 担保机构 / 保险机构 / 评估机构: the participant's part in the case. */
+function participantRoleLabel(role: string, t: TFunction): string {
+  switch (role) {
+    case 'guarantor':
+      return t('cases.guarantor');
+    case 'insurer':
+      return t('cases.insurer');
+    case 'evaluator':
+      return t('cases.evaluator');
+    default:
+      return role;
+  }
+}
 
 /**
  * 案件详情: the case's terms, parties and product, the evaluation chain, approvals and committee votes, the
@@ -134,6 +149,21 @@ export function CaseDetailPage() {
               <SlaAgeTag state={c.state} daysInState={c.daysInState} />
             </Space>
           </Descriptions.Item>
+          {c.participants.map((p) => (
+            <Descriptions.Item key={`${p.role}-${p.organisationId}`} label={participantRoleLabel(p.role, t)}>
+              <Space size={4} wrap data-testid={`case-participant-${p.role}`}>
+                {language === 'en' ? p.organisationNameEn : p.organisationNameZh}
+                {p.role !== 'evaluator' &&
+                  (p.acceptedAt === null ? (
+                    <Tag color="orange">{t('cases.participantPending')}</Tag>
+                  ) : (
+                    <Tag color="green">
+                      {t('cases.participantAccepted', { at: formatDateTime(p.acceptedAt, language) })}
+                    </Tag>
+                  ))}
+              </Space>
+            </Descriptions.Item>
+          ))}
           {c.declineReasonCode !== null && (
             <Descriptions.Item label={t('cases.declineReason')}>
               <Tag color="red">{caseLabels.declineReason(c.declineReasonCode, language)}</Tag>

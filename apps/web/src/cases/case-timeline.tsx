@@ -32,7 +32,9 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
                 <div style={{ fontSize: 12 }}>
                   <Typography.Text type="secondary">
                     {formatDateTime(e.occurredAt, language)} ·{' '}
-                    {referenceLabel('roles', e.actorRole, language)}
+                    {e.actorRole === 'system'
+                      ? t('cases.systemActor')
+                      : referenceLabel('roles', e.actorRole, language)}
                   </Typography.Text>
                   {reason !== null && <span> · {t('cases.reasonValue', { reason })}</span>}
                 </div>
