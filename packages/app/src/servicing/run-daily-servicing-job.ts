@@ -253,6 +253,22 @@ async function classifyBorrowers(tx: Transaction, deps: AppDeps, actor: Actor, r
     for (const caseRow of cases)
       await writeSystemCaseTransition(tx, deps, actor, caseRow, 'classify_non_performing', now);
   }
+  await deps.audit.append(
+    tx,
+    actor,
+    {
+      action: 'servicing.daily_run',
+      entityType: 'servicing_job_run',
+      entityId: run.id,
+      after: {
+        businessDate: run.businessDate,
+        loansProcessed: run.loansProcessed,
+        batches: run.batches,
+        nonPerformingLoans: nonPerforming.length,
+      },
+    },
+    now,
+  );
   const [next] = await tx
     .update(tables.servicingJobRuns)
     .set({ phase: 'completed', updatedAt: now, completedAt: now })
