@@ -19,9 +19,10 @@ import { startServer } from '../apps/server/src/start-server.ts';
  * and the built-in CNIPA registers it with a number. The city bureau reads the registered case without any action,
  * another bank's clerk gets the not-found page for its URL, and the signed loan contract downloaded in the browser
  * verifies on the public /verify page. A second case, whose patent a court preserves after signing, shows the
- * authority's refusal ground on its case page. Each role's part is a step function taking the shared `flow`
- * state; each user logs in once and keeps its browser (and so its signing key) for later steps. Screenshots go
- * to artifacts/screenshots/.
+ * authority's refusal ground on its case page, and a third, 质押+担保, names its guarantor on the application and
+ * is accepted (承保) by the guarantor's user from its own menu. Each role's part is a step function taking the
+ * shared `flow` state; each user logs in once and keeps its browser (and so its signing key) for later steps.
+ * Screenshots go to artifacts/screenshots/.
  */
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -46,6 +47,8 @@ export const parties = {
   approver: 'bank01.approver',
   cityBureau: 'bureau.city',
   otherBankClerk: 'bank02.clerk',
+  guarantor: 'guarantor1.user',
+  guarantorZh: '深圳市高新投融资担保有限公司（演示）',
   bankZh: '银湾银行',
   productZh: '知识产权质押贷（示例）',
   bankUnitZh: '银湾银行深圳南山科技支行',
@@ -59,12 +62,22 @@ export interface OriginationFlow {
   loanContractPdfPath: string;
   /** The second case, refused at registration. */
   refusedCaseId: string;
+  /** The third case, 质押+担保 with the guarantor's acceptance. */
+  guaranteedCaseId: string;
+  guaranteedCaseNumber: string;
 }
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let dataDir: string;
-const flow: OriginationFlow = { caseId: '', caseNumber: '', loanContractPdfPath: '', refusedCaseId: '' };
+const flow: OriginationFlow = {
+  caseId: '',
+  caseNumber: '',
+  loanContractPdfPath: '',
+  refusedCaseId: '',
+  guaranteedCaseId: '',
+  guaranteedCaseNumber: '',
+};
 /** One logged-in browser per user: its session cookie and its localStorage (the enterprise's signing key). */
 const browsers = new Map<string, BrowserContext>();
 
@@ -204,22 +217,24 @@ async function act(page: Page, label: string, nextState: string, fill?: () => Pr
   await settle(page);
 }
 
-/** Step 1, enterprise: 申请融资 with the demo product, an eligible asset and both consents. */
-export async function applyAsEnterprise(page: Page, state: OriginationFlow): Promise<void> {
-  await page.locator('.ant-layout-sider .ant-menu').getByText('我的融资', { exact: true }).click();
-  await page.waitForURL('**/cases');
-  await settle(page);
-  await shot(page, 'case-01-my-financing-empty');
-  await page.getByRole('link', { name: /申请融资/ }).click();
-  await page.waitForURL('**/cases/apply');
-  await settle(page);
-
+/**
+ * Fills 申请融资 with the demo product, 1,000,000 yuan over 12 months, the combined model (and its guarantor), the
+ * first eligible asset and both consents, and submits it.
+ */
+async function fillApplication(
+  page: Page,
+  combinedModelZh: string,
+  screenshot: string,
+  guarantorZh?: string,
+): Promise<void> {
   await choose(page, 'case-apply_productId', `${parties.bankZh} · ${parties.productZh}`, true);
   await choose(page, 'case-apply_bankUnitId', parties.bankUnitZh, true);
   await page.locator('#case-apply_amountYuan').fill('1,000,000');
   await page.locator('#case-apply_termMonths').fill('12');
   await choose(page, 'case-apply_repaymentMethod', '等额本息');
-  await choose(page, 'case-apply_combinedModel', '纯质押');
+  await choose(page, 'case-apply_combinedModel', combinedModelZh);
+  // 质押+担保: the guarantor is picked from the directory, and eligibility is checked with it as pledgee.
+  if (guarantorZh !== undefined) await choose(page, 'case-apply_guarantorOrganisationId', guarantorZh, true);
 
   // Tick assets until one is eligible; every reason of the ineligible ones stays listed.
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
@@ -238,8 +253,21 @@ export async function applyAsEnterprise(page: Page, state: OriginationFlow): Pro
 
   await page.getByText('同意向该银行提供本企业财务数据', { exact: false }).click();
   await page.getByText('同意该银行为本次融资查询本企业征信报告', { exact: false }).click();
-  await shot(page, 'case-02-apply-form');
+  await shot(page, screenshot);
   await page.locator('form[id="case-apply"] button[type="submit"]').click();
+}
+
+/** Step 1, enterprise: 申请融资 with the demo product, an eligible asset and both consents. */
+export async function applyAsEnterprise(page: Page, state: OriginationFlow): Promise<void> {
+  await page.locator('.ant-layout-sider .ant-menu').getByText('我的融资', { exact: true }).click();
+  await page.waitForURL('**/cases');
+  await settle(page);
+  await shot(page, 'case-01-my-financing-empty');
+  await page.getByRole('link', { name: /申请融资/ }).click();
+  await page.waitForURL('**/cases/apply');
+  await settle(page);
+
+  await fillApplication(page, '纯质押', 'case-02-apply-form');
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
   await waitForState(page, 'applied');
   await settle(page);
@@ -440,6 +468,20 @@ export async function verifyLoggedOut(page: Page, state: OriginationFlow): Promi
   await shot(page, 'case-17-verified');
 }
 
+/** The risk facts the clerk records for the cases set up through the API (a passing score). */
+const demoRiskFacts = {
+  yearsInOperation: 8,
+  hasAdverseCreditRecord: false,
+  overdueLoansLast24Months: 0,
+  debtToAssetPct: 35,
+  revenueGrowthPct: 18,
+  isHighTechEnterprise: true,
+  isOnWhitelist: true,
+  pendingLitigationCount: 0,
+  taxCreditGrade: 'A',
+  grantedInventionPatentCount: 6,
+};
+
 /** Today's date in Asia/Shanghai (UTC+8, no daylight saving), as the server counts it. */
 const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const plusMonths = (isoDate: string, months: number) => {
@@ -506,20 +548,7 @@ async function contractedCaseWithPreservedPatent(state: OriginationFlow): Promis
   state.refusedCaseId = applied.id;
   const step = (login: string, action: string, body: object) =>
     apiAs(login, 'POST', `/cases/${applied.id}/${action}`, body);
-  await step(parties.clerk, 'risk-evaluation', {
-    facts: {
-      yearsInOperation: 8,
-      hasAdverseCreditRecord: false,
-      overdueLoansLast24Months: 0,
-      debtToAssetPct: 35,
-      revenueGrowthPct: 18,
-      isHighTechEnterprise: true,
-      isOnWhitelist: true,
-      pendingLitigationCount: 0,
-      taxCreditGrade: 'A',
-      grantedInventionPatentCount: 6,
-    },
-  });
+  await step(parties.clerk, 'risk-evaluation', { facts: demoRiskFacts });
   await step(parties.clerk, 'value-evaluation', {
     basis: 'formal_report',
     evaluatorName: '中衡资产评估有限公司（演示）',
@@ -569,6 +598,68 @@ export async function seeRefusalAsClerk(page: Page, state: OriginationFlow): Pro
   expect(text).toContain('PLEDGE_ASSET_SEIZED_OR_PRESERVED');
   expect(await page.getByTestId('registration-number').count()).toBe(0);
   await shot(page, 'case-18-registration-refused');
+}
+
+/** Step 11, enterprise: applies for 质押+担保 naming the guarantor (反担保 pledgee); the case shows it 待承保. */
+export async function applyWithGuaranteeAsEnterprise(page: Page, state: OriginationFlow): Promise<void> {
+  await page.goto(`${server.url}/cases/apply`);
+  await settle(page);
+  await fillApplication(page, '质押+担保', 'case-19-apply-with-guarantee', parties.guarantorZh);
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await waitForState(page, 'applied');
+  await settle(page);
+  state.guaranteedCaseId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+  state.guaranteedCaseNumber = (await page.locator('h3 span').first().textContent())?.trim() ?? '';
+  const participant = (await page.getByTestId('case-participant-guarantor').textContent()) ?? '';
+  expect(participant).toContain(parties.guarantorZh);
+  expect(participant).toContain('待承保');
+  expect(await page.getByTestId('case-terms').textContent()).toContain('担保机构（反担保）');
+}
+
+/** The bank clerk evaluates the guaranteed case through the API up to 已授信评定 (shown in the browser before). */
+async function evaluateGuaranteedCase(state: OriginationFlow): Promise<void> {
+  const detail = await apiAs<{ assets: { assetId: string }[] }>(
+    parties.clerk,
+    'GET',
+    `/cases/${state.guaranteedCaseId}`,
+  );
+  const today = shanghaiToday();
+  const step = (action: string, body: object) =>
+    apiAs(parties.clerk, 'POST', `/cases/${state.guaranteedCaseId}/${action}`, body);
+  await step('risk-evaluation', { facts: demoRiskFacts });
+  await step('value-evaluation', {
+    basis: 'formal_report',
+    evaluatorName: '中衡资产评估有限公司（演示）',
+    valuers: ['王评估', '李评估'],
+    method: 'income',
+    valuationDate: today,
+    validUntil: plusMonths(today, 12),
+    assetValues: [{ assetId: detail.assets[0]!.assetId, valueYuan: '10000000.00' }],
+  });
+  await step('credit-rating', { creditRating: 'A', creditLineYuan: '1000000.00' });
+}
+
+/** Step 12, guarantor: finds the case through its menu, 担保机构承保; the case shows the acceptance. */
+export async function acceptAsGuarantor(page: Page, state: OriginationFlow): Promise<void> {
+  await page.locator('.ant-layout-sider .ant-menu').getByText('融资台账', { exact: true }).click();
+  await page.waitForURL('**/cases');
+  await settle(page);
+  // The guarantor sees the case it is named in, not the bank's other cases.
+  await page.getByRole('link', { name: state.guaranteedCaseNumber }).waitFor();
+  expect(await page.getByRole('link', { name: state.caseNumber }).count()).toBe(0);
+  await page.getByRole('link', { name: state.guaranteedCaseNumber }).click();
+  await waitForState(page, 'credit_rated');
+  await settle(page);
+  await shot(page, 'case-20-guarantor-to-accept');
+  await act(page, '担保机构承保', 'credit_rated', async () => {
+    await page.locator('#case-action-accept_guarantee_note').fill('同意承保，反担保质押登记在本公司名下');
+  });
+  await expect
+    .poll(async () => page.getByTestId('case-participant-guarantor').textContent(), { timeout: 20_000 })
+    .toContain('已承保');
+  expect(await page.getByTestId('case-actions').count()).toBe(0);
+  expect(await page.getByTestId('case-timeline').textContent()).toContain('担保机构承保');
+  await shot(page, 'case-21-guarantee-accepted');
 }
 
 beforeAll(async () => {
@@ -646,5 +737,12 @@ describe('financing case origination in the Chinese UI: enterprise, clerk, appro
   it('names the refusal ground on the case page when a court preserved the patent after signing', async () => {
     await contractedCaseWithPreservedPatent(flow);
     await asUser(parties.clerk, 'refused', (page) => seeRefusalAsClerk(page, flow));
+  });
+
+  it('applies for 质押+担保 naming the guarantor, which accepts (承保) on the case page from its menu', async () => {
+    await asUser(parties.enterprise, 'apply-guarantee', (page) => applyWithGuaranteeAsEnterprise(page, flow));
+    if (flow.guaranteedCaseId === '') throw new Error('The guaranteed application failed.');
+    await evaluateGuaranteedCase(flow);
+    await asUser(parties.guarantor, 'accept-guarantee', (page) => acceptAsGuarantor(page, flow));
   });
 });
