@@ -220,6 +220,11 @@ describe('origination to a registered pledge through the API: bank with API toke
       expect(result.documents[0]!.signers.every((s) => s.valid)).toBe(true);
     }
 
+    // Scopes name operations: `case.*` does not reach the contracts (`case_document.read` is its own scope).
+    const outOfScope = await api(approverToken, 'GET', `/api/cases/${caseId}/documents`);
+    expect(outOfScope.statusCode).toBe(403);
+    expect(outOfScope.json()).toMatchObject({ code: 'API_TOKEN_SCOPE_MISSING' });
+
     // Another bank never sees the case: not in its list or search, not by id, not its contracts or filings.
     const listed = await api(
       otherBankClerk,
