@@ -65,7 +65,9 @@ export type Operation =
   | 'loan.read'
   | 'loan.disburse'
   | 'loan.repay'
-  | 'servicing.run_daily';
+  | 'servicing.run_daily'
+  | 'case.default_workout'
+  | 'case.write_off';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -243,6 +245,10 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'loan.disburse': only({ bank_clerk: 'own_org' }),
   'loan.repay': only({ bank_clerk: 'own_org' }),
   'servicing.run_daily': only({ platform_admin: 'all' }),
+  // Default workout (states.md: non_performing → compensating → disposing → written_off | recovered): the bank
+  // clerk files claims, starts disposal and records recoveries; a bank approver writes off (审贷分离).
+  'case.default_workout': only({ bank_clerk: 'own_org' }),
+  'case.write_off': only({ bank_approver: 'own_org' }),
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];
