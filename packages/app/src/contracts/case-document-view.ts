@@ -74,21 +74,20 @@ export async function toCaseDocumentViews(
   );
   const orgIds = [...new Set(rows.flatMap((r) => r.requiredSignerOrgIds))];
   const certificateIds = [...new Set(signatures.map((s) => s.certificateId))];
-  const [orgs, certificates] = await Promise.all([
-    executor
-      .select({ id: tables.organisations.id, nameZh: tables.organisations.nameZh })
-      .from(tables.organisations)
-      .where(inArray(tables.organisations.id, orgIds)),
+  const orgs = await executor
+    .select({ id: tables.organisations.id, nameZh: tables.organisations.nameZh })
+    .from(tables.organisations)
+    .where(inArray(tables.organisations.id, orgIds));
+  const certificates =
     certificateIds.length === 0
-      ? Promise.resolve([])
-      : executor
+      ? []
+      : await executor
           .select({
             id: tables.signingCertificates.id,
             serialNumber: tables.signingCertificates.serialNumber,
           })
           .from(tables.signingCertificates)
-          .where(inArray(tables.signingCertificates.id, certificateIds)),
-  ]);
+          .where(inArray(tables.signingCertificates.id, certificateIds));
   const nameOf = new Map(orgs.map((o) => [o.id, o.nameZh]));
   const serialOf = new Map(certificates.map((c) => [c.id, c.serialNumber]));
   return rows.map((row) => {

@@ -88,21 +88,19 @@ export async function exportCases(
         );
         if (items.length === 0) break;
         const ids = items.map((c) => c.id);
-        const [banks, applications] = await Promise.all([
-          tx
-            .select({
-              id: tables.organisations.id,
-              nameZh: tables.organisations.nameZh,
-              nameEn: tables.organisations.nameEn,
-            })
-            .from(tables.organisations)
-            .where(inArray(tables.organisations.id, [...new Set(items.map((c) => c.bankId))])),
-          tx
-            .select({ caseId: tables.caseEvents.caseId, at: min(tables.caseEvents.occurredAt) })
-            .from(tables.caseEvents)
-            .where(and(inArray(tables.caseEvents.caseId, ids), eq(tables.caseEvents.action, 'apply')))
-            .groupBy(tables.caseEvents.caseId),
-        ]);
+        const banks = await tx
+          .select({
+            id: tables.organisations.id,
+            nameZh: tables.organisations.nameZh,
+            nameEn: tables.organisations.nameEn,
+          })
+          .from(tables.organisations)
+          .where(inArray(tables.organisations.id, [...new Set(items.map((c) => c.bankId))]));
+        const applications = await tx
+          .select({ caseId: tables.caseEvents.caseId, at: min(tables.caseEvents.occurredAt) })
+          .from(tables.caseEvents)
+          .where(and(inArray(tables.caseEvents.caseId, ids), eq(tables.caseEvents.action, 'apply')))
+          .groupBy(tables.caseEvents.caseId);
         for (const c of items) {
           const bank = banks.find((b) => b.id === c.bankId);
           const applied = applications.find((a) => a.caseId === c.id)?.at ?? null;

@@ -113,19 +113,17 @@ export async function loadIpAssetDetail(
   row: AssetRow,
   today: string,
 ): Promise<IpAssetDetail> {
-  const [owners, events, licences] = await Promise.all([
-    loadIpAssetOwners(executor, [row.id]),
-    executor
-      .select()
-      .from(tables.ipAssetStatusEvents)
-      .where(inArray(tables.ipAssetStatusEvents.assetId, [row.id]))
-      .orderBy(asc(tables.ipAssetStatusEvents.occurredOn), asc(tables.ipAssetStatusEvents.recordedAt)),
-    executor
-      .select()
-      .from(tables.ipAssetLicences)
-      .where(inArray(tables.ipAssetLicences.assetId, [row.id]))
-      .orderBy(asc(tables.ipAssetLicences.startDate)),
-  ]);
+  const owners = await loadIpAssetOwners(executor, [row.id]);
+  const events = await executor
+    .select()
+    .from(tables.ipAssetStatusEvents)
+    .where(inArray(tables.ipAssetStatusEvents.assetId, [row.id]))
+    .orderBy(asc(tables.ipAssetStatusEvents.occurredOn), asc(tables.ipAssetStatusEvents.recordedAt));
+  const licences = await executor
+    .select()
+    .from(tables.ipAssetLicences)
+    .where(inArray(tables.ipAssetLicences.assetId, [row.id]))
+    .orderBy(asc(tables.ipAssetLicences.startDate));
   return {
     ...toIpAssetSummary(row, owners.get(row.id) ?? [], today),
     pctNationalPhase: row.pctNationalPhase,

@@ -104,41 +104,39 @@ export interface CaseDetail extends CaseSummary {
 
 export async function loadCaseDetail(executor: Executor, row: CaseRow, today: string): Promise<CaseDetail> {
   const { caseAssets, ipAssets, caseEvents, caseEvaluations, caseApprovals, creditCommitteeVotes } = tables;
-  const [[summary], participants, assets, events, evaluations, approvals, votes] = await Promise.all([
-    toCaseSummaries(executor, [row], today),
-    findCaseParticipants(executor, row.id),
-    executor
-      .select({
-        assetId: caseAssets.assetId,
-        kind: caseAssets.kind,
-        number: ipAssets.number,
-        title: ipAssets.title,
-      })
-      .from(caseAssets)
-      .innerJoin(ipAssets, eq(ipAssets.id, caseAssets.assetId))
-      .where(eq(caseAssets.caseId, row.id))
-      .orderBy(asc(caseAssets.position)),
-    executor
-      .select()
-      .from(caseEvents)
-      .where(eq(caseEvents.caseId, row.id))
-      .orderBy(asc(caseEvents.occurredAt)),
-    executor
-      .select()
-      .from(caseEvaluations)
-      .where(eq(caseEvaluations.caseId, row.id))
-      .orderBy(asc(caseEvaluations.recordedAt)),
-    executor
-      .select()
-      .from(caseApprovals)
-      .where(eq(caseApprovals.caseId, row.id))
-      .orderBy(asc(caseApprovals.decidedAt)),
-    executor
-      .select()
-      .from(creditCommitteeVotes)
-      .where(eq(creditCommitteeVotes.caseId, row.id))
-      .orderBy(asc(creditCommitteeVotes.votedAt)),
-  ]);
+  const [summary] = await toCaseSummaries(executor, [row], today);
+  const participants = await findCaseParticipants(executor, row.id);
+  const assets = await executor
+    .select({
+      assetId: caseAssets.assetId,
+      kind: caseAssets.kind,
+      number: ipAssets.number,
+      title: ipAssets.title,
+    })
+    .from(caseAssets)
+    .innerJoin(ipAssets, eq(ipAssets.id, caseAssets.assetId))
+    .where(eq(caseAssets.caseId, row.id))
+    .orderBy(asc(caseAssets.position));
+  const events = await executor
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, row.id))
+    .orderBy(asc(caseEvents.occurredAt));
+  const evaluations = await executor
+    .select()
+    .from(caseEvaluations)
+    .where(eq(caseEvaluations.caseId, row.id))
+    .orderBy(asc(caseEvaluations.recordedAt));
+  const approvals = await executor
+    .select()
+    .from(caseApprovals)
+    .where(eq(caseApprovals.caseId, row.id))
+    .orderBy(asc(caseApprovals.decidedAt));
+  const votes = await executor
+    .select()
+    .from(creditCommitteeVotes)
+    .where(eq(creditCommitteeVotes.caseId, row.id))
+    .orderBy(asc(creditCommitteeVotes.votedAt));
   const yuan = (fen: bigint | null) => (fen === null ? null : formatYuan(fen));
   return {
     ...summary!,
