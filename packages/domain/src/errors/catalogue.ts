@@ -7,6 +7,7 @@ import { moneyErrors } from '../money/money-errors.ts';
 import { calendarErrors } from '../calendar/calendar-errors.ts';
 import { loanErrors } from '../loan/loan-errors.ts';
 import { loanServicingErrors } from '../loan/loan-servicing-errors.ts';
+import { loanRestructuringErrors } from '../loan/loan-restructuring-errors.ts';
 import { valuationErrors } from '../valuation/valuation-errors.ts';
 import { ledgerErrors } from '../ledger/ledger-errors.ts';
 import { ledgerCaseErrors } from '../ledger/ledger-case-errors.ts';
@@ -16,6 +17,7 @@ import { registrationErrors } from '../registration/registration-errors.ts';
 import { registrationFilingErrors } from '../registration/registration-filing-errors.ts';
 import { riskSharingErrors } from '../risk-sharing/risk-sharing-errors.ts';
 import { subsidyErrors } from '../subsidy/subsidy-errors.ts';
+import { monitoringErrors } from '../monitoring/monitoring-errors.ts';
 import type { ErrorCatalogue, ErrorText } from './error-catalogue.ts';
 import type { ErrorParams } from './domain-error.ts';
 
@@ -33,6 +35,7 @@ export const errorCatalogues: readonly ErrorCatalogue[] = [
   calendarErrors,
   loanErrors,
   loanServicingErrors,
+  loanRestructuringErrors,
   valuationErrors,
   ledgerErrors,
   ledgerCaseErrors,
@@ -42,6 +45,7 @@ export const errorCatalogues: readonly ErrorCatalogue[] = [
   registrationFilingErrors,
   riskSharingErrors,
   subsidyErrors,
+  monitoringErrors,
 ];
 
 export const errorCatalogue: ErrorCatalogue = Object.assign({}, ...errorCatalogues) as ErrorCatalogue;
