@@ -28,6 +28,7 @@ const overdue: InstallmentRow = {
   chargeBaseDate: null,
   chargedThroughDate: null,
   paidDate: null,
+  contractVersion: 1,
 };
 
 /** fen × 3.5 % × 1.5 × days / 360, half-up, written out. */

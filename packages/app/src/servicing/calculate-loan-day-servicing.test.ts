@@ -31,6 +31,7 @@ const account: LoanAccountRow = {
   grade: 'normal',
   disbursedByUserId: '00000000-0000-4000-8000-000000000005',
   version: 1,
+  contractVersion: 1,
   createdAt: new Date(0),
   updatedAt: new Date(0),
 };
@@ -55,6 +56,7 @@ const first: InstallmentRow = {
   chargeBaseDate: null,
   chargedThroughDate: null,
   paidDate: null,
+  contractVersion: 1,
 };
 const second: InstallmentRow = {
   ...first,

@@ -198,6 +198,7 @@ function applyPrepayment(
     chargeBaseDate: null,
     chargedThroughDate: null,
     paidDate: null,
+    contractVersion: account.contractVersion,
   }));
   const superseded = new Set(open.map((i) => i.id));
   return {

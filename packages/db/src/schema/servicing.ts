@@ -68,6 +68,8 @@ export const loanAccounts = pgTable(
       .notNull()
       .references(() => users.id),
     version: integer('version').notNull().default(1),
+    /** The contract version in force: 1 at disbursement, +1 for each 展期 or 续贷 (`loan_contract_versions`). */
+    contractVersion: integer('contract_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
@@ -119,8 +121,49 @@ export const loanInstallments = pgTable(
     chargeBaseDate: date('charge_base_date', { mode: 'string' }),
     chargedThroughDate: date('charged_through_date', { mode: 'string' }),
     paidDate: date('paid_date', { mode: 'string' }),
+    /** The contract version that scheduled this instalment (an extension or renewal supersedes the open ones). */
+    contractVersion: integer('contract_version').notNull().default(1),
   },
   (t) => [index('loan_installments_account_idx').on(t.loanAccountId, t.period)],
+);
+
+/**
+ * 合同版本 (contract version) of a loan account: the original contract at disbursement, then each 展期
+ * (extension) or 续贷 (renewal) with its terms, the principal it re-schedules from its effective date and
+ * whether it is a restructuring (重组, at least 关注 while observed). The instalments of earlier versions stay in
+ * `loan_installments` as `superseded`, so the history of schedules is kept.
+ */
+export const loanContractVersions = pgTable(
+  'loan_contract_versions',
+  {
+    id: uuid('id').primaryKey(),
+    loanAccountId: uuid('loan_account_id')
+      .notNull()
+      .references(() => loanAccounts.id),
+    version: integer('version').notNull(),
+    /** `original` | `extension` | `renewal`. */
+    kind: text('kind').notNull(),
+    /** The schedule of this version runs from this date (the last settled due date, or the renewal date). */
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    /** The Asia/Shanghai day the version was agreed and recorded. */
+    recordedDate: date('recorded_date', { mode: 'string' }).notNull(),
+    principalFen: bigint('principal_fen', { mode: 'bigint' }).notNull(),
+    lprTenor: text('lpr_tenor').notNull(),
+    lprRatePct: text('lpr_rate_pct').notNull(),
+    spreadBps: integer('spread_bps').notNull(),
+    repaymentMethod: text('repayment_method').notNull(),
+    termMonths: integer('term_months').notNull(),
+    maturityDate: date('maturity_date', { mode: 'string' }).notNull(),
+    /** 展期月数 of an extension (counted against 《贷款通则》 art. 12). */
+    extensionMonths: integer('extension_months'),
+    restructured: boolean('restructured').notNull().default(false),
+    note: text('note'),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('loan_contract_versions_uq').on(t.loanAccountId, t.version)],
 );
 
 /** 还款 (repayment): the amount and how the engine allocated it; a prepayment also names its option. */

@@ -27,6 +27,8 @@ export const caseActions = [
   { code: 'close', zh: '结清', en: 'Close' },
   { code: 'mark_overdue', zh: '标记逾期', en: 'Mark overdue' },
   { code: 'cure_overdue', zh: '逾期已补足', en: 'Cure the arrears' },
+  { code: 'extend_loan', zh: '展期', en: 'Extend the loan' },
+  { code: 'renew_loan', zh: '续贷', en: 'Renew the loan' },
   { code: 'classify_non_performing', zh: '认定不良', en: 'Classify as non-performing' },
   { code: 'file_claim', zh: '发起代偿/补偿', en: 'File compensation claims' },
   { code: 'start_disposal', zh: '启动处置', en: 'Start disposal' },

@@ -210,6 +210,9 @@ export const caseTransitions: readonly CaseTransition[] = [
   { from: 'repaying', action: 'close', to: 'closed', roles: ['bank_clerk'], requires: ['fully_repaid'] },
   { from: 'repaying', action: 'mark_overdue', to: 'overdue', roles: ['system'], requires: [] },
   { from: 'overdue', action: 'cure_overdue', to: 'repaying', roles: ['system'], requires: [] },
+  // 展期 and 续贷 keep the case and add a new contract version (states.md); only a loan without arrears.
+  { from: 'repaying', action: 'extend_loan', to: 'repaying', roles: ['bank_clerk'], requires: [] },
+  { from: 'repaying', action: 'renew_loan', to: 'repaying', roles: ['bank_clerk'], requires: [] },
   { from: 'overdue', action: 'close', to: 'closed', roles: ['bank_clerk'], requires: ['fully_repaid'] },
   {
     from: 'overdue',

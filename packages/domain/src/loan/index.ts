@@ -14,3 +14,4 @@ export * from './classify-loan.ts';
 export * from './calculate-prepayment.ts';
 export * from './calculate-extension-schedule.ts';
 export * from './calculate-renewal-schedule.ts';
+export * from './validate-extension-term.ts';
