@@ -29,6 +29,7 @@ import { hasPermission } from '../session/has-permission.ts';
 import { useSession } from '../session/use-session.ts';
 import { barSharePct } from './bar-share-pct.ts';
 import { dashboardApi, type LedgerDashboard, type LedgerDashboardFilters } from './dashboard-api.ts';
+import { RegistrationStatisticsCard } from './registration-statistics-card.tsx';
 
 const maxBigint = (a: bigint, b: bigint) => (a > b ? a : b);
 
@@ -304,6 +305,7 @@ export function LedgerDashboardPage() {
           </Col>
         </Row>
       )}
+      {hasPermission(session, 'registration.statistics') && <RegistrationStatisticsCard />}
     </>
   );
 }
