@@ -4,3 +4,4 @@ export * from './ledger.ts';
 export * from './case-documents.ts';
 export * from './pledge-registrations.ts';
 export * from './servicing.ts';
+export * from './monitoring.ts';
