@@ -10,6 +10,8 @@ export interface ApiRequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (an `Idempotency-Key`, say); they cannot replace the ones set here. */
+  headers?: Record<string, string>;
 }
 
 /** Builds `/api/path?a=1` leaving out empty values. */
@@ -29,7 +31,11 @@ export function buildApiUrl(path: string, query?: Record<string, QueryValue>): s
  */
 export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    Accept: 'application/json',
+    'Accept-Language': i18n.language,
+  };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const token = csrfToken.get();
   if (method !== 'GET' && token !== null) headers['x-csrf-token'] = token;
