@@ -7,3 +7,4 @@ export * from './case-documents.ts';
 export * from './registrations.ts';
 export * from './dashboards.ts';
 export * from './servicing.ts';
+export * from './monitoring.ts';

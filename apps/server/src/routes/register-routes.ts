@@ -10,6 +10,7 @@ import { registerEnterpriseRoutes } from './enterprise-routes.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import { registerIpAssetRoutes } from './ip-asset-routes.ts';
 import { registerLedgerRoutes } from './ledger-routes.ts';
+import { registerMonitoringRoutes } from './monitoring-routes.ts';
 import { registerOrganisationRoutes } from './organisation-routes.ts';
 import { registerReferenceRoutes } from './reference-routes.ts';
 import { registerRegistrationRoutes } from './registration-routes.ts';
@@ -44,5 +45,6 @@ export async function registerRoutes(
   registerCaseDocumentRoutes(app, deps);
   registerServicingRoutes(app, deps);
   registerDashboardRoutes(app, deps);
+  registerMonitoringRoutes(app, deps);
   await Promise.resolve();
 }

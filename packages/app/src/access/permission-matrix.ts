@@ -67,7 +67,11 @@ export type Operation =
   | 'loan.repay'
   | 'servicing.run_daily'
   | 'case.default_workout'
-  | 'case.write_off';
+  | 'case.write_off'
+  | 'pledge_alert.list'
+  | 'pledge_alert.handle'
+  | 'pledge_alert.scan'
+  | 'pledge_fee.record_on_behalf';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -249,6 +253,24 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   // clerk files claims, starts disposal and records recoveries; a bank approver writes off (审贷分离).
   'case.default_workout': only({ bank_clerk: 'own_org' }),
   'case.write_off': only({ bank_approver: 'own_org' }),
+  // Post-loan monitoring of pledged IP (issue 6 item 5): alerts go to the pledgee (the bank by hierarchy, the
+  // guarantor of a case it is assigned to), bureaus and regulators read them; the pledgee acknowledges, resolves
+  // and records fees paid on the owner's behalf; the scan runs with the daily job or when the operator starts it.
+  'pledge_alert.list': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    guarantor_user: 'assigned',
+    district_bureau: 'district',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'pledge_alert.handle': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    guarantor_user: 'assigned',
+  }),
+  'pledge_alert.scan': only({ platform_admin: 'all' }),
+  'pledge_fee.record_on_behalf': only({ bank_clerk: 'own_org', guarantor_user: 'assigned' }),
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];

@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
+import { scanPledgedAssets } from '../monitoring/scan-pledged-assets.ts';
 import { calculateLoanDayServicing } from './calculate-loan-day-servicing.ts';
 import type { LoanAccountRow } from './loan-annual-rate.ts';
 import { loadInstallments } from './loan-account-view.ts';
@@ -108,6 +109,8 @@ export async function runDailyServicingJob(
       return locked;
     });
     if (run.phase === 'completed') {
+      // 押品贷后监测 after servicing (issue 6 item 5); idempotent, so a rerun of a completed date is harmless.
+      await scanPledgedAssets({ businessDate }, actor, deps);
       deps.log.info(
         { businessDate, loans: run.loansProcessed, batches: run.batches },
         'daily servicing done',
