@@ -14,6 +14,7 @@ import { CaseListPage } from './cases/case-list-page.tsx';
 import { CaseWorkQueuePage } from './cases/case-work-queue-page.tsx';
 import { NotFoundPage } from './common/not-found-page.tsx';
 import { LedgerDashboardPage } from './dashboard/ledger-dashboard-page.tsx';
+import { PledgeAlertsPage } from './monitoring/pledge-alerts-page.tsx';
 import { EnterpriseDetailPage } from './enterprises/enterprise-detail-page.tsx';
 import { EnterpriseListPage } from './enterprises/enterprise-list-page.tsx';
 import { HomePage } from './home/home-page.tsx';
@@ -67,6 +68,14 @@ export function App() {
                   element={
                     <RequirePermission permission="dashboard.ledger">
                       <LedgerDashboardPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="alerts"
+                  element={
+                    <RequirePermission permission="pledge_alert.list">
+                      <PledgeAlertsPage />
                     </RequirePermission>
                   }
                 />

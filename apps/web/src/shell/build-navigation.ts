@@ -2,7 +2,16 @@
 export interface NavigationEntry {
   path: string;
   label: string;
-  icon: 'home' | 'enterprise' | 'organisation' | 'user' | 'ipAsset' | 'case' | 'workQueue' | 'dashboard';
+  icon:
+    | 'home'
+    | 'enterprise'
+    | 'organisation'
+    | 'user'
+    | 'ipAsset'
+    | 'case'
+    | 'workQueue'
+    | 'dashboard'
+    | 'alert';
 }
 
 export interface NavigationGroup {
@@ -74,6 +83,9 @@ export function buildNavigation(
           : []),
         ...(can('case.work_queue')
           ? [{ path: '/cases/queue', label: t('nav.workQueue'), icon: 'workQueue' as const }]
+          : []),
+        ...(can('pledge_alert.list')
+          ? [{ path: '/alerts', label: t('alerts.nav'), icon: 'alert' as const }]
           : []),
       ],
     },

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
@@ -21,4 +22,5 @@ export const navigationIcons: Record<NavigationEntry['icon'], ReactNode> = {
   case: <AuditOutlined />,
   workQueue: <ScheduleOutlined />,
   dashboard: <DashboardOutlined />,
+  alert: <AlertOutlined />,
 };
