@@ -50,57 +50,122 @@ export const CaseSummary = Type.Object({
   updatedAt: Type.String(),
 });
 
+/** A case as the API examples show it: a lead a bank's system created, then risk-evaluated by its clerk. */
+const financingCaseExample = {
+  id: '0b9e6a52-8d7c-4f3e-9a21-5c4d3b2a1f00',
+  caseNumber: 'IPF-2026-000123',
+  enterpriseId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+  enterpriseName: '深圳市南山精密仪器有限公司',
+  bankUnitId: '1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b',
+  bankUnitName: '银湾银行深圳南山科技支行',
+  bankId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
+  productId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+  state: 'risk_evaluated',
+  origin: 'lead',
+  leadSource: 'outreach',
+  amountYuan: '1000000.00',
+  termMonths: 12,
+  repaymentMethod: 'annuity',
+  spreadBps: 50,
+  combinedModel: 'pledge_only',
+  pledgeeKind: 'bank',
+  declineReasonCode: null,
+  version: 3,
+  stateEnteredAt: '2026-03-02T02:00:00.000Z',
+  daysInState: 0,
+  createdAt: '2026-02-27T06:30:00.000Z',
+  updatedAt: '2026-03-02T02:00:00.000Z',
+  preparedByUserIds: ['6c7d8e9f-0a1b-4c2d-8e3f-4a5b6c7d8e9f'],
+  participants: [],
+  assets: [
+    {
+      assetId: '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a',
+      kind: 'invention_patent',
+      number: 'ZL202010566088.9',
+      title: '一种高精度光学测量装置',
+    },
+  ],
+  events: [
+    {
+      action: 'create_lead',
+      fromState: null,
+      toState: 'lead',
+      actorUserId: '6c7d8e9f-0a1b-4c2d-8e3f-4a5b6c7d8e9f',
+      actorRole: 'bank_clerk',
+      reasonCode: null,
+      note: '走访获客',
+      occurredAt: '2026-02-27T06:30:00.000Z',
+    },
+    {
+      action: 'record_risk_evaluation',
+      fromState: 'applied',
+      toState: 'risk_evaluated',
+      actorUserId: '6c7d8e9f-0a1b-4c2d-8e3f-4a5b6c7d8e9f',
+      actorRole: 'bank_clerk',
+      reasonCode: null,
+      note: null,
+      occurredAt: '2026-03-02T02:00:00.000Z',
+    },
+  ],
+  evaluations: [{ kind: 'risk', score: 82, outcome: 'pass' }],
+  approvals: [],
+  committeeVotes: [],
+};
+
 /** 案件详情: the row with its assets, timeline, evaluation chain, approvals and committee votes. */
-export const FinancingCase = Type.Intersect([
-  CaseSummary,
-  Type.Object({
-    preparedByUserIds: Type.Array(Type.String()),
-    participants: Type.Array(CaseParticipant, {
-      description: 'guarantor / insurer / evaluator of the case and whether each accepted (承保)',
+export const FinancingCase = Type.Intersect(
+  [
+    CaseSummary,
+    Type.Object({
+      preparedByUserIds: Type.Array(Type.String()),
+      participants: Type.Array(CaseParticipant, {
+        description: 'guarantor / insurer / evaluator of the case and whether each accepted (承保)',
+      }),
+      assets: Type.Array(
+        Type.Object({ assetId: Uuid, kind: Type.String(), number: Type.String(), title: Type.String() }),
+      ),
+      events: Type.Array(
+        Type.Object({
+          action: Type.String(),
+          fromState: Nullable(Type.String()),
+          toState: Type.String(),
+          actorUserId: Nullable(Type.String()),
+          actorRole: Type.String(),
+          reasonCode: Nullable(Type.String()),
+          note: Nullable(Type.String()),
+          occurredAt: Type.String(),
+        }),
+      ),
+      evaluations: Type.Array(Type.Record(Type.String(), Type.Unknown()), {
+        description: 'risk, value and credit steps',
+      }),
+      approvals: Type.Array(
+        Type.Object({
+          approverUserId: Uuid,
+          authorityLevel: Type.Integer(),
+          requiredLevel: Nullable(Type.Integer()),
+          decision: Type.String(),
+          reasonCode: Nullable(Type.String()),
+          note: Nullable(Type.String()),
+          decidedAt: Type.String(),
+        }),
+      ),
+      committeeVotes: Type.Array(
+        Type.Object({
+          memberUserId: Uuid,
+          vote: Type.String(),
+          note: Nullable(Type.String()),
+          votedAt: Type.String(),
+        }),
+      ),
+      /** Present on the risk-evaluation answer: the scorecard's score, outcome and reasons. */
+      risk: Type.Optional(Type.Unknown()),
+      /** Present on a committee vote's answer. */
+      committeeOutcome: Type.Optional(Type.String()),
     }),
-    assets: Type.Array(
-      Type.Object({ assetId: Uuid, kind: Type.String(), number: Type.String(), title: Type.String() }),
-    ),
-    events: Type.Array(
-      Type.Object({
-        action: Type.String(),
-        fromState: Nullable(Type.String()),
-        toState: Type.String(),
-        actorUserId: Nullable(Type.String()),
-        actorRole: Type.String(),
-        reasonCode: Nullable(Type.String()),
-        note: Nullable(Type.String()),
-        occurredAt: Type.String(),
-      }),
-    ),
-    evaluations: Type.Array(Type.Record(Type.String(), Type.Unknown()), {
-      description: 'risk, value and credit steps',
-    }),
-    approvals: Type.Array(
-      Type.Object({
-        approverUserId: Uuid,
-        authorityLevel: Type.Integer(),
-        requiredLevel: Nullable(Type.Integer()),
-        decision: Type.String(),
-        reasonCode: Nullable(Type.String()),
-        note: Nullable(Type.String()),
-        decidedAt: Type.String(),
-      }),
-    ),
-    committeeVotes: Type.Array(
-      Type.Object({
-        memberUserId: Uuid,
-        vote: Type.String(),
-        note: Nullable(Type.String()),
-        votedAt: Type.String(),
-      }),
-    ),
-    /** Present on the risk-evaluation answer: the scorecard's score, outcome and reasons. */
-    risk: Type.Optional(Type.Unknown()),
-    /** Present on a committee vote's answer. */
-    committeeOutcome: Type.Optional(Type.String()),
-  }),
-]);
+  ],
+  { examples: [financingCaseExample] },
+);
 
 export const BankProductView = Type.Object({
   id: Uuid,
@@ -297,7 +362,17 @@ export const CreateLeadBody = Type.Object(
     source: literals(['whitelist_push', 'event', 'outreach'] as const),
     ...Note,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        enterpriseId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+        bankUnitId: '1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b',
+        source: 'outreach',
+        note: '走访获客',
+      },
+    ],
+  },
 );
 export const RiskEvaluationBody = Type.Object(
   {
@@ -319,7 +394,26 @@ export const RiskEvaluationBody = Type.Object(
     ...Version,
     ...Note,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        facts: {
+          yearsInOperation: 8,
+          hasAdverseCreditRecord: false,
+          overdueLoansLast24Months: 0,
+          debtToAssetPct: 35,
+          revenueGrowthPct: 18,
+          isHighTechEnterprise: true,
+          isOnWhitelist: true,
+          pendingLitigationCount: 0,
+          taxCreditGrade: 'A',
+          grantedInventionPatentCount: 6,
+        },
+        version: 2,
+      },
+    ],
+  },
 );
 export const ValueEvaluationBody = Type.Object(
   {
@@ -336,7 +430,21 @@ export const ValueEvaluationBody = Type.Object(
     ...Version,
     ...Note,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        basis: 'formal_report',
+        evaluatorName: '中衡资产评估有限公司',
+        valuers: ['王评估', '李评估'],
+        method: 'income',
+        valuationDate: '2026-02-20',
+        validUntil: '2027-02-19',
+        assetValues: [{ assetId: '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a', valueYuan: '10000000.00' }],
+        version: 3,
+      },
+    ],
+  },
 );
 export const CreditRatingBody = Type.Object(
   {
@@ -345,7 +453,10 @@ export const CreditRatingBody = Type.Object(
     ...Version,
     ...Note,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ creditRating: 'A', creditLineYuan: '1000000.00', version: 4 }],
+  },
 );
 export const ApproveBody = Type.Object({ ...Version, ...Note }, { additionalProperties: false });
 export const DeclineBody = Type.Object(

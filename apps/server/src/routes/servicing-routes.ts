@@ -1,7 +1,10 @@
 import {
   DisburseLoanBody,
+  ExtendLoanBody,
+  IdempotencyKeyHeaders,
   IdParams,
   LoanAccount,
+  RenewLoanBody,
   RepaymentBody,
   RepaymentResult,
   RunDailyServicingBody,
@@ -9,8 +12,10 @@ import {
 } from '@ipf/contracts';
 import {
   disburseLoan,
+  extendLoan,
   getLoanAccount,
   postRepayment,
+  renewLoan,
   runDailyServicingJob,
   type AppDeps,
   type RepaymentRequest,
@@ -22,6 +27,8 @@ import { actorOf } from '../http/actor-of.ts';
 import { problemResponses } from '../http/problem-responses.ts';
 
 const tags = ['servicing'];
+/** Bank API (issue 6 item 7): a bank's own system with an API token (bearer) or a session. */
+const security = [{ bearer: [] }, { session: [] }];
 
 /** The `Idempotency-Key` header of a money-moving request (1–100 visible characters). */
 function idempotencyKeyOf(headers: Record<string, unknown>): string {
@@ -56,7 +63,8 @@ export function registerServicingRoutes(app: AppInstance, deps: AppDeps): void {
       config: { operation: 'loan.read' },
       schema: {
         tags,
-        summary: '贷款账户（还款计划、还款记录、当前应还）',
+        summary: '贷款账户（还款计划、还款记录、当前应还、合同版本）',
+        security,
         params: IdParams,
         response: { 200: LoanAccount, ...problemResponses },
       },
@@ -69,24 +77,30 @@ export function registerServicingRoutes(app: AppInstance, deps: AppDeps): void {
       config: { operation: 'loan.disburse' },
       schema: {
         tags,
-        summary: '放款（可选受托支付），按贷款引擎生成还款计划',
+        summary: '放款（可选受托支付），按贷款引擎生成还款计划；可带 Idempotency-Key 请求头',
+        security,
         params: IdParams,
+        headers: IdempotencyKeyHeaders,
         body: DisburseLoanBody,
         response: { 200: LoanAccount, ...problemResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { version, penaltyMarkupPct, entrustedPayment } = request.body;
-      return disburseLoan(
+      const sent = request.headers['idempotency-key'];
+      const result = await disburseLoan(
         {
           caseId: request.params.id,
           ...(penaltyMarkupPct === undefined ? {} : { penaltyMarkupPct }),
           ...(entrustedPayment === undefined ? {} : { entrustedPayment }),
           ...(version === undefined ? {} : { expectedVersion: version }),
+          ...(sent === undefined ? {} : { idempotencyKey: idempotencyKeyOf(request.headers) }),
         },
         actorOf(request),
         deps,
       );
+      if (result.replayed === true) void reply.header('idempotent-replayed', 'true');
+      return result;
     },
   );
   app.post(
@@ -96,7 +110,9 @@ export function registerServicingRoutes(app: AppInstance, deps: AppDeps): void {
       schema: {
         tags,
         summary: '还款入账（须带 Idempotency-Key 请求头：同键同请求返回同一结果，同键异请求返回 422）',
+        security,
         params: IdParams,
+        headers: IdempotencyKeyHeaders,
         body: RepaymentBody,
         response: { 200: RepaymentResult, ...problemResponses },
       },
@@ -110,6 +126,75 @@ export function registerServicingRoutes(app: AppInstance, deps: AppDeps): void {
       );
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       return { repayment: result.repayment, loan: result.loan };
+    },
+  );
+  app.post(
+    '/api/cases/:id/loan/extensions',
+    {
+      config: { operation: 'loan.restructure' },
+      schema: {
+        tags,
+        summary: '展期：新合同版本，按贷款引擎自末次结清日重排还款计划（须带 Idempotency-Key 请求头）',
+        security,
+        params: IdParams,
+        headers: IdempotencyKeyHeaders,
+        body: ExtendLoanBody,
+        response: { 200: LoanAccount, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const idempotencyKey = idempotencyKeyOf(request.headers);
+      const { version, spreadBps, repaymentMethod, note, ...rest } = request.body;
+      const result = await extendLoan(
+        {
+          caseId: request.params.id,
+          idempotencyKey,
+          ...rest,
+          ...(spreadBps === undefined ? {} : { spreadBps }),
+          ...(repaymentMethod === undefined ? {} : { repaymentMethod }),
+          ...(note === undefined ? {} : { note }),
+          ...(version === undefined ? {} : { expectedVersion: version }),
+        },
+        actorOf(request),
+        deps,
+      );
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return result.loan;
+    },
+  );
+  app.post(
+    '/api/cases/:id/loan/renewals',
+    {
+      config: { operation: 'loan.restructure' },
+      schema: {
+        tags,
+        summary:
+          '续贷：新合同版本，余额按当日 LPR 加点重新起贷，原贷款利息计至当日（须带 Idempotency-Key 请求头）',
+        security,
+        params: IdParams,
+        headers: IdempotencyKeyHeaders,
+        body: RenewLoanBody,
+        response: { 200: LoanAccount, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const idempotencyKey = idempotencyKeyOf(request.headers);
+      const { version, spreadBps, repaymentMethod, note, ...rest } = request.body;
+      const result = await renewLoan(
+        {
+          caseId: request.params.id,
+          idempotencyKey,
+          ...rest,
+          ...(spreadBps === undefined ? {} : { spreadBps }),
+          ...(repaymentMethod === undefined ? {} : { repaymentMethod }),
+          ...(note === undefined ? {} : { note }),
+          ...(version === undefined ? {} : { expectedVersion: version }),
+        },
+        actorOf(request),
+        deps,
+      );
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return result.loan;
     },
   );
   app.post(

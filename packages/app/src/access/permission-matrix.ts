@@ -65,6 +65,7 @@ export type Operation =
   | 'loan.read'
   | 'loan.disburse'
   | 'loan.repay'
+  | 'loan.restructure'
   | 'servicing.run_daily'
   | 'case.default_workout'
   | 'case.write_off'
@@ -248,6 +249,8 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'loan.read': caseReaders,
   'loan.disburse': only({ bank_clerk: 'own_org' }),
   'loan.repay': only({ bank_clerk: 'own_org' }),
+  // 展期 and 续贷 (issue 6 item 2): new contract versions recorded by the bank clerk, like the other servicing steps.
+  'loan.restructure': only({ bank_clerk: 'own_org' }),
   'servicing.run_daily': only({ platform_admin: 'all' }),
   // Default workout (states.md: non_performing → compensating → disposing → written_off | recovered): the bank
   // clerk files claims, starts disposal and records recoveries; a bank approver writes off (审贷分离).

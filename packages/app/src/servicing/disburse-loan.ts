@@ -20,6 +20,8 @@ import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { loanAnnualRate } from './loan-annual-rate.ts';
 import { loadLoanAccountView, type LoanAccountView } from './loan-account-view.ts';
+import { claimIdempotencyKey, storeIdempotentResponse } from './claim-idempotency-key.ts';
+import { writeOriginalContractVersion } from './write-contract-version.ts';
 
 export interface DisburseLoanInput {
   readonly caseId: string;
@@ -32,7 +34,12 @@ export interface DisburseLoanInput {
     readonly reference: string;
   };
   readonly expectedVersion?: number;
+  /** The `Idempotency-Key` header, when sent: a retry with the same key and request gets the stored answer. */
+  readonly idempotencyKey?: string;
 }
+
+/** 放款结果: the new loan account; `replayed` when it is the stored answer of an earlier request with the same key. */
+export type DisburseLoanResult = LoanAccountView & { readonly replayed?: true };
 
 const REPAYMENT_METHODS: readonly RepaymentMethod[] = ['annuity', 'equalPrincipal', 'interestOnly', 'bullet'];
 
@@ -40,14 +47,15 @@ const REPAYMENT_METHODS: readonly RepaymentMethod[] = ['annuity', 'equalPrincipa
  * 放款 (disburse a loan): the bank clerk pays out a registered case (or a contracted one when the product lets
  * disbursement precede registration), optionally as 受托支付; the rate is fixed at the LPR of the product's tenor
  * in effect today plus the case's spread, the schedule comes from the loan engine from today, and the case moves
- * registered → disbursed → repaying. Source: issue 6 item 1; states.md "Financing case"; 《流动资金贷款管理办法》
+ * registered → disbursed → repaying; contract version 1 is recorded. With an idempotency key a retry
+ * gets the stored answer instead of a refusal. Source: issue 6 item 1; states.md "Financing case"; 《流动资金贷款管理办法》
  * (受托支付).
  */
 export async function disburseLoan(
   input: DisburseLoanInput,
   actor: Actor,
   deps: AppDeps,
-): Promise<LoanAccountView> {
+): Promise<DisburseLoanResult> {
   const scope = authorize(actor, 'loan.disburse');
   const now = deps.clock.now();
   const today = toShanghaiDate(now);
@@ -61,6 +69,21 @@ export async function disburseLoan(
     throw new DomainError('ENTRUSTED_PAYMENT_DETAILS_REQUIRED');
   return runInTransaction(deps, async (tx) => {
     const row = await getVisibleCase(tx, input.caseId, actor, scope);
+    const { idempotencyKey, ...request } = input;
+    const claim =
+      idempotencyKey === undefined
+        ? null
+        : await claimIdempotencyKey(
+            tx,
+            {
+              organisationId: actor.organisationId,
+              key: idempotencyKey,
+              operation: 'loan.disburse',
+              request,
+            },
+            now,
+          );
+    if (claim !== null && 'replay' in claim) return { ...(claim.replay as LoanAccountView), replayed: true };
     const [product] =
       row.productId === null
         ? []
@@ -184,6 +207,9 @@ export async function disburseLoan(
       { row: disbursed, action: 'start_repayment', to: repayingState },
       now,
     );
-    return loadLoanAccountView(tx, account!, repaying.state, today);
+    await writeOriginalContractVersion(tx, account!, now);
+    const loan = await loadLoanAccountView(tx, account!, repaying.state, today);
+    if (claim !== null) await storeIdempotentResponse(tx, claim.claimId, loan);
+    return loan;
   });
 }

@@ -21,6 +21,27 @@ export interface LoanInstallmentView {
   readonly chargesPaidYuan: string;
   readonly status: string;
   readonly paidDate: string | null;
+  /** The contract version that scheduled it (superseded instalments keep their earlier version). */
+  readonly contractVersion: number;
+}
+
+/** 合同版本 (a contract version) on the wire: the original contract, then each 展期 or 续贷. */
+export interface LoanContractVersionView {
+  readonly version: number;
+  /** `original` | `extension` | `renewal`. */
+  readonly kind: string;
+  readonly effectiveDate: string;
+  readonly recordedDate: string;
+  readonly principalYuan: string;
+  readonly annualRatePct: string;
+  readonly lprRatePct: string;
+  readonly spreadBps: number;
+  readonly repaymentMethod: string;
+  readonly termMonths: number;
+  readonly maturityDate: string;
+  readonly extensionMonths: number | null;
+  readonly restructured: boolean;
+  readonly note: string | null;
 }
 
 /** One repayment on the wire, with its allocation. */
@@ -74,6 +95,12 @@ export interface LoanAccountView {
   readonly installments: LoanInstallmentView[];
   readonly repayments: LoanRepaymentView[];
   readonly version: number;
+  /** The contract version in force (1 until a 展期 or 续贷). */
+  readonly contractVersion: number;
+  /** 重组贷款 (restructured): graded at least 关注. */
+  readonly restructured: boolean;
+  /** Every contract version, the original first (only the original before any 展期 or 续贷). */
+  readonly contractVersions: LoanContractVersionView[];
 }
 
 /**
@@ -136,6 +163,11 @@ export async function loadLoanAccountView(
     .from(tables.loanRepayments)
     .where(eq(tables.loanRepayments.loanAccountId, account.id))
     .orderBy(desc(tables.loanRepayments.postedAt));
+  const versions = await executor
+    .select()
+    .from(tables.loanContractVersions)
+    .where(eq(tables.loanContractVersions.loanAccountId, account.id))
+    .orderBy(asc(tables.loanContractVersions.version));
   const { installments } =
     account.status === 'active' ? bringChargesUpToDate(account, stored, asOfDate) : { installments: stored };
   const due = amountsDueOf(payableTiers(installments, asOfDate)[0]!);
@@ -190,6 +222,7 @@ export async function loadLoanAccountView(
       chargesPaidYuan: formatYuan(i.chargesPaidFen),
       status: i.status,
       paidDate: i.paidDate,
+      contractVersion: i.contractVersion,
     })),
     repayments: repayments.map((r) => ({
       id: r.id,
@@ -203,5 +236,43 @@ export async function loadLoanAccountView(
       postedAt: r.postedAt.toISOString(),
     })),
     version: account.version,
+    contractVersion: account.contractVersion,
+    restructured: account.restructured,
+    contractVersions: (versions.length > 0
+      ? versions
+      : [
+          // A loan disbursed before versions were recorded: its original contract from the account.
+          {
+            version: 1,
+            kind: 'original',
+            effectiveDate: account.disbursementDate,
+            recordedDate: account.disbursementDate,
+            principalFen: account.principalFen,
+            lprRatePct: account.lprRatePct,
+            spreadBps: account.spreadBps,
+            repaymentMethod: account.repaymentMethod,
+            termMonths: account.termMonths,
+            maturityDate: account.maturityDate,
+            extensionMonths: null,
+            restructured: false,
+            note: null,
+          },
+        ]
+    ).map((v) => ({
+      version: v.version,
+      kind: v.kind,
+      effectiveDate: v.effectiveDate,
+      recordedDate: v.recordedDate,
+      principalYuan: formatYuan(v.principalFen),
+      annualRatePct: formatRatePct(loanAnnualRate(v)),
+      lprRatePct: v.lprRatePct,
+      spreadBps: v.spreadBps,
+      repaymentMethod: v.repaymentMethod,
+      termMonths: v.termMonths,
+      maturityDate: v.maturityDate,
+      extensionMonths: v.extensionMonths,
+      restructured: v.restructured,
+      note: v.note,
+    })),
   };
 }
