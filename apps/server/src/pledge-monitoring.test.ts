@@ -205,4 +205,33 @@ describe('post-loan monitoring of pledged IP', () => {
       ['1200.00', true],
     ]);
   });
+  it('a revaluation reminder comes 30 days before the valuation runs out and is resolved by a new valuation', async () => {
+    // A year on: the clock moves to 2027-01-25 (Asia/Shanghai), 25 days before the report's validity ends.
+    t.clock.advance(Date.parse('2027-01-25T02:00:00Z') - t.clock.now().getTime());
+    admin = await t.loginAs('admin');
+    const clerk = await t.loginAs('bank01.clerk');
+    const res = await api(admin, 'POST', '/api/pledge-monitoring/scans', { businessDate: '2027-01-25' });
+    expect(res.statusCode, res.body).toBe(200);
+    const [reminder] = await alertsOf(clerk, expiryCase.caseId, '&kind=revaluation_due');
+    expect(reminder).toMatchObject({ severity: 'medium', dueDate: '2027-02-19', state: 'open' });
+    const revalued = await api(clerk, 'POST', `/api/cases/${expiryCase.caseId}/revaluations`, {
+      basis: 'formal_report',
+      evaluatorName: '中衡资产评估有限公司（演示）',
+      valuationDate: '2027-01-20',
+      validUntil: '2028-01-19',
+      assetValues: [{ assetId: expiryCase.assetId, valueYuan: '4800000.00' }],
+    });
+    expect(revalued.statusCode, revalued.body).toBe(200);
+    expect(
+      revalued
+        .json<Monitoring>()
+        .alerts.filter((a) => a.kind === 'revaluation_due')
+        .map((a) => a.state),
+    ).toEqual(['resolved']);
+    const again = await api(admin, 'POST', '/api/pledge-monitoring/scans', { businessDate: '2027-01-25' });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await alertsOf(clerk, expiryCase.caseId, '&kind=revaluation_due')).map((a) => a.state)).toEqual([
+      'resolved',
+    ]);
+  });
 });

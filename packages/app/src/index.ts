@@ -145,3 +145,4 @@ export * from './monitoring/acknowledge-pledge-alert.ts';
 export * from './monitoring/resolve-pledge-alert.ts';
 export * from './monitoring/record-fee-paid-on-behalf.ts';
 export * from './monitoring/get-case-pledge-monitoring.ts';
+export * from './monitoring/record-pledge-revaluation.ts';

@@ -98,6 +98,34 @@ export const FeePaymentOnBehalf = Type.Object({
   recordedAt: IsoDateTime,
 });
 
+/** 押品重估: a new valuation of every pledged asset of the case. */
+export const PledgeRevaluationBody = Type.Object(
+  {
+    basis: Type.Union([Type.Literal('formal_report'), Type.Literal('internal_evaluation')]),
+    evaluatorName: Type.Optional(Type.String({ maxLength: 200 })),
+    valuationDate: IsoDate,
+    validUntil: IsoDate,
+    assetValues: Type.Array(
+      Type.Object({ assetId: Uuid, valueYuan: YuanString }, { additionalProperties: false }),
+      { minItems: 1, maxItems: 50 },
+    ),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        basis: 'formal_report',
+        evaluatorName: '中衡资产评估有限公司',
+        valuationDate: '2027-01-20',
+        validUntil: '2028-01-19',
+        assetValues: [{ assetId: '6f1c2d3e-0000-4000-8000-000000000001', valueYuan: '4800000.00' }],
+      },
+    ],
+  },
+);
+export type PledgeRevaluationBody = Static<typeof PledgeRevaluationBody>;
+
 /** 押品监测 of a case: secured amount with fees added, fees paid on behalf, alerts. */
 export const CasePledgeMonitoring = Type.Object({
   caseId: Uuid,

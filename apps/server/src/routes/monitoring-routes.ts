@@ -6,6 +6,7 @@ import {
   PledgeAlert,
   PledgeAlertPage,
   PledgeAlertQuery,
+  PledgeRevaluationBody,
   PledgeScanBody,
   PledgeScanResult,
 } from '@ipf/contracts';
@@ -14,6 +15,7 @@ import {
   findPledgeAlerts,
   getCasePledgeMonitoring,
   recordFeePaidOnBehalf,
+  recordPledgeRevaluation,
   resolvePledgeAlert,
   scanPledgedAssets,
   type AppDeps,
@@ -122,6 +124,35 @@ export function registerMonitoringRoutes(app: AppInstance, deps: AppDeps): void 
           paidThroughDate,
           ...(addToSecuredAmount === undefined ? {} : { addToSecuredAmount }),
           ...(reference === undefined ? {} : { reference }),
+        },
+        actorOf(request),
+        deps,
+      );
+    },
+  );
+  app.post(
+    '/api/cases/:id/revaluations',
+    {
+      config: { operation: 'pledge.revalue' },
+      schema: {
+        tags,
+        summary: '押品重估（新的价值评估；到期的重估提醒随之关闭）',
+        params: IdParams,
+        body: PledgeRevaluationBody,
+        response: { 200: CasePledgeMonitoring, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { basis, evaluatorName, valuationDate, validUntil, assetValues, note } = request.body;
+      return recordPledgeRevaluation(
+        {
+          caseId: request.params.id,
+          basis,
+          valuationDate,
+          validUntil,
+          assetValues: assetValues.map((a) => ({ assetId: a.assetId, valueFen: parseYuan(a.valueYuan) })),
+          ...(evaluatorName === undefined ? {} : { evaluatorName }),
+          ...(note === undefined ? {} : { note }),
         },
         actorOf(request),
         deps,

@@ -72,7 +72,8 @@ export type Operation =
   | 'pledge_alert.list'
   | 'pledge_alert.handle'
   | 'pledge_alert.scan'
-  | 'pledge_fee.record_on_behalf';
+  | 'pledge_fee.record_on_behalf'
+  | 'pledge.revalue';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -274,6 +275,8 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   }),
   'pledge_alert.scan': only({ platform_admin: 'all' }),
   'pledge_fee.record_on_behalf': only({ bank_clerk: 'own_org', guarantor_user: 'assigned' }),
+  // 押品重估: the pledgee's side records the new valuation of the pledged IP.
+  'pledge.revalue': only({ bank_clerk: 'own_org', guarantor_user: 'assigned' }),
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];

@@ -116,7 +116,12 @@ async function detectAll(
   for (const v of await tx
     .select()
     .from(tables.caseEvaluations)
-    .where(and(inArray(tables.caseEvaluations.caseId, caseIds), eq(tables.caseEvaluations.step, 'value')))
+    .where(
+      and(
+        inArray(tables.caseEvaluations.caseId, caseIds),
+        inArray(tables.caseEvaluations.step, ['value', 'revaluation']),
+      ),
+    )
     .orderBy(desc(tables.caseEvaluations.recordedAt)))
     if (!valuations.has(v.caseId))
       valuations.set(v.caseId, { valuationDate: v.valuationDate, validUntil: v.validUntil });
