@@ -482,6 +482,67 @@ function LoanRepayments({ loan }: { loan: LoanAccount }) {
   );
 }
 
+/** 合同版本: the original contract and each 展期 / 续贷 after it, with its terms; shown once there is more than one. */
+function LoanContractVersions({ loan }: { loan: LoanAccount }) {
+  const { t } = useTranslation();
+  if (loan.contractVersions.length < 2) return null;
+  return (
+    <div data-testid="loan-contract-versions">
+      <Table
+        rowKey="version"
+        size="small"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        title={() => <Typography.Text strong>{t('loan.contractVersions')}</Typography.Text>}
+        dataSource={loan.contractVersions}
+        columns={[
+          { title: t('loan.contractVersion'), dataIndex: 'version', key: 'version' },
+          {
+            title: t('loan.contractKindColumn'),
+            key: 'kind',
+            render: (_, v) => (
+              <Space size={4}>
+                {loanLabels.contractVersionKind(v.kind, t)}
+                {v.restructured && <Tag color="orange">{t('loan.restructured')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('loan.effectiveDate'), dataIndex: 'effectiveDate', key: 'effectiveDate' },
+          {
+            title: t('loan.principal'),
+            key: 'principal',
+            align: 'right',
+            render: (_, v) => formatMoney(v.principalYuan),
+          },
+          {
+            title: t('loan.annualRate'),
+            key: 'rate',
+            render: (_, v) =>
+              t('loan.annualRateValue', {
+                rate: v.annualRatePct,
+                tenor: loan.lprTenor,
+                lpr: v.lprRatePct,
+                spread: v.spreadBps,
+              }),
+          },
+          {
+            title: t('loan.term'),
+            key: 'term',
+            render: (_, v) => t('cases.termMonthsValue', { count: v.termMonths }),
+          },
+          { title: t('loan.maturityDate'), dataIndex: 'maturityDate', key: 'maturityDate' },
+          {
+            title: t('cases.note'),
+            dataIndex: 'note',
+            key: 'note',
+            render: (v: string | null) => v ?? '—',
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
 /**
  * 贷款账户 of the case page: the loan's terms (rate = LPR + spread, method, dates, 受托支付, five-category grade,
  * days past due), what is payable today, the schedule and the repayments with their allocation; for the bank clerk
@@ -566,6 +627,7 @@ export function CaseLoanPanel(props: { caseId: string; caseState: string; onChan
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
           <LoanTerms loan={loan.data} />
           <LoanPayable loan={loan.data} />
+          <LoanContractVersions loan={loan.data} />
           <LoanSchedule loan={loan.data} />
           <LoanRepayments loan={loan.data} />
         </Space>

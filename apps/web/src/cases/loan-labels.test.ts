@@ -35,4 +35,13 @@ describe('loanLabels: servicing codes in words in both languages', () => {
     expect(loanLabels.repaymentKind('prepayment', 'full', zh)).toBe('提前结清');
     expect(loanLabels.loanStatus('closed', en)).toBe('Closed');
   });
+
+  it('names the contract versions: the original, 展期 and 续贷', () => {
+    expect(['original', 'extension', 'renewal'].map((k) => loanLabels.contractVersionKind(k, zh))).toEqual([
+      '原合同',
+      '展期',
+      '续贷',
+    ]);
+    expect(loanLabels.contractVersionKind('renewal', en)).toBe('Renewal');
+  });
 });

@@ -87,5 +87,26 @@ function loanStatus(status: string, t: Translate): string {
   }
 }
 
+/** 合同版本类型: 原合同, 展期 (extension) or 续贷 (renewal). */
+function contractVersionKind(kind: string, t: Translate): string {
+  switch (kind) {
+    case 'original':
+      return t('loan.contractKind.original');
+    case 'extension':
+      return t('loan.contractKind.extension');
+    case 'renewal':
+      return t('loan.contractKind.renewal');
+    default:
+      return kind;
+  }
+}
+
 /** Labels and colours of the servicing codes, from the i18n catalogues. */
-export const loanLabels = { installmentStatus, installmentStatusColor, grade, repaymentKind, loanStatus };
+export const loanLabels = {
+  installmentStatus,
+  installmentStatusColor,
+  grade,
+  repaymentKind,
+  loanStatus,
+  contractVersionKind,
+};
