@@ -351,17 +351,35 @@ function LoanPayable({ loan }: { loan: LoanAccount }) {
   );
 }
 
+/** 还款计划: the instalments in force; those a 展期, 续贷 or prepayment replaced (已重排) on request. */
 function LoanSchedule({ loan }: { loan: LoanAccount }) {
   const { t } = useTranslation();
+  const [showSuperseded, setShowSuperseded] = useState(false);
+  const superseded = loan.installments.filter((i) => i.status === 'superseded').length;
+  const rows = showSuperseded
+    ? loan.installments
+    : loan.installments.filter((i) => i.status !== 'superseded');
   return (
     <div data-testid="loan-schedule">
       <Table
-        rowKey={(i) => `${i.period}-${i.status}-${i.dueDate}`}
+        rowKey={(i) => `${i.contractVersion}-${i.period}-${i.status}-${i.dueDate}`}
         size="small"
         pagination={false}
         scroll={{ x: 'max-content' }}
-        title={() => <Typography.Text strong>{t('loan.schedule')}</Typography.Text>}
-        dataSource={loan.installments}
+        title={() => (
+          <Space>
+            <Typography.Text strong>{t('loan.schedule')}</Typography.Text>
+            {superseded > 0 && (
+              <>
+                <Switch size="small" checked={showSuperseded} onChange={setShowSuperseded} />
+                <Typography.Text type="secondary">
+                  {t('loan.showSuperseded', { count: superseded })}
+                </Typography.Text>
+              </>
+            )}
+          </Space>
+        )}
+        dataSource={rows}
         columns={[
           { title: t('loan.period'), dataIndex: 'period', key: 'period' },
           { title: t('loan.dueDate'), dataIndex: 'dueDate', key: 'dueDate' },
