@@ -10,8 +10,24 @@ import { recordCustomerLink } from '../parties/record-customer-link.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { DEMO_PASSWORD, generateDemoParties, type DemoUser } from './generate-demo-parties.ts';
 import { seedDemoAssets } from './seed-demo-assets.ts';
+import { DEMO_LEDGER_HISTORY_DAYS, seedDemoLedger } from './seed-demo-ledger.ts';
+
+export {
+  DEFAULT_DEMO_LEDGER_CASES,
+  formatDemoLedgerSummary,
+  seedDemoLedger,
+  type SeedDemoLedgerResult,
+} from './seed-demo-ledger.ts';
 import { seedDemoProducts } from './seed-demo-products.ts';
 import { seedDemoSigningCertificates } from './seed-demo-signing-certificates.ts';
+
+/** The demo ledger to seed with the demo city. */
+export interface DemoLedgerOptions {
+  /** Financing cases (`seedDemoLedger`); 0 or absent: none, and the certificates are issued today. */
+  readonly cases?: number;
+  /** The caller runs `seedDemoLedger(deps, cases)` itself later; the certificates are back-dated for it. */
+  readonly deferred?: boolean;
+}
 
 export interface SeedDemoResult {
   readonly seeded: boolean;
@@ -23,9 +39,17 @@ export interface SeedDemoResult {
 /**
  * 演示数据: fills an empty database with the demo city (see `generateDemoParties`). Does nothing when
  * organisations exist already, so a restart keeps the data. Demo users are enrolled with TOTP secrets derived
- * from the demo seed (`demo totp <login>` prints their codes). One transaction, one audit event.
+ * from the demo seed (`demo totp <login>` prints their codes). One transaction, one audit event. Then the demo
+ * ledger of `ledger.cases` cases (`seedDemoLedger`; tests pass none), whose history starts in the past, so the
+ * banks' signing certificates are then issued before it starts; with `ledger.deferred` the caller seeds the
+ * ledger itself later (the server does, in the background after it listens).
  */
-export async function seedDemoData(deps: AppDeps, scale = 1): Promise<SeedDemoResult> {
+export async function seedDemoData(
+  deps: AppDeps,
+  scale = 1,
+  ledger: DemoLedgerOptions = {},
+): Promise<SeedDemoResult> {
+  const ledgerCases = ledger.cases ?? 0;
   const parties = generateDemoParties(deps.demoSeed, scale);
   const [existing] = await deps.db.select({ n: count() }).from(tables.organisations);
   if ((existing?.n ?? 0) > 0)
@@ -115,7 +139,11 @@ export async function seedDemoData(deps: AppDeps, scale = 1): Promise<SeedDemoRe
   });
   await seedDemoAssets(deps);
   await seedDemoProducts(deps);
-  await seedDemoSigningCertificates(deps);
+  const issuedAt = deps.clock.now().getTime() - (DEMO_LEDGER_HISTORY_DAYS + 30) * 86_400_000;
+  await seedDemoSigningCertificates(
+    ledgerCases > 0 ? { ...deps, clock: { now: () => new Date(issuedAt) } } : deps,
+  );
+  if (ledger.deferred !== true) await seedDemoLedger(deps, ledgerCases);
   return {
     seeded: true,
     organisations: parties.organisations.length,

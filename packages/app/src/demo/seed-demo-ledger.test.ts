@@ -1,0 +1,100 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseStateCodes, caseTransitions } from '@ipf/domain/ledger';
+import { createTestDatabase, tables, type DatabaseHandle } from '@ipf/db';
+import { chainedAuditWriter } from '../audit/audit-writer.ts';
+import type { AppDeps } from '../deps.ts';
+import { seedDemoData } from './seed-demo-data.ts';
+import { DEMO_LEDGER_RESTING_STATES, seedDemoLedger, type SeedDemoLedgerResult } from './seed-demo-ledger.ts';
+
+/**
+ * Events in time order; events written by one use case share their instant (a disbursement moves on to repaying,
+ * a filing answered at once is registered), so among equal instants the one continuing from the last state
+ * comes first.
+ */
+function inChainOrder<T extends { fromState: string | null; toState: string; occurredAt: Date }>(
+  events: readonly T[],
+): T[] {
+  const rest = [...events];
+  const ordered: T[] = [];
+  let state: string | null = null;
+  while (rest.length > 0) {
+    const earliest = Math.min(...rest.map((e) => e.occurredAt.getTime()));
+    const tied = rest.filter((e) => e.occurredAt.getTime() === earliest);
+    const next = tied.find((e) => e.fromState === state) ?? tied[0]!;
+    rest.splice(rest.indexOf(next), 1);
+    ordered.push(next);
+    state = next.toState;
+  }
+  return ordered;
+}
+
+/** Two cases per resting state, driven through the real use cases on dates before 2026-03-02. */
+const PER_STATE = 2;
+
+describe('demo ledger: every state of states.md reached by the real use cases', () => {
+  let handle: DatabaseHandle;
+  let deps: AppDeps;
+  let result: Pick<SeedDemoLedgerResult, 'cases' | 'byState'>;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase({});
+    deps = {
+      db: handle.db,
+      clock: { now: () => new Date('2026-03-02T02:00:00.000Z') },
+      audit: chainedAuditWriter,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      dataKey: Buffer.alloc(32, 7),
+      demoSeed: 'demo-ledger-test',
+      sessionTtlMinutes: 60,
+    };
+    await seedDemoData(deps, 1, { cases: PER_STATE * DEMO_LEDGER_RESTING_STATES.length });
+    const [seeded] = await deps.db
+      .select({ after: tables.auditEvents.after })
+      .from(tables.auditEvents)
+      .where(eq(tables.auditEvents.action, 'demo.ledger_seeded'));
+    result = seeded!.after as SeedDemoLedgerResult;
+  }, 600_000);
+  afterAll(async () => handle.close());
+
+  it('rests cases in every state but the pass-through `disbursed`, as many as planned in each', () => {
+    expect(result.cases).toBe(PER_STATE * DEMO_LEDGER_RESTING_STATES.length);
+    expect(result.byState).toEqual(Object.fromEntries(DEMO_LEDGER_RESTING_STATES.map((s) => [s, PER_STATE])));
+  });
+
+  it('has every case timeline follow the transition table, and every state of states.md on some timeline', async () => {
+    const events = await deps.db
+      .select()
+      .from(tables.caseEvents)
+      .orderBy(asc(tables.caseEvents.caseId), asc(tables.caseEvents.occurredAt));
+    const rows = new Set(caseTransitions.map((t) => `${t.from}:${t.action}:${t.to}`));
+    const bad: string[] = [];
+    const byCase = new Map<string, typeof events>();
+    for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+    for (const [caseId, list] of byCase) {
+      const [first, ...rest] = inChainOrder(list);
+      // A case starts as a lead or an application (from nothing), then each event continues from the last state.
+      if (first!.fromState !== null) bad.push(`${caseId} starts from ${first!.fromState}`);
+      let state = first!.toState;
+      for (const e of rest) {
+        if (e.fromState !== state) bad.push(`${caseId}: ${e.action} from ${e.fromState} after ${state}`);
+        if (!rows.has(`${e.fromState}:${e.action}:${e.toState}`))
+          bad.push(`${caseId}: ${e.fromState} -${e.action}-> ${e.toState} is not in the table`);
+        state = e.toState;
+      }
+      const [current] = await deps.db
+        .select({ state: tables.financingCases.state })
+        .from(tables.financingCases)
+        .where(eq(tables.financingCases.id, caseId));
+      if (current!.state !== state) bad.push(`${caseId} is ${current!.state}, its timeline ends in ${state}`);
+    }
+    expect(bad).toEqual([]);
+    const reached = new Set(events.map((e) => e.toState));
+    expect(caseStateCodes.filter((s) => !reached.has(s))).toEqual([]);
+  });
+
+  it('does nothing on a second run', async () => {
+    const again = await seedDemoLedger(deps, 40);
+    expect(again.seeded).toBe(false);
+  });
+});
