@@ -32,6 +32,7 @@ import { caseApi } from './case-api.ts';
 import { CaseContractsPanel } from './case-contracts-panel.tsx';
 import { CaseEvaluationChain } from './case-evaluation-chain.tsx';
 import { caseLabels, repaymentMethodLabel } from './case-labels.ts';
+import { CaseLoanPanel } from './case-loan-panel.tsx';
 import { CaseRegistrationPanel } from './case-registration-panel.tsx';
 import { CaseStateTag } from './case-state-tag.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
@@ -279,6 +280,7 @@ export function CaseDetailPage() {
       {/* These panels show their documents and registrations to every reader and decide their own actions. */}
       <CaseContractsPanel caseId={c.id} onChanged={onChanged} />
       <CaseRegistrationPanel caseId={c.id} onChanged={onChanged} />
+      <CaseLoanPanel caseId={c.id} caseState={c.state} onChanged={onChanged} />
 
       <CaseTimeline detail={c} />
     </>
