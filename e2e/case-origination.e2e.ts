@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentDemoTotpCode, DEMO_PASSWORD } from '@ipf/app';
+import { currentDemoTotpCode, DEMO_PASSWORD, type Clock } from '@ipf/app';
 import { loadConfig } from '@ipf/config';
 import { startServer } from '../apps/server/src/start-server.ts';
+import { disburseLoan, postRepayment, readLoanPanel } from './case-servicing-steps.ts';
 
 /**
  * One loan from application to a registered pledge in the Chinese UI (issue 5 items 8 and "How it is judged"): the
@@ -93,20 +94,37 @@ async function findFreePort(): Promise<number> {
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The last TOTP step used per login: the server accepts each step once per user (no replay). */
-const lastUsedStep = new Map<string, number>();
-async function freshCode(login: string): Promise<string> {
-  for (;;) {
-    const step = Math.floor(Date.now() / 30_000);
-    const intoStepMs = Date.now() % 30_000;
-    if (step > (lastUsedStep.get(login) ?? -1) && intoStepMs <= 25_000) {
-      lastUsedStep.set(login, step);
-      return currentDemoTotpCode(demoSeed, login, Date.now());
-    }
-    await sleep(30_000 - intoStepMs + 500);
+/**
+ * The server's clock: real time plus an offset the test moves forward (to due dates of the loan), so the server
+ * and the browser test agree on the time the one-time codes and business dates are computed for.
+ */
+class MovableClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
   }
+  advance(ms: number): void {
+    if (ms < 0) throw new Error('the clock only moves forward');
+    this.offsetMs += ms;
+  }
+}
+const clock = new MovableClock();
+
+/**
+ * The last TOTP step used per login: the server accepts each step once per user (no replay). Instead of waiting
+ * for the next step, the test moves the server's clock to it.
+ */
+const lastUsedStep = new Map<string, number>();
+function freshCode(login: string): string {
+  const nowMs = clock.now().getTime();
+  const last = lastUsedStep.get(login) ?? -1;
+  if (Math.floor(nowMs / 30_000) <= last || nowMs % 30_000 > 25_000) {
+    const next = Math.max(Math.floor(nowMs / 30_000), last) + 1;
+    clock.advance(next * 30_000 + 1_000 - nowMs);
+  }
+  const at = clock.now().getTime();
+  lastUsedStep.set(login, Math.floor(at / 30_000));
+  return currentDemoTotpCode(demoSeed, login, at);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -123,34 +141,39 @@ async function settle(page: Page): Promise<void> {
 
 const newBrowser = () => browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
 
-/** A fresh Chinese-UI browser context logged in as `login` with password and one-time code. */
-async function logIn(login: string): Promise<Page> {
-  const context = await newBrowser();
-  const page = await context.newPage();
+/** Logs `login` in on `page` with password and one-time code (for the server's clock). */
+async function signIn(page: Page, login: string): Promise<void> {
   await page.goto(`${server.url}/login`);
   await page.getByRole('heading', { name: '账号登录' }).waitFor();
   await page.locator('#credentials_login').fill(login);
   await page.locator('#credentials_password').fill(DEMO_PASSWORD);
   await page.locator('form[id="credentials"] button[type="submit"]').click();
-  await page.locator('#second-factor_code').fill(await freshCode(login));
+  await page.locator('#second-factor_code').fill(freshCode(login));
   await page.locator('form[id="second-factor"] button[type="submit"]').click();
   await page.waitForURL((url) => url.pathname === '/');
   await page.getByTestId('user-menu').waitFor();
+}
+
+/**
+ * A page in the user's browser, logging in on first use (so no step waits for another one-time code), and again
+ * in the same browser (keeping its signing key) when the session expired because the clock moved on.
+ */
+async function pageOf(login: string): Promise<Page> {
+  const known = browsers.get(login);
+  const context = known ?? (await newBrowser());
+  const page = await context.newPage();
+  if (known === undefined) await signIn(page, login);
+  else await stillSignedIn(page, login);
+  browsers.set(login, context);
   return page;
 }
 
-/** A page in the user's browser, logging in on first use (so no step waits for another one-time code). */
-async function pageOf(login: string): Promise<Page> {
-  const context = browsers.get(login);
-  if (context !== undefined) {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    await page.getByTestId('user-menu').waitFor();
-    return page;
-  }
-  const page = await logIn(login);
-  browsers.set(login, page.context());
-  return page;
+/** Opens the home page in the user's browser and logs in again there if the session expired. */
+async function stillSignedIn(page: Page, login: string): Promise<void> {
+  await page.goto(`${server.url}/`);
+  const loginHeading = page.getByRole('heading', { name: '账号登录' });
+  await page.getByTestId('user-menu').or(loginHeading).first().waitFor();
+  if (await loginHeading.isVisible()) await signIn(page, login);
 }
 
 /**
@@ -158,9 +181,21 @@ async function pageOf(login: string): Promise<Page> {
  * the browser test does not need to click through twice.
  */
 async function apiAs<T>(login: string, method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
-  const context = browsers.get(login) ?? (await pageOf(login)).context();
-  const session = await context.request.get(`${server.url}/api/auth/session`);
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  type Session = { status: string; csrfToken: string };
+  const sessionOf = async (c: BrowserContext) => {
+    const res = await c.request.get(`${server.url}/api/auth/session`);
+    return res.ok() ? ((await res.json()) as Session) : null;
+  };
+  let context = browsers.get(login);
+  let session = context === undefined ? null : await sessionOf(context);
+  if (context === undefined || session?.status !== 'authenticated') {
+    // First use, or the session expired as the clock moved: log in (again) in the user's browser.
+    const page = await pageOf(login);
+    context = page.context();
+    await page.close();
+    session = await sessionOf(context);
+  }
+  const csrfToken = session?.csrfToken ?? '';
   const res = await context.request.fetch(`${server.url}/api${path}`, {
     method,
     headers: { 'x-csrf-token': csrfToken },
@@ -482,8 +517,8 @@ const demoRiskFacts = {
   grantedInventionPatentCount: 6,
 };
 
-/** Today's date in Asia/Shanghai (UTC+8, no daylight saving), as the server counts it. */
-const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** Today's date in Asia/Shanghai (UTC+8, no daylight saving) on the server's clock. */
+const shanghaiToday = () => new Date(clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const plusMonths = (isoDate: string, months: number) => {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() + months);
@@ -662,6 +697,229 @@ export async function acceptAsGuarantor(page: Page, state: OriginationFlow): Pro
   await shot(page, 'case-21-guarantee-accepted');
 }
 
+/** The loan account as the API returns it (`GET /api/cases/:id/loan`), the fields the servicing steps read. */
+interface LoanView {
+  caseState: string;
+  disbursementDate: string;
+  annualRatePct: string;
+  penaltyMarkupPct: string;
+  outstandingPrincipalYuan: string;
+  daysPastDue: number;
+  payable: { penaltyYuan: string; interestYuan: string; principalYuan: string; totalYuan: string };
+  installments: {
+    period: number;
+    dueDate: string;
+    principalYuan: string;
+    interestYuan: string;
+    paymentYuan: string;
+    principalPaidYuan: string;
+    interestPaidYuan: string;
+    penaltyYuan: string;
+    compoundYuan: string;
+    status: string;
+  }[];
+}
+
+/** What the servicing steps hand on: the last business date the daily job ran for. */
+const servicing = { lastRunDate: '' };
+
+const loanOf = (caseId: string) => apiAs<LoanView>(parties.clerk, 'GET', `/cases/${caseId}/loan`);
+const addDays = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** Yuan string to fen, exactly. */
+const toFen = (yuan: string) => {
+  const [whole, part = ''] = yuan.split('.');
+  return BigInt(whole!) * 100n + BigInt(`${part}00`.slice(0, 2));
+};
+const toYuan = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
+/** `"85291.67"` as the UI groups it, `85,291.67` (the currency sign left out). */
+const grouped = (yuan: string) => yuan.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',');
+/** Half-up rounding of num/den (both positive), written out here rather than taken from the app. */
+const halfUp = (num: bigint, den: bigint) => (2n * num + den) / (2n * den);
+/** A percentage string (`"3.50"`, `"50"`) in hundredths of a percent. */
+const hundredthsPct = (pct: string) => toFen(pct);
+
+/**
+ * 罚息 and 复利 (《人民币利率管理规定》 arts. 25–26, the contract's 罚息上浮): the unpaid amount × the annual rate ×
+ * (1 + markup) × days / 360, rounded half up to the fen.
+ */
+const chargeFen = (baseFen: bigint, loan: LoanView, days: number) =>
+  halfUp(
+    baseFen *
+      hundredthsPct(loan.annualRatePct) *
+      (10_000n + hundredthsPct(loan.penaltyMarkupPct)) *
+      BigInt(days),
+    10_000n * 10_000n * 360n,
+  );
+
+/** Moves the server's clock forward to 10:00 Asia/Shanghai of `date` (sessions made before expire). */
+function setClockTo(date: string): void {
+  clock.advance(Date.parse(`${date}T02:00:00.000Z`) - clock.now().getTime());
+}
+
+/** The daily job as `admin` through the API for every business date after the last run through `date`. */
+async function runDailyJobsThrough(date: string): Promise<void> {
+  for (let day = addDays(servicing.lastRunDate, 1); day <= date; day = addDays(day, 1)) {
+    const run = await apiAs<{ phase: string }>('admin', 'POST', '/servicing/daily-runs', {
+      businessDate: day,
+    });
+    expect(run.phase).toBe('completed');
+    servicing.lastRunDate = day;
+  }
+}
+
+/** The schedule row of instalment `period` on the case page. */
+const scheduleRow = (page: Page, period: number) =>
+  page
+    .getByTestId('loan-schedule')
+    .locator('.ant-table-tbody tr.ant-table-row')
+    .filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${period}$`) }) });
+
+/** Asks the eligibility check for the case's asset as its pledgee: the codes of the reasons it is refused. */
+async function pledgeReasonsOf(caseId: string): Promise<string[]> {
+  const detail = await apiAs<{ bankUnitId: string; assets: { assetId: string }[] }>(
+    parties.enterprise,
+    'GET',
+    `/cases/${caseId}`,
+  );
+  const check = await apiAs<{ reasons: { code: string }[] }>(
+    parties.enterprise,
+    'POST',
+    `/ip-assets/${detail.assets[0]!.assetId}/eligibility`,
+    { debtMaturityDate: plusMonths(shanghaiToday(), 13), pledgeeOrganisationId: detail.bankUnitId },
+  );
+  return check.reasons.map((r) => r.code);
+}
+
+/** Step 13, bank clerk: 放款 with 受托支付 on the case page; the case is 还款中 with the engine's schedule. */
+export async function disburseAsClerk(page: Page, state: OriginationFlow): Promise<void> {
+  expect(await pledgeReasonsOf(state.caseId)).toContain('PLEDGE_ALREADY_PLEDGED');
+  await disburseLoan(page, state.caseId, {
+    counterpartyName: '深圳市示例精密设备有限公司',
+    counterpartyAccount: '6222000011112222',
+    reference: 'INV-E2E-0001',
+  });
+  expect(await page.locator('h3').first().textContent()).toContain('还款中');
+  const loan = await loanOf(state.caseId);
+  expect(loan.caseState).toBe('repaying');
+  expect(loan.installments).toHaveLength(12);
+  expect(loan.installments.reduce((sum, i) => sum + toFen(i.principalYuan), 0n)).toBe(100_000_000n);
+  // The schedule shown is the engine's: every due date and payment of the API's schedule.
+  const rows = page.getByTestId('loan-schedule').locator('.ant-table-tbody tr.ant-table-row');
+  expect(await rows.count()).toBe(12);
+  for (const i of loan.installments) {
+    const text = (await scheduleRow(page, i.period).textContent()) ?? '';
+    expect(text).toContain(i.dueDate);
+    expect(text).toContain(grouped(i.paymentYuan));
+  }
+  expect(await page.getByTestId('loan-outstanding').textContent()).toContain('1,000,000.00');
+  servicing.lastRunDate = loan.disbursementDate;
+  await shot(page, 'case-22-disbursed');
+}
+
+/**
+ * Step 14, bank clerk: on the first due date the first instalment in full (paid), on the second a partial
+ * repayment of 1,000.00 (to interest first; partially paid); the schedule shows what was paid.
+ */
+export async function repayTwiceAsClerk(page: Page, state: OriginationFlow): Promise<void> {
+  const before = await loanOf(state.caseId);
+  const [first, second] = before.installments as [LoanView['installments'][0], LoanView['installments'][0]];
+
+  setClockTo(first.dueDate);
+  await stillSignedIn(page, parties.clerk);
+  await runDailyJobsThrough(addDays(first.dueDate, -1));
+  const panel = await readLoanPanel(page, state.caseId);
+  expect(panel.payableTotal).toContain(grouped(first.paymentYuan));
+  const row = await postRepayment(page, state.caseId, first.paymentYuan, 'regular');
+  expect(row).toContain(first.dueDate);
+  expect(row).toContain(grouped(first.paymentYuan));
+  expect(await scheduleRow(page, 1).locator('[data-status]').getAttribute('data-status')).toBe('paid');
+  expect(await scheduleRow(page, 1).textContent()).toContain(grouped(first.paymentYuan));
+  expect(await page.getByTestId('loan-outstanding').textContent()).toContain(
+    grouped(toYuan(100_000_000n - toFen(first.principalYuan))),
+  );
+  await shot(page, 'case-23-first-instalment-paid');
+
+  setClockTo(second.dueDate);
+  await stillSignedIn(page, parties.clerk);
+  await runDailyJobsThrough(addDays(second.dueDate, -1));
+  await postRepayment(page, state.caseId, '1000.00', 'regular');
+  expect(await scheduleRow(page, 2).locator('[data-status]').getAttribute('data-status')).toBe(
+    'partially_paid',
+  );
+  expect(await scheduleRow(page, 2).textContent()).toContain('1,000.00');
+  const after = await loanOf(state.caseId);
+  // 先罚息、后利息、再本金: nothing is overdue, so the 1,000.00 goes to the second instalment's interest.
+  expect(after.installments[1]).toMatchObject({ interestPaidYuan: '1000.00', principalPaidYuan: '0.00' });
+  expect(after.caseState).toBe('repaying');
+  await shot(page, 'case-24-partial-repayment');
+}
+
+/**
+ * Step 15, admin and bank clerk: ten days after the second due date, the daily job (run for every missed day)
+ * marks the case 已逾期 and charges 罚息 on the unpaid principal and 复利 on the unpaid interest of the instalment,
+ * equal to the formula to the fen, as shown on the schedule and in 今日应还.
+ */
+export async function chargeOverdueInstalment(page: Page, state: OriginationFlow): Promise<void> {
+  const second = (await loanOf(state.caseId)).installments[1]!;
+  const today = addDays(second.dueDate, 10);
+  setClockTo(today);
+  await stillSignedIn(page, parties.clerk);
+  await runDailyJobsThrough(today);
+
+  const loan = await loanOf(state.caseId);
+  const overdue = loan.installments[1]!;
+  const penaltyFen = chargeFen(toFen(overdue.principalYuan) - toFen(overdue.principalPaidYuan), loan, 10);
+  const compoundFen = chargeFen(toFen(overdue.interestYuan) - toFen(overdue.interestPaidYuan), loan, 10);
+  expect(penaltyFen).toBeGreaterThan(0n);
+  expect(compoundFen).toBeGreaterThan(0n);
+  expect(overdue).toMatchObject({
+    status: 'overdue',
+    penaltyYuan: toYuan(penaltyFen),
+    compoundYuan: toYuan(compoundFen),
+  });
+  expect(loan).toMatchObject({ caseState: 'overdue', daysPastDue: 10 });
+
+  const panel = await readLoanPanel(page, state.caseId);
+  await waitForState(page, 'overdue');
+  expect(await page.locator('h3').first().textContent()).toContain('已逾期');
+  expect(panel.daysPastDue).toContain('10');
+  expect(panel.payableTotal).toContain(grouped(loan.payable.totalYuan));
+  const row = scheduleRow(page, 2);
+  expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('overdue');
+  const charges = (await row.textContent()) ?? '';
+  expect(charges).toContain(`罚息 ¥${grouped(toYuan(penaltyFen))}`);
+  expect(charges).toContain(`复利 ¥${grouped(toYuan(compoundFen))}`);
+  await shot(page, 'case-25-overdue-with-penalty');
+}
+
+/**
+ * Step 16, bank clerk: pays the arrears (the case is cured, 还款中), then 提前结清; the case is 已结清, the pledge
+ * registration 已注销 by itself and the patent is no longer pledged.
+ */
+export async function settleAsClerk(page: Page, state: OriginationFlow): Promise<void> {
+  const payable = (await loanOf(state.caseId)).payable.totalYuan;
+  await postRepayment(page, state.caseId, payable, 'regular');
+  await waitForState(page, 'repaying');
+  expect(await scheduleRow(page, 2).locator('[data-status]').getAttribute('data-status')).toBe('paid');
+
+  await postRepayment(page, state.caseId, '', 'settleInFull');
+  await waitForState(page, 'closed');
+  await settle(page);
+  expect(await page.locator('h3').first().textContent()).toContain('已结清');
+  expect(await page.getByTestId('loan-outstanding').textContent()).toContain('0.00');
+  const loan = await loanOf(state.caseId);
+  expect(loan).toMatchObject({ caseState: 'closed', outstandingPrincipalYuan: '0.00' });
+  expect(loan.installments.filter((i) => i.status !== 'paid' && i.status !== 'superseded')).toEqual([]);
+  const registration = page.getByTestId('case-registration');
+  await expect.poll(async () => registration.textContent(), { timeout: 20_000 }).toContain('已注销');
+  expect(await registration.getByRole('button', { name: '申请注销' }).count()).toBe(0);
+  const timeline = (await page.getByTestId('case-timeline').textContent()) ?? '';
+  for (const step of ['放款', '标记逾期', '逾期已补足', '结清']) expect(timeline).toContain(step);
+  expect(await pledgeReasonsOf(state.caseId)).not.toContain('PLEDGE_ALREADY_PLEDGED');
+  await shot(page, 'case-26-settled-registration-cancelled');
+}
+
 beforeAll(async () => {
   if (!existsSync(join(webDistDir, 'index.html'))) {
     throw new Error('apps/web/dist is missing: run `npm run build:web` first (npm run test:e2e does).');
@@ -676,6 +934,7 @@ beforeAll(async () => {
     seedDemo: true,
     webDistDir,
     logLevel: 'warn',
+    clock,
   });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 });
@@ -744,5 +1003,23 @@ describe('financing case origination in the Chinese UI: enterprise, clerk, appro
     if (flow.guaranteedCaseId === '') throw new Error('The guaranteed application failed.');
     await evaluateGuaranteedCase(flow);
     await asUser(parties.guarantor, 'accept-guarantee', (page) => acceptAsGuarantor(page, flow));
+  });
+});
+
+describe('servicing the part-1 loan in the Chinese UI: disbursement, two repayments, overdue, settlement', () => {
+  it('disburses with 受托支付 as the bank clerk: 还款中 with the schedule from the loan engine', async () => {
+    await asUser(parties.clerk, 'disburse', (page) => disburseAsClerk(page, flow));
+  });
+
+  it('posts the first instalment in full on its due date and a partial repayment on the second', async () => {
+    await asUser(parties.clerk, 'repay', (page) => repayTwiceAsClerk(page, flow));
+  });
+
+  it('marks the second instalment overdue with 罚息 and 复利 to the fen after the daily job of each missed day', async () => {
+    await asUser(parties.clerk, 'overdue', (page) => chargeOverdueInstalment(page, flow));
+  });
+
+  it('settles in full: 已结清, the registration cancelled (注销) by itself, the patent free again', async () => {
+    await asUser(parties.clerk, 'settle', (page) => settleAsClerk(page, flow));
   });
 });

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { loadConfig, type Config } from '@ipf/config';
 import { openDatabase } from '@ipf/db';
-import { createAppDeps, seedDemoData, type AppDeps, type DemoUser } from '@ipf/app';
+import { createAppDeps, seedDemoData, type AppDeps, type Clock, type DemoUser } from '@ipf/app';
 import { buildApp } from './build-app.ts';
 import { scheduleDailyServicing } from './schedule-daily-servicing.ts';
 import type { AppInstance } from './http/app-instance.ts';
@@ -15,6 +15,8 @@ export interface StartServerOptions {
   readonly seedDemo?: boolean;
   readonly webDistDir?: string | null;
   readonly logLevel?: Config['logLevel'];
+  /** The app's clock (`deps.clock`); the system clock by default. Browser tests move theirs forward. */
+  readonly clock?: Clock;
 }
 
 export interface RunningServer {
@@ -47,7 +49,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
     });
-    const deps = createAppDeps(config, handle.db, logger);
+    const appDeps = createAppDeps(config, handle.db, logger);
+    const deps: AppDeps = options.clock === undefined ? appDeps : { ...appDeps, clock: options.clock };
     const app = await buildApp(deps, {
       logger,
       webDistDir: config.webDistDir === '' ? null : config.webDistDir,
