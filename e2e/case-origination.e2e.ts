@@ -21,8 +21,13 @@ import { disburseLoan, postRepayment, readLoanPanel } from './case-servicing-ste
  * another bank's clerk gets the not-found page for its URL, and the signed loan contract downloaded in the browser
  * verifies on the public /verify page. A second case, whose patent a court preserves after signing, shows the
  * authority's refusal ground on its case page, and a third, 质押+担保, names its guarantor on the application and
- * is accepted (承保) by the guarantor's user from its own menu. Each role's part is a step function taking the
- * shared `flow` state; each user logs in once and keeps its browser (and so its signing key) for later steps.
+ * is accepted (承保) by the guarantor's user from its own menu. Then the first loan is serviced (issue 6 "How it is
+ * judged"): the clerk disburses it with 受托支付, pays the first instalment on its due date and part of the second
+ * on its own; ten days later the daily job, run by `admin` for every missed business date, has made the case
+ * 已逾期 with 罚息 and 复利 equal to the formula; the clerk pays the arrears and settles in full, and the case is
+ * 已结清 with its pledge registration 已注销 by itself. The server runs on a clock the test moves forward (one-time
+ * codes are computed for it; sessions that expired are renewed in the same browser). Each role's part is a step
+ * function taking the shared `flow` state; each user keeps its browser (and so its signing key) for later steps.
  * Screenshots go to artifacts/screenshots/.
  */
 
