@@ -223,14 +223,23 @@ describe('online pledge registration through the built-in authorities, the asset
     expect(await registrationRows()).toBe(before);
     expect(await caseState(banks[1]!.clerk, other)).toBe('contracted');
 
-    // 注销 releases the lock; the other bank may then register the patent.
+    // "Debt performed" is not true of a loan that is not repaid: refused, the pledge stays on the register.
+    const premature = await api(
+      banks[0]!.clerk,
+      'POST',
+      `/api/registrations/${registration!.id}/cancellation`,
+      { reason: 'debt_performed' },
+    );
+    expect(premature.statusCode).toBe(409);
+    expect(premature.json<Problem>().code).toBe('REGISTRATION_DEBT_NOT_PERFORMED');
+    expect(await liveLocks(assetId)).toBe(1);
+
+    // 注销 (the bank waives its pledge) releases the lock; the other bank may then register the patent.
     const cancelled = await api(
       banks[0]!.clerk,
       'POST',
       `/api/registrations/${registration!.id}/cancellation`,
-      {
-        reason: 'debt_performed',
-      },
+      { reason: 'pledgee_waived' },
     );
     expect(cancelled.json<Registration>().state).toBe('cancelled');
     expect(await liveLocks(assetId)).toBe(0);
@@ -291,7 +300,7 @@ describe('online pledge registration through the built-in authorities, the asset
     expect(corrected.json<Registration>()).toMatchObject({ state: 'registered', missingMaterials: [] });
     expect(await caseState(banks[1]!.clerk, caseId)).toBe('registered');
     const cancelled = await api(banks[1]!.clerk, 'POST', `/api/registrations/${pending!.id}/cancellation`, {
-      reason: 'debt_performed',
+      reason: 'pledgee_waived',
     });
     expect(cancelled.json<Registration>().state).toBe('cancelled');
   });
@@ -364,7 +373,7 @@ describe('online pledge registration through the built-in authorities, the asset
         banks[winner]!.clerk,
         'POST',
         `/api/registrations/${registration.id}/cancellation`,
-        { reason: 'debt_performed' },
+        { reason: 'pledgee_waived' },
       );
       expect(cancelled.statusCode).toBe(200);
       sides[winner] = null;

@@ -88,10 +88,12 @@ function ItemList({ items, grounds }: { items: readonly Item[]; grounds: boolean
 interface RegistrationCardProps {
   readonly registration: Registration;
   readonly canAct: boolean;
+  /** 债务已履行: only a closed case may have its pledge cancelled on that ground (the server refuses otherwise). */
+  readonly debtPerformed: boolean;
   readonly onChanged: () => void;
 }
 
-function RegistrationCard({ registration: r, canAct, onChanged }: RegistrationCardProps) {
+function RegistrationCard({ registration: r, canAct, debtPerformed, onChanged }: RegistrationCardProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const english = currentLanguage() === 'en';
@@ -197,7 +199,7 @@ function RegistrationCard({ registration: r, canAct, onChanged }: RegistrationCa
             </Button>
           </Popconfirm>
         )}
-        {canAct && r.state === 'registered' && (
+        {canAct && debtPerformed && r.state === 'registered' && (
           <Popconfirm
             title={t('registration.cancelConfirm')}
             okText={t('registration.cancel')}
@@ -275,7 +277,15 @@ export function CaseRegistrationPanel({ caseId, onChanged }: { caseId: string; o
         ) : (
           [...list]
             .reverse()
-            .map((r) => <RegistrationCard key={r.id} registration={r} canAct={canAct} onChanged={refresh} />)
+            .map((r) => (
+              <RegistrationCard
+                key={r.id}
+                registration={r}
+                canAct={canAct}
+                debtPerformed={state === 'closed'}
+                onChanged={refresh}
+              />
+            ))
         )}
         {canSubmit && (
           <Space orientation="vertical" style={{ width: '100%' }}>

@@ -3,6 +3,7 @@ import {
   decideRegistrationCancellation,
   type RegistrationCancellationReason,
 } from '@ipf/domain/registration';
+import { DomainError } from '@ipf/domain/errors';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
@@ -22,7 +23,9 @@ export interface RequestRegistrationCancellationInput {
 /**
  * 注销登记 (cancellation): the pledgee's side applies (it gives up its own right, so no further proof is needed),
  * decided by `decideRegistrationCancellation`; the built-in authority completes it on receipt and the asset locks
- * are released, so the assets may be pledged again. Source: 《专利权质押登记办法》(2021) 注销.
+ * are released, so the assets may be pledged again. "Debt performed" (债务已履行) is only true of a closed case:
+ * cancelling on that ground while money is owed would release the security, so it is refused.
+ * Source: 《专利权质押登记办法》(2021) 注销; 民法典 art. 393 (the pledge ends when the secured claim ends).
  */
 export async function requestRegistrationCancellation(
   input: RequestRegistrationCancellationInput,
@@ -33,7 +36,12 @@ export async function requestRegistrationCancellation(
   const now = deps.clock.now();
   const today = toShanghaiDate(now);
   return runInTransaction(deps, async (tx) => {
-    const { registration } = await getVisibleRegistration(tx, input.registrationId, actor, scope);
+    const { registration, caseRow } = await getVisibleRegistration(tx, input.registrationId, actor, scope);
+    if (input.reason === 'debt_performed' && caseRow.state !== 'closed')
+      throw new DomainError('REGISTRATION_DEBT_NOT_PERFORMED', {
+        caseNumber: caseRow.caseNumber,
+        state: caseRow.state,
+      });
     const { pledge, authority } = await registeredPledgeOf(tx, registration);
     const decision = decideRegistrationCancellation({
       authority,

@@ -11,6 +11,11 @@ export const registrationFilingErrors = defineErrors({
     zh: '知识产权 {assetId} 已被其他质押登记锁定（已提交或已登记），不能重复出质。',
     en: 'The asset {assetId} is locked by another pledge registration (filed or registered); it cannot be pledged twice.',
   },
+  REGISTRATION_DEBT_NOT_PERFORMED: {
+    status: 409,
+    zh: '案件“{caseNumber}”尚未结清（当前状态：{state}），不能以“债务已履行”为由注销质押登记。',
+    en: 'Case "{caseNumber}" is not repaid in full (state: {state}); the pledge cannot be cancelled as "debt performed".',
+  },
   REGISTRATION_CASE_HAS_NO_ASSETS: {
     status: 422,
     zh: '案件没有需要办理质押登记的知识产权。',
