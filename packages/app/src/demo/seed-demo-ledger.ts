@@ -84,6 +84,10 @@ class DemoLedgerClock implements Clock {
     this.current += 1;
     return new Date(this.current);
   }
+  /** `instant`, or a second on when the clock is past that already. */
+  moveToInstant(instant: Date): void {
+    this.current = Math.max(this.current + 1000, instant.getTime());
+  }
   /** 09:30 Asia/Shanghai on `date` plus `minutes`, or later when the clock is past that already. */
   moveTo(date: string, minutes = 0): void {
     const target = Date.parse(`${date}T01:30:00.000Z`) + minutes * 60_000;
@@ -480,7 +484,8 @@ export async function seedDemoLedger(
   }
 
   // Today: the daily job through yesterday (overdue, 2023 grades, non-performing), then the default workout.
-  clock.moveTo(today);
+  // Today's steps a few minutes before the real now (never in the future, whatever the time of day).
+  clock.moveToInstant(new Date(realNow.getTime() - 10 * 60_000));
   const platform = systemActor('demo-ledger');
 
   await runDailyServicingJob({ businessDate: addDays(today, -1) }, platform, run);
@@ -490,7 +495,6 @@ export async function seedDemoLedger(
     const id = caseIds.get(plan.index)!;
     const clerk = actors.byLogin(plan.clerkLogin);
     const approver = actors.byLogin(`bank${plan.bankNo}.approver`);
-    clock.moveTo(today, 1);
     if (plan.target === 'compensating' || (plan.target === 'recovered' && plan.round % 2 === 0))
       await fileCaseClaim(
         { id, reasonCode: 'guarantee_pool_claim', note: '向风险补偿资金池申请补偿' },
