@@ -11,5 +11,7 @@ export default defineConfig({
     reporters: ['default', './scripts/summary-reporter.ts'],
     pool: 'forks',
     fileParallelism: false,
+    // The browser tests drive their own cases; no demo ledger seeding in the background under them.
+    env: { IPF_DEMO_LEDGER_CASES: '0' },
   },
 });

@@ -1,9 +1,16 @@
 import { pino } from 'pino';
 import { loadConfig, type Config } from '@ipf/config';
 import { openDatabase } from '@ipf/db';
-import { createAppDeps, seedDemoData, type AppDeps, type Clock, type DemoUser } from '@ipf/app';
+import {
+  createAppDeps,
+  seedDemoData,
+  seedDemoLedger,
+  type AppDeps,
+  type Clock,
+  type DemoUser,
+} from '@ipf/app';
 import { buildApp } from './build-app.ts';
-import { scheduleDailyServicing } from './schedule-daily-servicing.ts';
+import { scheduleDailyServicing, type DailyServicingScheduler } from './schedule-daily-servicing.ts';
 import type { AppInstance } from './http/app-instance.ts';
 
 export interface StartServerOptions {
@@ -13,6 +20,8 @@ export interface StartServerOptions {
   readonly dataDir?: string;
   readonly databaseUrl?: string | null;
   readonly seedDemo?: boolean;
+  /** Demo ledger size seeded in the background after listening (`IPF_DEMO_LEDGER_CASES`); 0: none. */
+  readonly demoLedgerCases?: number;
   readonly webDistDir?: string | null;
   readonly logLevel?: Config['logLevel'];
   /** The app's clock (`deps.clock`); the system clock by default. Browser tests move theirs forward. */
@@ -28,7 +37,8 @@ export interface RunningServer {
 }
 
 /**
- * Opens the database (migrating it), seeds the demo city into an empty one when asked, and listens.
+ * Opens the database (migrating it), seeds the demo city into an empty one when asked, and listens; then seeds
+ * the demo ledger (`demoLedgerCases` cases, `seedDemoLedger`) in the background when the database has no cases.
  * Options override the configuration read from the environment.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
@@ -40,6 +50,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     dataDir: options.dataDir ?? base.dataDir,
     databaseUrl: options.databaseUrl === undefined ? base.databaseUrl : options.databaseUrl,
     seedDemo: options.seedDemo ?? base.seedDemo,
+    demoLedgerCases: options.demoLedgerCases ?? base.demoLedgerCases,
     webDistDir: options.webDistDir === undefined ? base.webDistDir : (options.webDistDir ?? ''),
     logLevel: options.logLevel ?? base.logLevel,
   });
@@ -57,17 +68,41 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       databaseKind: handle.kind,
       secureCookies: config.secureCookies,
     });
-    const demo = config.seedDemo ? await seedDemoData(deps, config.demoScale) : null;
+    const ledgerCases = config.seedDemo ? config.demoLedgerCases : 0;
+    const demo = config.seedDemo
+      ? await seedDemoData(deps, config.demoScale, { cases: ledgerCases, deferred: true })
+      : null;
     const address = await app.listen({ port: config.port, host: config.host });
-    // 日终批处理 at IPF_SERVICING_DAILY_AT (default 00:30 Asia/Shanghai); `off` disables it.
-    const scheduler =
-      config.servicingDailyAt === null ? null : scheduleDailyServicing(deps, config.servicingDailyAt);
+    // 日终批处理 at IPF_SERVICING_DAILY_AT (default 00:30 Asia/Shanghai); `off` disables it. Its start-up run
+    // for yesterday waits for the demo ledger, which runs that day's job itself once its history is in.
+    let scheduler: DailyServicingScheduler | null = null;
+    let closing = false;
+    const startScheduler = (): void => {
+      if (!closing && config.servicingDailyAt !== null)
+        scheduler = scheduleDailyServicing(deps, config.servicingDailyAt);
+    };
+    // 演示台账: run through the real use cases in the background, so the server answers at once; it does
+    // nothing when the database has cases already, and closing the server stops it between two use cases.
+    const stopLedger = new AbortController();
+    const ledger =
+      ledgerCases > 0
+        ? seedDemoLedger(deps, ledgerCases, { signal: stopLedger.signal })
+            .then(
+              () => undefined,
+              (error: unknown) => logger.error({ err: error }, 'demo ledger failed'),
+            )
+            .then(startScheduler)
+        : null;
+    if (ledger === null) startScheduler();
     return {
       url: address,
       app,
       deps,
       demoUsers: demo?.users ?? [],
       async close() {
+        closing = true;
+        stopLedger.abort();
+        await ledger;
         await scheduler?.stop();
         await app.close();
         await handle.close();

@@ -14,6 +14,11 @@ export interface Config {
   /** Seed demo data into an empty database on start. */
   readonly seedDemo: boolean;
   readonly demoScale: number;
+  /**
+   * Size of the demo ledger (financing cases run through the real use cases) seeded in the background after the
+   * server listens, when the database has no cases; 0 disables it. Default 1050 (issue 6 item 8).
+   */
+  readonly demoLedgerCases: number;
   /** 32-byte key (hex) encrypting TOTP secrets and personal data at rest. */
   readonly dataKeyHex: string;
   readonly sessionTtlMinutes: number;
@@ -94,6 +99,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoSeed: read(env, 'IPF_DEMO_SEED') ?? 'shenzhen-ip-pledge-demo',
     seedDemo: readBool(env, 'IPF_SEED_DEMO', true),
     demoScale: readInt(env, 'IPF_DEMO_SCALE', 1, 1, 100),
+    demoLedgerCases: readInt(env, 'IPF_DEMO_LEDGER_CASES', 1050, 0, 100_000),
     dataKeyHex: dataKeyHex.toLowerCase(),
     sessionTtlMinutes: readInt(env, 'IPF_SESSION_TTL_MINUTES', 480, 5, 10080),
     secureCookies: readBool(env, 'IPF_SECURE_COOKIES', false),
