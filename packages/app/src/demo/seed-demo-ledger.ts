@@ -474,6 +474,9 @@ export async function seedDemoLedger(
     return { seeded: false, cases: caseIds.size, byState: {}, elapsedMs: Date.now() - started };
   };
   while (jobs.length > 0) {
+    // PGlite answers through microtasks: without a turn of the event loop between two use cases a server
+    // seeding in the background would not answer a request (nor see a timer) until the whole ledger is in.
+    await new Promise((resolve) => setImmediate(resolve));
     const stop = aborted();
     if (stop !== null) return stop;
     jobs.sort((a, b) => (a.date === b.date ? a.minutes - b.minutes : a.date < b.date ? -1 : 1));
@@ -490,6 +493,7 @@ export async function seedDemoLedger(
 
   await runDailyServicingJob({ businessDate: addDays(today, -1) }, platform, run);
   for (const plan of plans) {
+    await new Promise((resolve) => setImmediate(resolve));
     const stop = aborted();
     if (stop !== null) return stop;
     const id = caseIds.get(plan.index)!;
