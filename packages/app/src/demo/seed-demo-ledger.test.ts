@@ -7,28 +7,6 @@ import type { AppDeps } from '../deps.ts';
 import { seedDemoData } from './seed-demo-data.ts';
 import { DEMO_LEDGER_RESTING_STATES, seedDemoLedger, type SeedDemoLedgerResult } from './seed-demo-ledger.ts';
 
-/**
- * Events in time order; events written by one use case share their instant (a disbursement moves on to repaying,
- * a filing answered at once is registered), so among equal instants the one continuing from the last state
- * comes first.
- */
-function inChainOrder<T extends { fromState: string | null; toState: string; occurredAt: Date }>(
-  events: readonly T[],
-): T[] {
-  const rest = [...events];
-  const ordered: T[] = [];
-  let state: string | null = null;
-  while (rest.length > 0) {
-    const earliest = Math.min(...rest.map((e) => e.occurredAt.getTime()));
-    const tied = rest.filter((e) => e.occurredAt.getTime() === earliest);
-    const next = tied.find((e) => e.fromState === state) ?? tied[0]!;
-    rest.splice(rest.indexOf(next), 1);
-    ordered.push(next);
-    state = next.toState;
-  }
-  return ordered;
-}
-
 /** Two cases per resting state, driven through the real use cases on dates before 2026-03-02. */
 const PER_STATE = 2;
 
@@ -66,13 +44,13 @@ describe('demo ledger: every state of states.md reached by the real use cases', 
     const events = await deps.db
       .select()
       .from(tables.caseEvents)
-      .orderBy(asc(tables.caseEvents.caseId), asc(tables.caseEvents.occurredAt));
+      .orderBy(asc(tables.caseEvents.caseId), asc(tables.caseEvents.occurredAt), asc(tables.caseEvents.seq));
     const rows = new Set(caseTransitions.map((t) => `${t.from}:${t.action}:${t.to}`));
     const bad: string[] = [];
     const byCase = new Map<string, typeof events>();
     for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
     for (const [caseId, list] of byCase) {
-      const [first, ...rest] = inChainOrder(list);
+      const [first, ...rest] = list;
       // A case starts as a lead or an application (from nothing), then each event continues from the last state.
       if (first!.fromState !== null) bad.push(`${caseId} starts from ${first!.fromState}`);
       let state = first!.toState;

@@ -121,7 +121,7 @@ export async function loadCaseDetail(executor: Executor, row: CaseRow, today: st
     .select()
     .from(caseEvents)
     .where(eq(caseEvents.caseId, row.id))
-    .orderBy(asc(caseEvents.occurredAt));
+    .orderBy(asc(caseEvents.occurredAt), asc(caseEvents.seq));
   const evaluations = await executor
     .select()
     .from(caseEvaluations)

@@ -144,6 +144,8 @@ export const caseEvents = pgTable(
   'case_events',
   {
     id: uuid('id').primaryKey(),
+    /** Insertion order: breaks ties between events one use case writes at the same instant. */
+    seq: bigint('seq', { mode: 'bigint' }).generatedAlwaysAsIdentity(),
     caseId: uuid('case_id')
       .notNull()
       .references(() => financingCases.id),
