@@ -60,6 +60,9 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
   // shared parsers must be registered there (this module is the only user of `pg`).
   for (const [oid, parser] of Object.entries(sharedTypeParsers)) pg.types.setTypeParser(Number(oid), parser);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  // An idle connection can drop (server restart, an administrator terminating it): the pool discards that
+  // client and the next checkout opens a new one. Unlistened, the 'error' event would end the process.
+  pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
   if (options.migrate !== false) {
     // Several server processes may start at once: one migrates, the others wait on the advisory lock.
@@ -72,7 +75,24 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
       connection.release();
     }
   }
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind: 'postgres', close: () => endPool(pool) };
+}
+
+/**
+ * Ends the pool and waits until every connection has closed: `pool.end()` resolves once its clients are
+ * released, while their connections may still be closing (a database dropped right after would terminate them).
+ */
+async function endPool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      open -= 1;
+      if (open <= 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
 }
 
 /** `select 1`: the health check's database probe. */
