@@ -33,6 +33,8 @@ export interface CaseTransitionWrite {
   readonly reasonCode?: string | null;
   readonly note?: string | null;
   readonly patch?: Partial<typeof tables.financingCases.$inferInsert>;
+  /** A step of the platform itself (the servicing engine): the timeline names no user, role `system`. */
+  readonly bySystem?: boolean;
 }
 
 /**
@@ -68,9 +70,9 @@ export async function writeCaseTransition(
     action: write.action,
     fromState: row.state,
     toState: to,
-    actorUserId: actor.userId,
-    actorOrganisationId: actor.organisationId,
-    actorRole: actor.role,
+    actorUserId: write.bySystem === true ? null : actor.userId,
+    actorOrganisationId: write.bySystem === true ? null : actor.organisationId,
+    actorRole: write.bySystem === true ? 'system' : actor.role,
     reasonCode: write.reasonCode ?? null,
     note: write.note ?? null,
     occurredAt: at,
