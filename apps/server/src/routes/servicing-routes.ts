@@ -21,6 +21,7 @@ import {
   type RepaymentRequest,
 } from '@ipf/app';
 import { DomainError } from '@ipf/domain/errors';
+import type { RepaymentMethod } from '@ipf/domain/loan';
 import { parseYuan } from '@ipf/domain/money';
 import type { AppInstance } from '../http/app-instance.ts';
 import { actorOf } from '../http/actor-of.ts';
@@ -53,6 +54,27 @@ function toRepaymentRequest(body: RepaymentBody): RepaymentRequest {
     kind: 'prepayment',
     principalFen: body.settleInFull === true ? 'full' : parseYuan(body.principalYuan!),
     ...(body.option === undefined ? {} : { option: body.option }),
+  };
+}
+
+/** A replayed idempotent answer says so in a header (the body is the stored one). */
+function markReplayed(reply: { header(name: string, value: string): unknown }, replayed: boolean): void {
+  if (replayed) void reply.header('idempotent-replayed', 'true');
+}
+
+/** 展期/续贷 request: the case, the key, and the optional fields only when sent (exact optional properties). */
+function restructuringInput<
+  Body extends { version?: number; spreadBps?: number; repaymentMethod?: RepaymentMethod; note?: string },
+>(request: { params: { id: string }; headers: Record<string, unknown>; body: Body }) {
+  const { version, spreadBps, repaymentMethod, note, ...rest } = request.body;
+  return {
+    caseId: request.params.id,
+    idempotencyKey: idempotencyKeyOf(request.headers),
+    ...rest,
+    ...(spreadBps === undefined ? {} : { spreadBps }),
+    ...(repaymentMethod === undefined ? {} : { repaymentMethod }),
+    ...(note === undefined ? {} : { note }),
+    ...(version === undefined ? {} : { expectedVersion: version }),
   };
 }
 
@@ -99,7 +121,7 @@ export function registerServicingRoutes(app: AppInstance, deps: AppDeps): void {
         actorOf(request),
         deps,
       );
-      if (result.replayed === true) void reply.header('idempotent-replayed', 'true');
+      markReplayed(reply, result.replayed === true);
       return result;
     },
   );
@@ -124,7 +146,7 @@ export function registerServicingRoutes(app: AppInstance, deps: AppDeps): void {
         actorOf(request),
         deps,
       );
-      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      markReplayed(reply, result.replayed);
       return { repayment: result.repayment, loan: result.loan };
     },
   );
@@ -143,22 +165,8 @@ export function registerServicingRoutes(app: AppInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const idempotencyKey = idempotencyKeyOf(request.headers);
-      const { version, spreadBps, repaymentMethod, note, ...rest } = request.body;
-      const result = await extendLoan(
-        {
-          caseId: request.params.id,
-          idempotencyKey,
-          ...rest,
-          ...(spreadBps === undefined ? {} : { spreadBps }),
-          ...(repaymentMethod === undefined ? {} : { repaymentMethod }),
-          ...(note === undefined ? {} : { note }),
-          ...(version === undefined ? {} : { expectedVersion: version }),
-        },
-        actorOf(request),
-        deps,
-      );
-      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      const result = await extendLoan(restructuringInput(request), actorOf(request), deps);
+      markReplayed(reply, result.replayed);
       return result.loan;
     },
   );
@@ -178,22 +186,8 @@ export function registerServicingRoutes(app: AppInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const idempotencyKey = idempotencyKeyOf(request.headers);
-      const { version, spreadBps, repaymentMethod, note, ...rest } = request.body;
-      const result = await renewLoan(
-        {
-          caseId: request.params.id,
-          idempotencyKey,
-          ...rest,
-          ...(spreadBps === undefined ? {} : { spreadBps }),
-          ...(repaymentMethod === undefined ? {} : { repaymentMethod }),
-          ...(note === undefined ? {} : { note }),
-          ...(version === undefined ? {} : { expectedVersion: version }),
-        },
-        actorOf(request),
-        deps,
-      );
-      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      const result = await renewLoan(restructuringInput(request), actorOf(request), deps);
+      markReplayed(reply, result.replayed);
       return result.loan;
     },
   );
