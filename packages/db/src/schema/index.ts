@@ -5,3 +5,4 @@ export * from './case-documents.ts';
 export * from './pledge-registrations.ts';
 export * from './servicing.ts';
 export * from './monitoring.ts';
+export * from "./case-attachments.ts";
