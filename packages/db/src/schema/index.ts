@@ -6,3 +6,4 @@ export * from './pledge-registrations.ts';
 export * from './servicing.ts';
 export * from './monitoring.ts';
 export * from "./case-attachments.ts";
+export * from "./ip-trades.ts";
