@@ -7,3 +7,4 @@ export * from './servicing.ts';
 export * from './monitoring.ts';
 export * from "./case-attachments.ts";
 export * from "./ip-trades.ts";
+export * from "./valuations.ts";

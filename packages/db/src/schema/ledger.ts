@@ -14,6 +14,7 @@ import {
 import type { RiskScorecard } from '@ipf/domain/ledger';
 import { ipAssets } from './ip-assets.ts';
 import { organisations, users } from './parties.ts';
+import { valuations } from './valuations.ts';
 
 /**
  * 银行产品 (bank product, issue 5 item 1), one row per product of a bank head office. Terms are columns; lists
@@ -202,6 +203,8 @@ export const caseEvaluations = pgTable(
     creditRating: text('credit_rating'),
     creditLineFen: bigint('credit_line_fen', { mode: 'bigint' }),
     note: text('note'),
+    /** The valuation on record the value step took its figures from (null: entered by hand). */
+    valuationId: uuid('valuation_id').references(() => valuations.id),
   },
   (t) => [index('case_evaluations_case_idx').on(t.caseId, t.step)],
 );
