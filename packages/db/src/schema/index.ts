@@ -8,3 +8,4 @@ export * from './monitoring.ts';
 export * from "./case-attachments.ts";
 export * from "./ip-trades.ts";
 export * from "./valuations.ts";
+export * from "./evaluators.ts";
