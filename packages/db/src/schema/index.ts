@@ -9,3 +9,4 @@ export * from "./case-attachments.ts";
 export * from "./ip-trades.ts";
 export * from "./valuations.ts";
 export * from "./evaluators.ts";
+export * from "./due-diligence.ts";
