@@ -11,4 +11,5 @@ export * from './required-approval-level.ts';
 export * from './decide-credit-committee.ts';
 export * from './calculate-risk-score.ts';
 export * from './demo-risk-scorecard.ts';
+export * from './due-diligence-checklist.ts';
 export * from './ledger-errors.ts';

@@ -163,4 +163,29 @@ export const ledgerErrors = defineErrors({
     zh: '评估结果有效期至 {validUntil}，已于 {asOfDate} 失效。',
     en: 'The valuation was valid until {validUntil} and has lapsed by {asOfDate}.',
   },
+  DUE_DILIGENCE_INCOMPLETE: {
+    status: 409,
+    zh: '尽职调查清单（{checklistId} 第 {version} 版）尚有 {count} 项未完成，不能录入风险评测：{items}。',
+    en: 'The due-diligence checklist ({checklistId} version {version}) has {count} item(s) outstanding, so the risk evaluation cannot be recorded: {items}.',
+  },
+  DUE_DILIGENCE_ITEM_NOT_CHECKED: {
+    status: 409,
+    zh: '必查项“{item}”（{itemCode}）尚未核查。',
+    en: 'The required item "{item}" ({itemCode}) has not been checked.',
+  },
+  DUE_DILIGENCE_EVIDENCE_MISSING: {
+    status: 409,
+    zh: '“{item}”（{itemCode}）须注明核查证据（材料、记录或编号）。',
+    en: '"{item}" ({itemCode}) needs its evidence noted (document, record or reference).',
+  },
+  DUE_DILIGENCE_ITEM_UNKNOWN: {
+    status: 422,
+    zh: '尽职调查清单（{checklistId} 第 {version} 版）没有“{itemCode}”这一项。',
+    en: 'The due-diligence checklist ({checklistId} version {version}) has no item "{itemCode}".',
+  },
+  DUE_DILIGENCE_CLOSED: {
+    status: 409,
+    zh: '案件处于“{state}”状态，尽职调查清单只能在风险评测前（已申请）填写。',
+    en: 'The case is "{state}": the due-diligence checklist can only be filled in before the risk evaluation (applied).',
+  },
 });
