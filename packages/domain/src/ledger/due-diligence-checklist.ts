@@ -32,6 +32,12 @@ export interface DueDiligenceItemResult {
 /** Why an item keeps the checklist open. */
 export type DueDiligenceGap = 'not_checked' | 'evidence_missing';
 
+/** An item that keeps the checklist open, and why. */
+export interface DueDiligenceGapOfItem {
+  readonly item: DueDiligenceItem;
+  readonly gap: DueDiligenceGap;
+}
+
 /**
  * 默认尽调清单 (default due-diligence checklist) for IP pledge loans: *example* items after the usual bank practice
  * (实地走访, 证照与征信, 权属与法律状态, 共有人同意, 年费, 财务, 关联交易与对外担保, 还款来源); products entered without a
@@ -118,14 +124,12 @@ const hasText = (value: string | null) => value !== null && value.trim() !== '';
 export function findDueDiligenceGaps(
   checklist: DueDiligenceChecklist,
   results: readonly DueDiligenceItemResult[],
-): { readonly item: DueDiligenceItem; readonly gap: DueDiligenceGap }[] {
+): DueDiligenceGapOfItem[] {
   const byCode = new Map(results.map((r) => [r.itemCode, r]));
-  return checklist.items.flatMap((item) => {
+  return checklist.items.flatMap((item): DueDiligenceGapOfItem[] => {
     const result = byCode.get(item.code);
-    if (result === undefined || !result.checked)
-      return item.required ? [{ item, gap: 'not_checked' as const }] : [];
-    if (item.evidenceRequired && !hasText(result.evidence))
-      return [{ item, gap: 'evidence_missing' as const }];
+    if (result === undefined || !result.checked) return item.required ? [{ item, gap: 'not_checked' }] : [];
+    if (item.evidenceRequired && !hasText(result.evidence)) return [{ item, gap: 'evidence_missing' }];
     return [];
   });
 }
