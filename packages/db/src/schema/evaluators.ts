@@ -65,6 +65,8 @@ export const evaluatorStatusHistory = pgTable(
   'evaluator_status_history',
   {
     id: uuid('id').primaryKey(),
+    /** Insertion order: breaks ties between changes written at the same instant. */
+    seq: bigint('seq', { mode: 'bigint' }).generatedAlwaysAsIdentity(),
     admissionId: uuid('admission_id')
       .notNull()
       .references(() => evaluatorAdmissions.id),
