@@ -171,6 +171,12 @@ export const Consent = Type.Object({
   expiresOn: Type.String(),
   revokedAt: Nullable(Type.String()),
   state: Type.Union([Type.Literal('active'), Type.Literal('expired'), Type.Literal('revoked')]),
+  caseId: Nullable(
+    Type.String({
+      description: 'the financing case an application consent is for (purpose `<kind>:<caseId>`)',
+    }),
+  ),
+  caseNumber: Nullable(Type.String({ description: 'that case’s number, e.g. IPF-2026-000123' })),
 });
 export const GrantConsentBody = Type.Object(
   {

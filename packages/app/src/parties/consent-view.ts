@@ -17,12 +17,28 @@ export interface ConsentView {
   readonly revokedAt: string | null;
   /** `active` | `expired` | `revoked`, as of the request's date. */
   readonly state: 'active' | 'expired' | 'revoked';
+  /** The financing case a consent of an application is for (purpose `<kind>:<caseId>`), null for others. */
+  readonly caseId: string | null;
+  /** That case's number (IPF-…), so the purpose reads "融资申请 IPF-…". */
+  readonly caseNumber: string | null;
+}
+
+const CASE_PURPOSE = /^[a-z_]+:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/**
+ * The case id in a consent's purpose: an application grants its consents with purpose `<kind>:<caseId>`
+ * (`financing_application:…`, `credit_bureau_query:…`); null for a purpose the enterprise wrote itself.
+ */
+export function consentPurposeCaseId(purpose: string): string | null {
+  return CASE_PURPOSE.exec(purpose)?.[1] ?? null;
 }
 
 export function toConsentView(
   row: typeof tables.consents.$inferSelect,
   recipient: { nameZh: string; nameEn: string },
   today: string,
+  /** The case the purpose names, when the enterprise may see it (its own). */
+  purposeCase: { readonly id: string; readonly caseNumber: string } | null = null,
 ): ConsentView {
   return {
     id: row.id,
@@ -36,5 +52,7 @@ export function toConsentView(
     expiresOn: row.expiresOn,
     revokedAt: row.revokedAt?.toISOString() ?? null,
     state: row.revokedAt !== null ? 'revoked' : row.expiresOn < today ? 'expired' : 'active',
+    caseId: purposeCase?.id ?? null,
+    caseNumber: purposeCase?.caseNumber ?? null,
   };
 }

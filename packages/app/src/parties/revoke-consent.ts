@@ -6,7 +6,8 @@ import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
-import { toConsentView, type ConsentView } from './consent-view.ts';
+import { consentPurposeCaseId, toConsentView, type ConsentView } from './consent-view.ts';
+import { loadConsentCases } from './load-consent-cases.ts';
 
 /**
  * 撤回授权: stops further sharing with that recipient from now on. Records already part of a loan contract
@@ -39,7 +40,9 @@ export async function revokeConsent(
       .from(tables.organisations)
       .where(eq(tables.organisations.id, row.recipientId));
     const today = toShanghaiDate(now);
-    const view = toConsentView(updated!, recipient!, today);
+    const cases = await loadConsentCases(tx, actor.organisationId, [row.purpose]);
+    const purposeCase = cases.get(consentPurposeCaseId(row.purpose) ?? '') ?? null;
+    const view = toConsentView(updated!, recipient!, today, purposeCase);
     await deps.audit.append(
       tx,
       actor,
@@ -47,7 +50,7 @@ export async function revokeConsent(
         action: 'consent.revoked',
         entityType: 'consent',
         entityId: row.id,
-        before: toConsentView(row, recipient!, today),
+        before: toConsentView(row, recipient!, today, purposeCase),
         after: view,
       },
       now,
