@@ -32,6 +32,19 @@ describe('allowedLoanActions: 放款 and 登记还款 as the state table and per
     expect(allowedLoanActions({ ...clerk, caseState: 'closed', loanStatus: 'closed' })).toEqual([]);
   });
 
+  it('offers 展期 and 续贷 to the bank clerk of a repaying case with an active loan, in no other state', () => {
+    const restructurer = { ...clerk, permissions: [...clerk.permissions, 'loan.restructure'] };
+    expect(allowedLoanActions({ ...restructurer, caseState: 'repaying', loanStatus: 'active' })).toEqual([
+      'repay',
+      'extend',
+      'renew',
+    ]);
+    for (const caseState of ['disbursed', 'overdue', 'non_performing', 'compensating'])
+      expect(allowedLoanActions({ ...restructurer, caseState, loanStatus: 'active' })).toEqual(['repay']);
+    expect(allowedLoanActions({ ...restructurer, caseState: 'closed', loanStatus: 'closed' })).toEqual([]);
+    expect(allowedLoanActions({ ...clerk, caseState: 'repaying', loanStatus: 'active' })).toEqual(['repay']);
+  });
+
   it('offers nothing to roles without the permissions: approver, enterprise, bureaus', () => {
     const readOnly = { permissions: ['loan.read'] };
     for (const role of ['bank_approver', 'enterprise_user', 'district_bureau', 'city_bureau', 'regulator']) {

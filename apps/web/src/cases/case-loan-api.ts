@@ -1,6 +1,8 @@
 import type {
   DisburseLoanBody,
+  ExtendLoanBody,
   LoanAccount as LoanAccountSchema,
+  RenewLoanBody,
   RepaymentBody,
   RepaymentResult as RepaymentResultSchema,
 } from '@ipf/contracts';
@@ -14,6 +16,9 @@ export type LoanRepayment = LoanAccount['repayments'][number];
 export type RepaymentResult = Static<typeof RepaymentResultSchema>;
 export type DisburseInput = DisburseLoanBody;
 export type RepaymentInput = RepaymentBody;
+export type LoanContractVersion = LoanAccount['contractVersions'][number];
+export type ExtendLoanInput = ExtendLoanBody;
+export type RenewLoanInput = RenewLoanBody;
 
 const caseUrl = (id: string, step: string) => `/cases/${encodeURIComponent(id)}/${step}`;
 
@@ -34,6 +39,23 @@ export const caseLoanApi = {
    */
   repay: (caseId: string, body: RepaymentInput, idempotencyKey: string) =>
     apiRequest<RepaymentResult>(caseUrl(caseId, 'repayments'), {
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  /**
+   * 展期 under `idempotencyKey` (required): a new contract version with the remaining term extended; the answer is
+   * the loan account with its new schedule and version.
+   */
+  extend: (caseId: string, body: ExtendLoanInput, idempotencyKey: string) =>
+    apiRequest<LoanAccount>(caseUrl(caseId, 'loan/extensions'), {
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  /** 续贷 under `idempotencyKey` (required): the outstanding principal as a new loan from today. */
+  renew: (caseId: string, body: RenewLoanInput, idempotencyKey: string) =>
+    apiRequest<LoanAccount>(caseUrl(caseId, 'loan/renewals'), {
       method: 'POST',
       body,
       headers: { 'Idempotency-Key': idempotencyKey },

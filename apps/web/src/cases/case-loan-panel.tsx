@@ -30,6 +30,7 @@ import { buildRepaymentBody, type RepaymentMode } from './build-repayment-body.t
 import { caseApi } from './case-api.ts';
 import { repaymentMethodLabel } from './case-labels.ts';
 import { caseLoanApi, type DisburseInput, type LoanAccount, type RepaymentInput } from './case-loan-api.ts';
+import { CaseLoanRestructuringModal } from './case-loan-restructuring-modal.tsx';
 import { loanLabels } from './loan-labels.ts';
 import { newIdempotencyKey } from './new-idempotency-key.ts';
 
@@ -564,16 +565,18 @@ function LoanContractVersions({ loan }: { loan: LoanAccount }) {
 /**
  * 贷款账户 of the case page: the loan's terms (rate = LPR + spread, method, dates, 受托支付, five-category grade,
  * days past due), what is payable today, the schedule and the repayments with their allocation; for the bank clerk
- * of the case 放款 (in the states the domain allows) and 登记还款 (regular or prepayment, under one idempotency key
- * per form). Nothing when the case has no loan and the user cannot disburse (issue 6 items 1–2).
+ * of the case 放款 (in the states the domain allows), 登记还款 (regular or prepayment, under one idempotency key
+ * per form), 展期 and 续贷 (new contract versions, listed under 合同版本). Nothing when the case has no loan and the
+ * user cannot disburse (issue 6 items 1–2).
  */
 export function CaseLoanPanel(props: { caseId: string; caseState: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const session = useSession().data ?? null;
-  const [open, setOpen] = useState<'disburse' | 'repay' | null>(null);
+  const [open, setOpen] = useState<'disburse' | 'repay' | 'extend' | 'renew' | null>(null);
   const canRead = hasPermission(session, 'loan.read');
   const mayDisburse = hasPermission(session, 'loan.disburse');
+  const mayRestructure = hasPermission(session, 'loan.restructure');
   const hasLoan = loanCaseStates.includes(props.caseState);
   const loanKey = ['cases', 'loan', props.caseId];
   const loan = useQuery({
@@ -585,7 +588,7 @@ export function CaseLoanPanel(props: { caseId: string; caseState: string; onChan
   const detail = useQuery({
     queryKey: ['cases', 'detail', props.caseId],
     queryFn: () => caseApi.get(props.caseId),
-    enabled: mayDisburse && !hasLoan,
+    enabled: (mayDisburse && !hasLoan) || (mayRestructure && hasLoan),
   });
   const bankId = detail.data?.bankId;
   const products = useQuery({
@@ -634,6 +637,12 @@ export function CaseLoanPanel(props: { caseId: string; caseState: string; onChan
               {t('loan.repay')}
             </Button>
           )}
+          {actions.includes('extend') && (
+            <Button onClick={() => setOpen('extend')}>{t('loanRestructuring.extend')}</Button>
+          )}
+          {actions.includes('renew') && (
+            <Button onClick={() => setOpen('renew')}>{t('loanRestructuring.renew')}</Button>
+          )}
         </Space>
       }
     >
@@ -654,6 +663,17 @@ export function CaseLoanPanel(props: { caseId: string; caseState: string; onChan
         <DisburseModal
           caseId={props.caseId}
           version={detail.data?.version}
+          onClose={() => setOpen(null)}
+          onReload={reload}
+          onDone={done}
+        />
+      )}
+      {(open === 'extend' || open === 'renew') && loan.data !== undefined && (
+        <CaseLoanRestructuringModal
+          kind={open === 'extend' ? 'extension' : 'renewal'}
+          caseId={props.caseId}
+          loan={loan.data}
+          caseVersion={detail.data?.version}
           onClose={() => setOpen(null)}
           onReload={reload}
           onDone={done}
