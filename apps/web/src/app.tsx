@@ -13,6 +13,7 @@ import { CaseDetailPage } from './cases/case-detail-page.tsx';
 import { CaseListPage } from './cases/case-list-page.tsx';
 import { CaseWorkQueuePage } from './cases/case-work-queue-page.tsx';
 import { NotFoundPage } from './common/not-found-page.tsx';
+import { ConsentListPage } from './consents/consent-list-page.tsx';
 import { LedgerDashboardPage } from './dashboard/ledger-dashboard-page.tsx';
 import { PledgeAlertsPage } from './monitoring/pledge-alerts-page.tsx';
 import { EnterpriseDetailPage } from './enterprises/enterprise-detail-page.tsx';
@@ -76,6 +77,14 @@ export function App() {
                   element={
                     <RequirePermission permission="pledge_alert.list">
                       <PledgeAlertsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="consents"
+                  element={
+                    <RequirePermission permission="consent.list">
+                      <ConsentListPage />
                     </RequirePermission>
                   }
                 />

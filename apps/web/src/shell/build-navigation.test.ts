@@ -57,6 +57,20 @@ describe('buildNavigation', () => {
     });
   });
 
+  it('offers an enterprise its consents (我的授权) when it may list them, and nobody else', () => {
+    expect(paths('enterprise_user', ['case.list', 'consent.list', 'consent.revoke'])).toEqual([
+      '/',
+      '/cases',
+      '/consents',
+    ]);
+    expect(buildNavigation('enterprise_user', ['consent.list'], t)[1]?.entries[0]).toEqual({
+      path: '/consents',
+      label: 'consents.nav',
+      icon: 'consent',
+    });
+    expect(paths('bank_clerk', ['case.list'])).not.toContain('/consents');
+  });
+
   it('always offers the home page, even with no permissions', () => {
     expect(paths('expert', [])).toEqual(['/']);
   });

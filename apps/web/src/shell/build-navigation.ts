@@ -11,7 +11,8 @@ export interface NavigationEntry {
     | 'case'
     | 'workQueue'
     | 'dashboard'
-    | 'alert';
+    | 'alert'
+    | 'consent';
 }
 
 export interface NavigationGroup {
@@ -86,6 +87,9 @@ export function buildNavigation(
           : []),
         ...(can('pledge_alert.list')
           ? [{ path: '/alerts', label: t('alerts.nav'), icon: 'alert' as const }]
+          : []),
+        ...(can('consent.list')
+          ? [{ path: '/consents', label: t('consents.nav'), icon: 'consent' as const }]
           : []),
       ],
     },

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   ScheduleOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -23,4 +24,5 @@ export const navigationIcons: Record<NavigationEntry['icon'], ReactNode> = {
   workQueue: <ScheduleOutlined />,
   dashboard: <DashboardOutlined />,
   alert: <AlertOutlined />,
+  consent: <FileProtectOutlined />,
 };
