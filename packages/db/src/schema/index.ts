@@ -10,3 +10,4 @@ export * from "./ip-trades.ts";
 export * from "./valuations.ts";
 export * from "./evaluators.ts";
 export * from "./due-diligence.ts";
+export * from "./risk-sharing.ts";
