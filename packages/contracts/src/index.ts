@@ -4,6 +4,7 @@ export * from './parties.ts';
 export * from './ip-assets.ts';
 export * from './ledger.ts';
 export * from './case-documents.ts';
+export * from './case-attachments.ts';
 export * from './registrations.ts';
 export * from './dashboards.ts';
 export * from './servicing.ts';

@@ -3,6 +3,7 @@ import type { AppInstance } from '../http/app-instance.ts';
 import { registerApiTokenRoutes } from './api-token-routes.ts';
 import { registerAuditRoutes } from './audit-routes.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
+import { registerCaseAttachmentRoutes } from './case-attachment-routes.ts';
 import { registerCaseDocumentRoutes } from './case-document-routes.ts';
 import { registerConsentRoutes } from './consent-routes.ts';
 import { registerDashboardRoutes } from './dashboard-routes.ts';
@@ -43,6 +44,7 @@ export async function registerRoutes(
   registerLedgerRoutes(app, deps);
   registerRegistrationRoutes(app, deps);
   registerCaseDocumentRoutes(app, deps);
+  registerCaseAttachmentRoutes(app, deps);
   registerServicingRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerMonitoringRoutes(app, deps);

@@ -57,6 +57,9 @@ export type Operation =
   | 'case.prepare_contract'
   | 'case.sign'
   | 'case_document.read'
+  | 'case_attachment.read'
+  | 'case_attachment.upload'
+  | 'case_attachment.delete'
   | 'signing_certificate.list'
   | 'signing_certificate.register'
   | 'signing_certificate.revoke'
@@ -239,6 +242,11 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'case.prepare_contract': only({ bank_clerk: 'own_org' }),
   'case.sign': only({ enterprise_user: 'own_org', guarantor_user: 'assigned' }),
   'case_document.read': { ...caseReaders, guarantor_user: 'assigned' },
+  // 申请材料 (issue 5 item 2): read by whoever reads the case; attached by the applicant enterprise and the case's
+  // bank clerk (尽调材料); deleted by the uploader only, before approval (the use case checks both).
+  'case_attachment.read': caseReaders,
+  'case_attachment.upload': only({ enterprise_user: 'own_org', bank_clerk: 'own_org' }),
+  'case_attachment.delete': only({ enterprise_user: 'own_org', bank_clerk: 'own_org' }),
   'signing_certificate.list': only({ enterprise_user: 'own_org', guarantor_user: 'own_org' }),
   'signing_certificate.register': only({ enterprise_user: 'own_org', guarantor_user: 'own_org' }),
   'signing_certificate.revoke': only({ enterprise_user: 'own_org', guarantor_user: 'own_org' }),

@@ -15,6 +15,7 @@ import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { headOfficeIdOf, toBankProduct } from './bank-product-view.ts';
 import { loadCaseDetail, type CaseDetail } from './case-view.ts';
+import { findSupervisingBureau } from './find-supervising-bureau.ts';
 import { getVisibleCase, writeCaseTransition } from './transition-case.ts';
 import { newCaseNumber } from './new-case-number.ts';
 
@@ -28,7 +29,7 @@ export interface ApplyForFinancingInput {
   readonly combinedModel: CombinedModel;
   readonly assetIds: readonly string[];
   readonly coOwnerConsentPartyIds?: readonly string[];
-  /** Expiry of the consents the application grants the bank (data sharing, 征信 query). */
+  /** Expiry of the consents the application grants the bank (data sharing, 征信 query) and the bureau. */
   readonly consentExpiresOn: string;
   /** 担保机构: required with `plus_guarantee` (and then the pledgee, 反担保), refused with other models. */
   readonly guarantorOrganisationId?: string;
@@ -43,8 +44,11 @@ export interface ApplyForFinancingInput {
  * 在线申请: the enterprise applies to a bank unit for a product. Every problem at once: the product's terms
  * (`validateApplicationAgainstProduct`) and each asset's pledge eligibility (`assessPledgeEligibility`, with its
  * refusal grounds), with the debt maturing `termMonths` after today. The application creates the customer
- * relationship and grants the bank unit two consents with scope, purpose and expiry: to use the enterprise's
- * financial data for this application and to query its credit report (征信). Nothing is written when refused.
+ * relationship and grants three consents with scope, purpose and expiry: the bank unit may use the enterprise's
+ * financial data for this application (`financials`) and query its credit report (征信, `credit_report`); the
+ * enterprise's district IP bureau (the city bureau where the district has none, `findSupervisingBureau`) receives
+ * the financing record for supervision (`financing_record`, purpose `bureau_supervision:<caseId>`). Nothing is
+ * written when refused.
  *
  * Combined models (组合模式, issue 5 items 1 and 5): `plus_guarantee` names an active guarantor organisation, which
  * guarantees the loan to the bank and takes the IP as counter-guarantee (反担保): the case's pledgee is the
@@ -172,6 +176,7 @@ export async function applyForFinancing(
     ...named.problems,
     ...eligibility,
   ]);
+  const bureau = await findSupervisingBureau(deps.db, actor.organisationId);
 
   return runInTransaction(deps, async (tx) => {
     const terms = {
@@ -261,12 +266,12 @@ export async function applyForFinancing(
       now,
     );
     const consents = [
-      { scope: 'financials', purpose: `financing_application:${caseId}` },
-      { scope: 'credit_report', purpose: `credit_bureau_query:${caseId}` },
+      { recipientId: unit!.id, scope: 'financials', purpose: `financing_application:${caseId}` },
+      { recipientId: unit!.id, scope: 'credit_report', purpose: `credit_bureau_query:${caseId}` },
+      { recipientId: bureau.id, scope: 'financing_record', purpose: `bureau_supervision:${caseId}` },
     ].map((c) => ({
       id: randomUUID(),
       enterpriseId: actor.organisationId,
-      recipientId: unit!.id,
       ...c,
       grantedAt: now,
       expiresOn: input.consentExpiresOn,

@@ -13,6 +13,7 @@ import { ledgerErrors } from '../ledger/ledger-errors.ts';
 import { ledgerCaseErrors } from '../ledger/ledger-case-errors.ts';
 import { caseParticipantErrors } from '../ledger/case-participant-errors.ts';
 import { caseDocumentErrors } from '../ledger/case-document-errors.ts';
+import { caseAttachmentErrors } from '../ledger/case-attachment-errors.ts';
 import { registrationErrors } from '../registration/registration-errors.ts';
 import { registrationFilingErrors } from '../registration/registration-filing-errors.ts';
 import { riskSharingErrors } from '../risk-sharing/risk-sharing-errors.ts';
@@ -41,6 +42,7 @@ export const errorCatalogues: readonly ErrorCatalogue[] = [
   ledgerCaseErrors,
   caseParticipantErrors,
   caseDocumentErrors,
+  caseAttachmentErrors,
   registrationErrors,
   registrationFilingErrors,
   riskSharingErrors,

@@ -13,3 +13,4 @@ export * from './calculate-risk-score.ts';
 export * from './demo-risk-scorecard.ts';
 export * from './due-diligence-checklist.ts';
 export * from './ledger-errors.ts';
+export * from './case-attachment-kinds.ts';
