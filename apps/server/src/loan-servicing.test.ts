@@ -80,7 +80,6 @@ describe('loan servicing: disbursement, repayments with idempotency keys, the da
     (await api(session, 'GET', `/api/cases/${caseId}/loan`)).json<Loan>();
   const repay = (session: TestSession, caseId: string, key: string, payload: object) =>
     api(session, 'POST', `/api/cases/${caseId}/repayments`, payload, { 'idempotency-key': key });
-  /** Moves the test clock forward to 10:00 Asia/Shanghai of `date`. */
   /** Moves the test clock forward to 10:00 Asia/Shanghai of `date`; sessions expire, so log in again. */
   const setDate = async (date: string) => {
     const target = Date.parse(`${date}T02:00:00.000Z`);
@@ -99,7 +98,7 @@ describe('loan servicing: disbursement, repayments with idempotency keys, the da
   }, 180_000);
   afterAll(async () => t.close());
 
-  it('disburses only after registration; entrusted payment; the rate is the LPR on the day + spread; case repaying', async () => {
+  it('disburses only after registration; entrusted payment; the rate is the LPR on the day + spread; the case rests in disbursed', async () => {
     a = await cases.registeredCase({ stopAt: 'contracted' });
     const early = await api(clerk, 'POST', `/api/cases/${a.caseId}/disbursement`, {});
     expect(early.statusCode, early.body).toBe(409);
@@ -120,7 +119,7 @@ describe('loan servicing: disbursement, repayments with idempotency keys, the da
     expect(res.statusCode, res.body).toBe(200);
     const loan = res.json<Loan>();
     expect(loan).toMatchObject({
-      caseState: 'repaying',
+      caseState: 'disbursed',
       status: 'active',
       // 1-year LPR 3.00 % (in effect since 2025-05-20) + 50 bps.
       lprRatePct: '3.00',
@@ -146,6 +145,20 @@ describe('loan servicing: disbursement, repayments with idempotency keys, the da
       const disbursed = await api(x.clerk, 'POST', `/api/cases/${x.caseId}/disbursement`, {});
       expect(disbursed.statusCode, disbursed.body).toBe(200);
     }
+
+    // 进入还款 is the system's step: the day's servicing of the disbursement date moves the cases on (the
+    // day before leaves them), and the timeline names no user for it.
+    await runDailyServicingJob({ businessDate: '2026-03-01' }, systemActor('day-before'), t.deps);
+    expect((await loanOf(clerk, b.caseId)).caseState).toBe('disbursed');
+    await runDailyServicingJob({ businessDate: loan.disbursementDate }, systemActor('day-of'), t.deps);
+    for (const x of [a, b, c]) expect((await loanOf(clerk, x.caseId)).caseState).toBe('repaying');
+    const detail = (await api(clerk, 'GET', `/api/cases/${b.caseId}`)).json<{
+      events: { action: string; actorUserId: string | null; actorRole: string }[];
+    }>();
+    expect(detail.events.find((e) => e.action === 'start_repayment')).toMatchObject({
+      actorUserId: null,
+      actorRole: 'system',
+    });
   }, 120_000);
 
   it('a repayment posted twice with one key moves money once; another body under that key is refused', async () => {

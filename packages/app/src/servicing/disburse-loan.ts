@@ -10,7 +10,6 @@ import {
   type RepaymentMethod,
 } from '@ipf/domain/loan';
 import { parseRatePct } from '@ipf/domain/money';
-import type { Role } from '@ipf/domain/party';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
@@ -22,6 +21,7 @@ import { loanAnnualRate } from './loan-annual-rate.ts';
 import { loadLoanAccountView, type LoanAccountView } from './loan-account-view.ts';
 import { claimIdempotencyKey, storeIdempotentResponse } from './claim-idempotency-key.ts';
 import { writeOriginalContractVersion } from './write-contract-version.ts';
+import { fixCaseRiskSharing } from '../risk-sharing/fix-case-risk-sharing.ts';
 
 export interface DisburseLoanInput {
   readonly caseId: string;
@@ -47,7 +47,8 @@ const REPAYMENT_METHODS: readonly RepaymentMethod[] = ['annuity', 'equalPrincipa
  * 放款 (disburse a loan): the bank clerk pays out a registered case (or a contracted one when the product lets
  * disbursement precede registration), optionally as 受托支付; the rate is fixed at the LPR of the product's tenor
  * in effect today plus the case's spread, the schedule comes from the loan engine from today, and the case moves
- * registered → disbursed → repaying; contract version 1 is recorded. With an idempotency key a retry
+ * registered → disbursed, where it rests until the first repayment or the daily job for its disbursement date
+ * moves it to repaying (进入还款, a system step); contract version 1 is recorded. With an idempotency key a retry
  * gets the stored answer instead of a refusal. Source: issue 6 item 1; states.md "Financing case"; 《流动资金贷款管理办法》
  * (受托支付).
  */
@@ -193,22 +194,9 @@ export async function disburseLoan(
       },
       now,
     );
-    // 进入还款 is the system's step; the timeline keeps the clerk whose disbursement triggered it.
-    const repayingState = assertCaseAction({
-      state: disbursed.state as CaseState,
-      action: 'start_repayment',
-      actorRole: 'system',
-      actorUserId: actor.userId,
-    });
-    const repaying = await writeCaseTransition(
-      tx,
-      deps,
-      { ...actor, role: 'system' as Role },
-      { row: disbursed, action: 'start_repayment', to: repayingState },
-      now,
-    );
     await writeOriginalContractVersion(tx, account!, now);
-    const loan = await loadLoanAccountView(tx, account!, repaying.state, today);
+    await fixCaseRiskSharing(tx, deps, actor, { caseRow: row, loanAccount: account! }, now); // 入池备案, 分险协议
+    const loan = await loadLoanAccountView(tx, account!, disbursed.state, today);
     if (claim !== null) await storeIdempotentResponse(tx, claim.claimId, loan);
     return loan;
   });

@@ -21,6 +21,7 @@ import {
   type DailyCharge,
 } from './bring-charges-up-to-date.ts';
 import { chargePostings, writeLoanPostings } from './write-loan-postings.ts';
+import { writeSystemCaseTransition } from './write-system-case-transition.ts';
 import { claimIdempotencyKey, storeIdempotentResponse } from './claim-idempotency-key.ts';
 import { loanAnnualRate, type InstallmentRow, type LoanAccountRow } from './loan-annual-rate.ts';
 import {
@@ -233,7 +234,7 @@ export async function postRepayment(
   const now = deps.clock.now();
   const today = toShanghaiDate(now);
   return runInTransaction(deps, async (tx) => {
-    const caseRow = await getVisibleCase(tx, input.caseId, actor, scope);
+    const visibleCase = await getVisibleCase(tx, input.caseId, actor, scope);
     const claim = await claimIdempotencyKey(
       tx,
       {
@@ -247,6 +248,11 @@ export async function postRepayment(
     if ('replay' in claim)
       return { ...(claim.replay as Omit<PostRepaymentResult, 'replayed'>), replayed: true };
 
+    // A repayment before the day's servicing of a fresh disbursement starts the repayment phase first.
+    const caseRow =
+      visibleCase.state === 'disbursed'
+        ? await writeSystemCaseTransition(tx, deps, actor, visibleCase, 'start_repayment', now)
+        : visibleCase;
     const [account] = await tx
       .select()
       .from(tables.loanAccounts)

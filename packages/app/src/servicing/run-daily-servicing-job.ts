@@ -61,7 +61,8 @@ async function lockRun(tx: Transaction, businessDate: string): Promise<RunRow> {
 /**
  * 日终批处理 (the daily servicing job) for one business date: every active loan in id order, in batches of one
  * transaction each with the cursor saved in `servicing_job_runs`, is serviced through the date (accrual, due and
- * overdue instalments, 罚息 and 复利, its own grade; a repaying case with arrears is marked overdue); then the
+ * overdue instalments, 罚息 and 复利, its own grade; a disbursed case starts repayment; a repaying case with
+ * arrears is marked overdue); then the
  * 2023 grades are set per borrower (the worst grade of its loans at one bank) and overdue cases graded 次级 or
  * worse become non-performing. Idempotent per date (a completed run returns at once; loans already serviced
  * through the date are skipped; postings are unique per loan, date and kind) and resumable (a run that stopped
@@ -148,6 +149,7 @@ async function serviceNextBatch(
       .returning();
     return next!;
   }
+  await startRepayments(tx, deps, actor, accounts, run.businessDate, now);
   for (const account of accounts) await serviceLoan(tx, deps, actor, account, run.businessDate, now);
   const [next] = await tx
     .update(tables.servicingJobRuns)
@@ -160,6 +162,29 @@ async function serviceNextBatch(
     .where(eq(tables.servicingJobRuns.id, run.id))
     .returning();
   return next!;
+}
+
+/**
+ * 进入还款: a disbursed case rests in `disbursed` until the day's servicing of its disbursement date (or its
+ * first repayment) moves it to `repaying` as the system (states.md "Financing case").
+ */
+async function startRepayments(
+  tx: Transaction,
+  deps: AppDeps,
+  actor: Actor,
+  accounts: readonly LoanAccountRow[],
+  businessDate: string,
+  now: Date,
+): Promise<void> {
+  const caseIds = accounts.filter((a) => a.disbursementDate <= businessDate).map((a) => a.caseId);
+  if (caseIds.length === 0) return;
+  const disbursed = await tx
+    .select()
+    .from(tables.financingCases)
+    .where(and(inArray(tables.financingCases.id, caseIds), eq(tables.financingCases.state, 'disbursed')))
+    .orderBy(asc(tables.financingCases.id));
+  for (const caseRow of disbursed)
+    await writeSystemCaseTransition(tx, deps, actor, caseRow, 'start_repayment', now);
 }
 
 async function serviceLoan(
