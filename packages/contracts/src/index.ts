@@ -9,3 +9,5 @@ export * from './registrations.ts';
 export * from './dashboards.ts';
 export * from './servicing.ts';
 export * from './monitoring.ts';
+export * from './ip-trades.ts';
+export * from './ip-health.ts';

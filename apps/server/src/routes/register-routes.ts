@@ -10,6 +10,7 @@ import { registerDashboardRoutes } from './dashboard-routes.ts';
 import { registerEnterpriseRoutes } from './enterprise-routes.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import { registerIpAssetRoutes } from './ip-asset-routes.ts';
+import { registerIpTradeRoutes } from './ip-trade-routes.ts';
 import { registerLedgerRoutes } from './ledger-routes.ts';
 import { registerMonitoringRoutes } from './monitoring-routes.ts';
 import { registerOrganisationRoutes } from './organisation-routes.ts';
@@ -41,6 +42,7 @@ export async function registerRoutes(
   registerApiTokenRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerIpAssetRoutes(app, deps);
+  registerIpTradeRoutes(app, deps);
   registerLedgerRoutes(app, deps);
   registerRegistrationRoutes(app, deps);
   registerCaseDocumentRoutes(app, deps);

@@ -76,7 +76,13 @@ export type Operation =
   | 'pledge_alert.handle'
   | 'pledge_alert.scan'
   | 'pledge_fee.record_on_behalf'
-  | 'pledge.revalue';
+  | 'pledge.revalue'
+  | 'ip_trade.list'
+  | 'ip_trade.record'
+  | 'ip_trade_listing.list'
+  | 'ip_trade_listing.manage'
+  | 'ip_trade.comparables'
+  | 'ip_health.read';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -285,6 +291,20 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'pledge_fee.record_on_behalf': only({ bank_clerk: 'own_org', guarantor_user: 'assigned' }),
   // 押品重估: the pledgee's side records the new valuation of the pledged IP.
   'pledge.revalue': only({ bank_clerk: 'own_org', guarantor_user: 'assigned' }),
+  // Trade records (R4, issue 7 item 3): completed trades and listings are public market data every user reads
+  // (counterparties' names only for the bureaus, see findTradeRecords); the bureaus record trades for the trading
+  // centre (no trading-centre role exists yet); an enterprise lists its own assets, a bureau on its behalf.
+  'ip_trade.list': everyone('all'),
+  'ip_trade.record': only({ city_bureau: 'all', district_bureau: 'district' }),
+  'ip_trade_listing.list': everyone('all'),
+  'ip_trade_listing.manage': only({
+    enterprise_user: 'own_org',
+    city_bureau: 'all',
+    district_bureau: 'district',
+  }),
+  // Comparables for an asset and the enterprise health check 体检 read the enterprise's IP: its data readers.
+  'ip_trade.comparables': enterpriseDataReaders,
+  'ip_health.read': enterpriseDataReaders,
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];

@@ -83,4 +83,35 @@ export const valuationErrors = defineErrors({
     zh: '未找到专利 {number}（演示数据中的发明或实用新型专利，例如 {example}）。',
     en: 'Patent {number} not found (an invention or utility model of the demo data, e.g. {example}).',
   },
+  TRADE_LISTING_NOT_FOUND: { status: 404, zh: '挂牌信息不存在。', en: 'No such listing.' },
+  TRADE_LISTING_NOT_LISTED: {
+    status: 409,
+    zh: '该挂牌已结束（{status}），不能再撤牌或成交。',
+    en: 'This listing is already {status}; it can no longer be withdrawn or closed.',
+  },
+  TRADE_LISTING_ASSET_NOT_OWNED: {
+    status: 422,
+    zh: '资产 {number} 不属于挂牌企业，只能挂牌本企业的知识产权。',
+    en: 'Asset {number} does not belong to the listing enterprise; only its own IP can be listed.',
+  },
+  TRADE_LISTING_ASSET_NOT_IN_FORCE: {
+    status: 422,
+    zh: '资产 {number} 不在有效状态，不能挂牌交易。',
+    en: 'Asset {number} is not in force and cannot be listed.',
+  },
+  TRADE_LISTING_PERIOD_INVALID: {
+    status: 400,
+    zh: '挂牌截止日 {expiresOn} 不能早于挂牌日 {listedOn}。',
+    en: 'The listing end {expiresOn} cannot be before its start {listedOn}.',
+  },
+  TRADE_PRICE_OR_ROYALTY_REQUIRED: {
+    status: 400,
+    zh: '成交记录须填写成交价或提成率（至少一项）。',
+    en: 'A trade needs a price or a royalty rate (at least one).',
+  },
+  TRADE_DATE_IN_FUTURE: {
+    status: 400,
+    zh: '成交日 {tradeDate} 不能晚于今天。',
+    en: 'The trade date {tradeDate} cannot be after today.',
+  },
 });
