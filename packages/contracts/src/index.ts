@@ -11,3 +11,5 @@ export * from './servicing.ts';
 export * from './monitoring.ts';
 export * from './ip-trades.ts';
 export * from './ip-health.ts';
+export * from './evaluators.ts';
+export * from './expert-reviews.ts';

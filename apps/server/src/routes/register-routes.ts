@@ -8,6 +8,8 @@ import { registerCaseDocumentRoutes } from './case-document-routes.ts';
 import { registerConsentRoutes } from './consent-routes.ts';
 import { registerDashboardRoutes } from './dashboard-routes.ts';
 import { registerEnterpriseRoutes } from './enterprise-routes.ts';
+import { registerEvaluatorRoutes } from './evaluator-routes.ts';
+import { registerExpertReviewRoutes } from './expert-review-routes.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import { registerIpAssetRoutes } from './ip-asset-routes.ts';
 import { registerIpTradeRoutes } from './ip-trade-routes.ts';
@@ -50,5 +52,7 @@ export async function registerRoutes(
   registerServicingRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerMonitoringRoutes(app, deps);
+  registerEvaluatorRoutes(app, deps);
+  registerExpertReviewRoutes(app, deps);
   await Promise.resolve();
 }

@@ -77,6 +77,17 @@ export type Operation =
   | 'pledge_alert.scan'
   | 'pledge_fee.record_on_behalf'
   | 'pledge.revalue'
+  | 'evaluator.list'
+  | 'evaluator.read'
+  | 'evaluator.apply'
+  | 'evaluator.manage'
+  | 'expert.list'
+  | 'expert.manage'
+  | 'expert_review.list'
+  | 'expert_review.read'
+  | 'expert_review.manage'
+  | 'expert_review.opinion'
+  | 'expert_review.verify'
   | 'ip_trade.list'
   | 'ip_trade.record'
   | 'ip_trade_listing.list'
@@ -291,6 +302,50 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'pledge_fee.record_on_behalf': only({ bank_clerk: 'own_org', guarantor_user: 'assigned' }),
   // 押品重估: the pledgee's side records the new valuation of the pledged IP.
   'pledge.revalue': only({ bank_clerk: 'own_org', guarantor_user: 'assigned' }),
+  // Evaluator registry (issue 7 item 6): a firm applies and sees its own admission; the city bureau admits,
+  // rejects, suspends, removes and reinstates; banks read the admitted firms only (findEvaluators filters by
+  // state); regulators read all.
+  'evaluator.list': only({
+    evaluator: 'own_org',
+    bank_clerk: 'all',
+    bank_approver: 'all',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'evaluator.read': only({
+    evaluator: 'own_org',
+    bank_clerk: 'all',
+    bank_approver: 'all',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'evaluator.apply': only({ evaluator: 'own_org' }),
+  'evaluator.manage': only({ city_bureau: 'all' }),
+  // Expert pool and 复核认定 (issue 7 item 7): the bureau keeps the pool, opens reviews, draws and concludes; the
+  // firm under review and the case's bank read their reviews, an expert those it was drawn for (access.md "Case
+  // parties"); opinions come from the expert's own login or the bureau on the expert's behalf. Anyone signed in
+  // may re-run a published draw.
+  'expert.list': only({ city_bureau: 'all' }),
+  'expert.manage': only({ city_bureau: 'all' }),
+  'expert_review.list': only({
+    evaluator: 'own_org',
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    expert: 'assigned',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'expert_review.read': only({
+    evaluator: 'own_org',
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    expert: 'assigned',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'expert_review.manage': only({ city_bureau: 'all' }),
+  'expert_review.opinion': only({ expert: 'assigned', city_bureau: 'all' }),
+  'expert_review.verify': everyone('all'),
   // Trade records (R4, issue 7 item 3): completed trades and listings are public market data every user reads
   // (counterparties' names only for the bureaus, see findTradeRecords); the bureaus record trades for the trading
   // centre (no trading-centre role exists yet); an enterprise lists its own assets, a bureau on its behalf.

@@ -19,6 +19,7 @@ export {
   type SeedDemoLedgerResult,
 } from './seed-demo-ledger.ts';
 import { seedDemoProducts } from './seed-demo-products.ts';
+import { seedDemoEvaluators } from './seed-demo-evaluators.ts';
 import { seedDemoSigningCertificates } from './seed-demo-signing-certificates.ts';
 
 /** The demo ledger to seed with the demo city. */
@@ -139,6 +140,7 @@ export async function seedDemoData(
   });
   await seedDemoAssets(deps);
   await seedDemoProducts(deps);
+  await seedDemoEvaluators(deps);
   const issuedAt = deps.clock.now().getTime() - (DEMO_LEDGER_HISTORY_DAYS + 30) * 86_400_000;
   await seedDemoSigningCertificates(
     ledgerCases > 0 ? { ...deps, clock: { now: () => new Date(issuedAt) } } : deps,

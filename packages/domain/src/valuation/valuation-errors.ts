@@ -83,6 +83,61 @@ export const valuationErrors = defineErrors({
     zh: '未找到专利 {number}（演示数据中的发明或实用新型专利，例如 {example}）。',
     en: 'Patent {number} not found (an invention or utility model of the demo data, e.g. {example}).',
   },
+  EVALUATOR_ADMISSION_OPEN: {
+    status: 409,
+    zh: '该评估机构已有{state}的入库记录，不能重复申请。',
+    en: 'This evaluation firm already has an admission that is {state}; it cannot apply again.',
+  },
+  EVALUATOR_STATE_CONFLICT: {
+    status: 409,
+    zh: '评估机构当前状态为“{state}”，不能执行“{action}”。',
+    en: 'The evaluation firm is "{state}"; "{action}" is not possible now.',
+  },
+  EVALUATOR_REASON_REQUIRED: {
+    status: 400,
+    zh: '“{action}”须填写理由。',
+    en: '"{action}" needs a reason.',
+  },
+  EVALUATOR_FEE_SHARES_INVALID: {
+    status: 400,
+    zh: '评估费分担比例（企业、银行、补贴）合计应为 10000 基点，实际为 {sum}。',
+    en: 'The fee shares of enterprise, bank and subsidy must add up to 10000 bps, not {sum}.',
+  },
+  EVALUATOR_NOT_ADMITTED: {
+    status: 422,
+    zh: '该评估机构不在已入库状态，不能作为复核对象的评估机构。',
+    en: 'This evaluation firm is not admitted; it cannot be the evaluator of a review.',
+  },
+  EXPERT_REVIEW_STATE_CONFLICT: {
+    status: 409,
+    zh: '复核当前状态为“{state}”，不能执行“{action}”。',
+    en: 'The review is "{state}"; "{action}" is not possible now.',
+  },
+  EXPERT_REVIEW_POOL_TOO_SMALL: {
+    status: 422,
+    zh: '回避后可抽取的专家只有 {eligible} 位，少于需要的 {count} 位。',
+    en: 'Only {eligible} experts remain after conflicts are excluded; {count} are needed.',
+  },
+  EXPERT_REVIEW_NOT_A_MEMBER: {
+    status: 422,
+    zh: '该专家未被抽中参加本次复核。',
+    en: 'This expert was not drawn for this review.',
+  },
+  EXPERT_REVIEW_ADJUSTED_VALUE_REQUIRED: {
+    status: 400,
+    zh: '结论为“调整”时须填写调整后价值。',
+    en: 'An "adjusted" outcome needs the adjusted value.',
+  },
+  EXPERT_REVIEW_OPINIONS_MISSING: {
+    status: 422,
+    zh: '还有 {missing} 位专家未提交意见，不能作出复核结论。',
+    en: '{missing} experts have not given their opinion yet; the review cannot be concluded.',
+  },
+  EXPERT_REVIEW_REASON_REQUIRED: {
+    status: 400,
+    zh: '复核结论与多数专家意见（{majority}）不一致时须说明理由。',
+    en: 'A conclusion that differs from the experts’ majority ({majority}) needs a reason.',
+  },
   TRADE_LISTING_NOT_FOUND: { status: 404, zh: '挂牌信息不存在。', en: 'No such listing.' },
   TRADE_LISTING_NOT_LISTED: {
     status: 409,
