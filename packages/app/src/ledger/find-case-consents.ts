@@ -23,5 +23,7 @@ export async function findCaseConsents(caseId: string, actor: Actor, deps: AppDe
     .where(and(eq(consents.enterpriseId, row.enterpriseId), like(consents.purpose, `%:${row.id}`)))
     .orderBy(asc(consents.grantedAt), asc(consents.scope));
   const today = toShanghaiDate(deps.clock.now());
-  return rows.map((r) => toConsentView(r.consent, r.recipient, today));
+  return rows.map((r) =>
+    toConsentView(r.consent, r.recipient, today, { id: row.id, caseNumber: row.caseNumber }),
+  );
 }
