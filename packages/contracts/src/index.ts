@@ -13,3 +13,4 @@ export * from './ip-trades.ts';
 export * from './ip-health.ts';
 export * from './evaluators.ts';
 export * from './expert-reviews.ts';
+export * from './valuations.ts';

@@ -417,15 +417,18 @@ export const RiskEvaluationBody = Type.Object(
 );
 export const ValueEvaluationBody = Type.Object(
   {
-    basis: literals(['formal_report', 'internal_evaluation'] as const),
+    /** 估值记录: take every field below from a valid valuation on record (then leave them out). */
+    valuationId: Type.Optional(Uuid),
+    basis: Type.Optional(literals(['formal_report', 'internal_evaluation'] as const)),
     evaluatorName: Type.Optional(Type.String({ maxLength: 200 })),
     valuers: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 10 })),
     method: Type.Optional(Type.String({ maxLength: 100 })),
-    valuationDate: IsoDate,
-    validUntil: IsoDate,
-    assetValues: Type.Array(
-      Type.Object({ assetId: Uuid, valueYuan: YuanString }, { additionalProperties: false }),
-      { minItems: 1 },
+    valuationDate: Type.Optional(IsoDate),
+    validUntil: Type.Optional(IsoDate),
+    assetValues: Type.Optional(
+      Type.Array(Type.Object({ assetId: Uuid, valueYuan: YuanString }, { additionalProperties: false }), {
+        minItems: 1,
+      }),
     ),
     ...Version,
     ...Note,

@@ -269,18 +269,27 @@ export function registerLedgerRoutes(app: AppInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { assetValues, evaluatorName, valuers, method, basis, valuationDate, validUntil } = request.body;
+      const { assetValues, evaluatorName, valuers, method, basis, valuationDate, validUntil, valuationId } =
+        request.body;
       return recordValueEvaluation(
         {
           id: request.params.id,
-          basis,
-          valuationDate,
-          validUntil,
+          ...(valuationId === undefined ? {} : { valuationId }),
+          ...(basis === undefined ? {} : { basis }),
+          ...(valuationDate === undefined ? {} : { valuationDate }),
+          ...(validUntil === undefined ? {} : { validUntil }),
           ...common(request.body),
           ...(evaluatorName === undefined ? {} : { evaluatorName }),
           ...(valuers === undefined ? {} : { valuers }),
           ...(method === undefined ? {} : { method }),
-          assetValues: assetValues.map((a) => ({ assetId: a.assetId, valueFen: parseYuan(a.valueYuan) })),
+          ...(assetValues === undefined
+            ? {}
+            : {
+                assetValues: assetValues.map((a) => ({
+                  assetId: a.assetId,
+                  valueFen: parseYuan(a.valueYuan),
+                })),
+              }),
         },
         actorOf(request),
         deps,

@@ -20,6 +20,7 @@ import { registerReferenceRoutes } from './reference-routes.ts';
 import { registerRegistrationRoutes } from './registration-routes.ts';
 import { registerServicingRoutes } from './servicing-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
+import { registerValuationRoutes } from './valuation-routes.ts';
 
 export async function registerRoutes(
   app: AppInstance,
@@ -54,5 +55,6 @@ export async function registerRoutes(
   registerMonitoringRoutes(app, deps);
   registerEvaluatorRoutes(app, deps);
   registerExpertReviewRoutes(app, deps);
+  registerValuationRoutes(app, deps);
   await Promise.resolve();
 }

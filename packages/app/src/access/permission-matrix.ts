@@ -45,6 +45,9 @@ export type Operation =
   | 'case.apply'
   | 'case.create_lead'
   | 'case.evaluate'
+  | 'valuation.list'
+  | 'valuation.read'
+  | 'valuation.create'
   | 'case.decide'
   | 'case.withdraw'
   | 'case.work_queue'
@@ -226,6 +229,29 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
     city_bureau: 'all',
   }),
   'case.evaluate': only({ bank_clerk: 'own_org' }),
+  // Valuations on record (issue 7 items 1, 2, 8): an enterprise sees its own assets' valuations, an evaluation
+  // firm the ones it made, a bank its customers' (another bank's internal evaluation never), bureaus and regulators
+  // read by mandate. Firms value assets of enterprises that consented to them (formal reports), a bank clerk its
+  // customers' (internal evaluation), an enterprise its own (pre-assessment); the use case checks the kind.
+  'valuation.list': only({
+    enterprise_user: 'own_org',
+    bank_clerk: 'customers',
+    bank_approver: 'customers',
+    evaluator: 'own_org',
+    district_bureau: 'district',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'valuation.read': only({
+    enterprise_user: 'own_org',
+    bank_clerk: 'customers',
+    bank_approver: 'customers',
+    evaluator: 'own_org',
+    district_bureau: 'district',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'valuation.create': only({ enterprise_user: 'own_org', bank_clerk: 'customers', evaluator: 'assigned' }),
   'case.decide': only({ bank_approver: 'own_org' }),
   'case.withdraw': only({ enterprise_user: 'own_org' }),
   'case.work_queue': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),

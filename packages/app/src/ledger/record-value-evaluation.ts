@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { assertNoProblems, type ProblemDetail } from '@ipf/domain/errors';
+import { and, eq } from 'drizzle-orm';
+import { assertNoProblems, DomainError, type ProblemDetail } from '@ipf/domain/errors';
 import type { IpAssetKind } from '@ipf/domain/ip-asset';
 import {
   assertCaseAction,
@@ -9,34 +9,94 @@ import {
   type PledgeValuation,
 } from '@ipf/domain/ledger';
 import { formatRatePct } from '@ipf/domain/money';
-import { tables } from '@ipf/db';
+import { tables, type Executor } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
+import { valuationVisibility } from '../valuation/valuation-visibility.ts';
 import { toBankProduct } from './bank-product-view.ts';
 import { loadCaseDetail, type CaseDetail } from './case-view.ts';
 import { getVisibleCase, withPreparer, writeCaseTransition } from './transition-case.ts';
 
 export interface RecordValueEvaluationInput {
   readonly id: string;
+  /**
+   * 估值记录: a valuation on record (a formal report, or an internal evaluation where the product allows it) still
+   * valid today, covering exactly the case's assets; it fills basis, evaluator, valuers, method, dates and values,
+   * and the case keeps which valuation its pledge rate uses. Without it the fields below are entered by hand.
+   */
+  readonly valuationId?: string;
   /** 正式评估报告 or 银行内部评估 (where the product allows it for the amount). */
-  readonly basis: 'formal_report' | 'internal_evaluation';
+  readonly basis?: 'formal_report' | 'internal_evaluation';
   readonly evaluatorName?: string;
   readonly valuers?: readonly string[];
   readonly method?: string;
-  readonly valuationDate: string;
-  readonly validUntil: string;
-  readonly assetValues: readonly { readonly assetId: string; readonly valueFen: bigint }[];
+  readonly valuationDate?: string;
+  readonly validUntil?: string;
+  readonly assetValues?: readonly { readonly assetId: string; readonly valueFen: bigint }[];
   readonly expectedVersion?: number;
   readonly note?: string;
 }
 
+type ManualValueEvaluation = Required<
+  Pick<RecordValueEvaluationInput, 'basis' | 'valuationDate' | 'validUntil' | 'assetValues'>
+> &
+  Pick<RecordValueEvaluationInput, 'evaluatorName' | 'valuers' | 'method'>;
+
+/** The figures of a valuation on record as the value step records them (refusals are coded errors). */
+async function fromValuationRecord(
+  tx: Executor,
+  valuationId: string,
+  actor: Actor,
+  today: string,
+  caseAssetIds: readonly string[],
+): Promise<ManualValueEvaluation> {
+  const scope = authorize(actor, 'valuation.read');
+  const [valuation] = await tx
+    .select()
+    .from(tables.valuations)
+    .where(and(eq(tables.valuations.id, valuationId), valuationVisibility(actor, scope, today)));
+  if (valuation === undefined) throw new DomainError('NOT_FOUND');
+  if (valuation.kind !== 'formal_report' && valuation.kind !== 'internal_evaluation')
+    throw new DomainError('VALUATION_RECORD_KIND_NOT_USABLE', { number: valuation.number });
+  if (valuation.validUntil < today)
+    throw new DomainError('VALUATION_RECORD_EXPIRED', {
+      number: valuation.number,
+      validUntil: valuation.validUntil,
+    });
+  const valued = await tx
+    .select()
+    .from(tables.valuationAssets)
+    .where(eq(tables.valuationAssets.valuationId, valuation.id));
+  const missing = caseAssetIds.filter((assetId) => !valued.some((v) => v.assetId === assetId)).length;
+  if (missing > 0 || valued.length !== caseAssetIds.length)
+    throw new DomainError('VALUATION_RECORD_ASSETS_MISMATCH', { number: valuation.number, missing });
+  let evaluatorName = valuation.evaluationFirmName;
+  if (evaluatorName === null) {
+    const [organisation] = await tx
+      .select({ nameZh: tables.organisations.nameZh })
+      .from(tables.organisations)
+      .where(eq(tables.organisations.id, valuation.organisationId));
+    evaluatorName = organisation?.nameZh ?? null;
+  }
+  return {
+    basis: valuation.kind,
+    ...(evaluatorName === null ? {} : { evaluatorName }),
+    valuers: valuation.valuers.map((v) => `${v.name}（证书 ${v.certificateNumber}）`),
+    method: valuation.method,
+    valuationDate: valuation.valuationDate,
+    validUntil: valuation.validUntil,
+    assetValues: valued.map((v) => ({ assetId: v.assetId, valueFen: v.valueFen })),
+  };
+}
+
 /**
  * 价值评估 and 质押率校验: records the formal report (evaluator, valuers, method, valuation date, validity) or the
- * internal evaluation, one value per pledged asset; the pledge rate uses their sum and must be within the
- * product's cap on today (PLEDGE_RATE_OVER_CAP, INTERNAL_EVALUATION_NOT_ALLOWED, VALUATION_EXPIRED).
+ * internal evaluation, one value per pledged asset, entered by hand or taken from a valuation on record
+ * (`valuationId`); the pledge rate uses their sum and must be within the product's cap on today
+ * (PLEDGE_RATE_OVER_CAP, INTERNAL_EVALUATION_NOT_ALLOWED, VALUATION_EXPIRED, VALUATION_RECORD_EXPIRED).
  */
 export async function recordValueEvaluation(
   input: RecordValueEvaluationInput,
@@ -56,18 +116,34 @@ export async function recordValueEvaluation(
     });
     const assets = await tx.select().from(tables.caseAssets).where(eq(tables.caseAssets.caseId, row.id));
     const problems: ProblemDetail[] = [];
-    if (input.basis === 'formal_report') {
-      if ((input.evaluatorName ?? '').trim() === '')
+    if (input.valuationId === undefined) {
+      for (const field of ['basis', 'valuationDate', 'validUntil', 'assetValues'] as const)
+        if (input[field] === undefined)
+          problems.push({ code: 'VALIDATION_FAILED', field, params: { count: 1 } });
+      assertNoProblems(problems);
+    }
+    const given: ManualValueEvaluation =
+      input.valuationId === undefined
+        ? (input as RecordValueEvaluationInput & ManualValueEvaluation)
+        : await fromValuationRecord(
+            tx,
+            input.valuationId,
+            actor,
+            today,
+            assets.map((a) => a.assetId),
+          );
+    if (given.basis === 'formal_report') {
+      if ((given.evaluatorName ?? '').trim() === '')
         problems.push({ code: 'VALIDATION_FAILED', field: 'evaluatorName', params: { count: 1 } });
-      if ((input.valuers ?? []).length === 0)
+      if ((given.valuers ?? []).length === 0)
         problems.push({ code: 'VALIDATION_FAILED', field: 'valuers', params: { count: 1 } });
     }
-    const valueOf = new Map(input.assetValues.map((a) => [a.assetId, a.valueFen]));
+    const valueOf = new Map(given.assetValues.map((a) => [a.assetId, a.valueFen]));
     assets.forEach((a, index) => {
       if (!valueOf.has(a.assetId))
         problems.push({ code: 'VALIDATION_FAILED', field: `assetValues[${index}]`, params: { count: 1 } });
     });
-    if (input.assetValues.length !== assets.length)
+    if (given.assetValues.length !== assets.length)
       problems.push({ code: 'VALIDATION_FAILED', field: 'assetValues', params: { count: 1 } });
     assertNoProblems(problems);
 
@@ -76,8 +152,8 @@ export async function recordValueEvaluation(
       .from(tables.bankProducts)
       .where(eq(tables.bankProducts.id, row.productId!));
     const valuation: PledgeValuation = {
-      basis: input.basis,
-      validUntil: input.validUntil,
+      basis: given.basis,
+      validUntil: given.validUntil,
       assetValues: assets.map((a) => ({
         assetId: a.assetId,
         kind: a.kind as IpAssetKind,
@@ -97,12 +173,12 @@ export async function recordValueEvaluation(
       step: 'value',
       recordedByUserId: actor.userId,
       recordedAt: now,
-      valueBasis: input.basis,
-      evaluatorName: input.evaluatorName ?? null,
-      valuers: [...(input.valuers ?? [])],
-      valuationMethod: input.method ?? null,
-      valuationDate: input.valuationDate,
-      validUntil: input.validUntil,
+      valueBasis: given.basis,
+      evaluatorName: given.evaluatorName ?? null,
+      valuers: [...(given.valuers ?? [])],
+      valuationMethod: given.method ?? null,
+      valuationDate: given.valuationDate,
+      validUntil: given.validUntil,
       assetValues: valuation.assetValues.map((a) => ({
         assetId: a.assetId,
         kind: a.kind,
@@ -112,6 +188,7 @@ export async function recordValueEvaluation(
       pledgeRatePct: formatRatePct(check.pledgeRate, 2, 'up'),
       pledgeRateCapPct: formatRatePct(check.capRate, 2, 'down'),
       note: input.note ?? null,
+      valuationId: input.valuationId ?? null,
     });
     const updated = await writeCaseTransition(
       tx,
@@ -122,7 +199,7 @@ export async function recordValueEvaluation(
         action: 'record_value_evaluation',
         to,
         expectedVersion: input.expectedVersion,
-        reasonCode: input.basis,
+        reasonCode: given.basis,
         patch: { preparedByUserIds: withPreparer(row, actor.userId) },
       },
       now,

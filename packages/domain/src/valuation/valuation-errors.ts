@@ -83,6 +83,51 @@ export const valuationErrors = defineErrors({
     zh: '未找到专利 {number}（演示数据中的发明或实用新型专利，例如 {example}）。',
     en: 'Patent {number} not found (an invention or utility model of the demo data, e.g. {example}).',
   },
+  VALUATION_KIND_NOT_ALLOWED: {
+    status: 403,
+    zh: '您的机构不能出具“{kind}”类估值（评估机构出具正式评估报告，银行做内部评估，企业做自动预评估）。',
+    en: 'Your organisation cannot make a "{kind}" valuation (evaluation firms sign formal reports, banks make internal evaluations, enterprises pre-assessments).',
+  },
+  VALUATION_VALIDITY_INVALID: {
+    status: 400,
+    zh: '有效期至 {validUntil} 应晚于评估基准日 {valuationDate}。',
+    en: 'Valid until {validUntil} must be after the valuation date {valuationDate}.',
+  },
+  VALUATION_FORMAL_REPORT_INCOMPLETE: {
+    status: 400,
+    zh: '正式评估报告须填写报告编号、出具日期，以及至少两名资产评估师的姓名和职业资格证书编号。',
+    en: 'A formal report needs its number, issue date and at least two certified valuers with certificate numbers.',
+  },
+  VALUATION_APPROACH_INPUT_MISSING: {
+    status: 400,
+    zh: '{approach} 的权重大于 0，但没有填写该方法的参数。',
+    en: 'The {approach} approach has a positive weight but no inputs.',
+  },
+  VALUATION_ASSETS_OWNER_MISMATCH: {
+    status: 422,
+    zh: '一次估值中的资产须属于同一企业（资产 {assetId} 不属于该企业）。',
+    en: 'The assets of one valuation must belong to one enterprise (asset {assetId} does not).',
+  },
+  VALUATION_ASSET_DUPLICATE: {
+    status: 400,
+    zh: '资产 {assetId} 在同一次估值中出现多次。',
+    en: 'Asset {assetId} appears more than once in the valuation.',
+  },
+  VALUATION_RECORD_EXPIRED: {
+    status: 422,
+    zh: '估值 {number} 已于 {validUntil} 过期，不能作为案件的价值评估依据，请重新评估。',
+    en: "Valuation {number} expired on {validUntil}; it cannot serve as the case's value evaluation. Revalue first.",
+  },
+  VALUATION_RECORD_KIND_NOT_USABLE: {
+    status: 422,
+    zh: '估值 {number} 是自动预评估，不能作为案件的价值评估依据（须正式评估报告或银行内部评估）。',
+    en: 'Valuation {number} is a pre-assessment; a case needs a formal report or a bank internal evaluation.',
+  },
+  VALUATION_RECORD_ASSETS_MISMATCH: {
+    status: 422,
+    zh: '估值 {number} 未覆盖案件的全部质押资产（缺 {missing} 项），或包含案件以外的资产。',
+    en: "Valuation {number} does not cover exactly the case's pledged assets ({missing} missing).",
+  },
   EVALUATOR_ADMISSION_OPEN: {
     status: 409,
     zh: '该评估机构已有{state}的入库记录，不能重复申请。',
