@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '@ipf/db';
 import { calculatePatentCheckDigit } from '@ipf/domain/ip-asset';
@@ -110,6 +110,18 @@ describe('IP trade records (R4) and market comparables', () => {
     subjectId = created.json<{ id: string }>().id;
   });
   afterAll(async () => t.close());
+
+  it('seeds a demo market of 300 trades and 50 listings through the use cases, with an audit event each', async () => {
+    const trades = await search('pageSize=1');
+    expect(trades.total).toBeGreaterThanOrEqual(300);
+    const [audited] = await t.handle.db
+      .select({ n: count() })
+      .from(tables.auditEvents)
+      .where(eq(tables.auditEvents.action, 'ip_trade.recorded'));
+    expect(audited!.n).toBeGreaterThanOrEqual(300);
+    const [listings] = await t.handle.db.select({ n: count() }).from(tables.ipTradeListings);
+    expect(listings!.n).toBe(50);
+  });
 
   it('records a completed trade for the bureau and shows its counterparties only to the bureaus', async () => {
     const response = await trade({
