@@ -16,6 +16,9 @@ import { NotFoundPage } from './common/not-found-page.tsx';
 import { ConsentListPage } from './consents/consent-list-page.tsx';
 import { LedgerDashboardPage } from './dashboard/ledger-dashboard-page.tsx';
 import { PledgeAlertsPage } from './monitoring/pledge-alerts-page.tsx';
+import { EvaluatorListPage } from './valuation/evaluator-list-page.tsx';
+import { ExpertListPage } from './valuation/expert-list-page.tsx';
+import { ExpertReviewPage } from './valuation/expert-review-page.tsx';
 import { EnterpriseDetailPage } from './enterprises/enterprise-detail-page.tsx';
 import { EnterpriseListPage } from './enterprises/enterprise-list-page.tsx';
 import { HomePage } from './home/home-page.tsx';
@@ -77,6 +80,30 @@ export function App() {
                   element={
                     <RequirePermission permission="pledge_alert.list">
                       <PledgeAlertsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="evaluators"
+                  element={
+                    <RequirePermission permission="evaluator.list">
+                      <EvaluatorListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="experts"
+                  element={
+                    <RequirePermission permission="expert.list">
+                      <ExpertListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="expert-reviews"
+                  element={
+                    <RequirePermission permission="expert_review.list">
+                      <ExpertReviewPage />
                     </RequirePermission>
                   }
                 />

@@ -94,6 +94,21 @@ export function buildNavigation(
       ],
     },
     {
+      key: 'valuation',
+      label: t('evaluators.navGroup'),
+      entries: [
+        ...(can('evaluator.list')
+          ? [{ path: '/evaluators', label: t('evaluators.nav'), icon: 'organisation' as const }]
+          : []),
+        ...(can('expert.list')
+          ? [{ path: '/experts', label: t('expertReviews.poolNav'), icon: 'user' as const }]
+          : []),
+        ...(can('expert_review.list')
+          ? [{ path: '/expert-reviews', label: t('expertReviews.nav'), icon: 'workQueue' as const }]
+          : []),
+      ],
+    },
+    {
       key: 'administration',
       label: t('nav.administration'),
       entries: [
