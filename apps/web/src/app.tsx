@@ -16,6 +16,9 @@ import { NotFoundPage } from './common/not-found-page.tsx';
 import { ConsentListPage } from './consents/consent-list-page.tsx';
 import { LedgerDashboardPage } from './dashboard/ledger-dashboard-page.tsx';
 import { PledgeAlertsPage } from './monitoring/pledge-alerts-page.tsx';
+import { ValuationCreatePage } from './valuation/valuation-create-page.tsx';
+import { ValuationDetailPage } from './valuation/valuation-detail-page.tsx';
+import { ValuationListPage } from './valuation/valuation-list-page.tsx';
 import { EvaluatorListPage } from './valuation/evaluator-list-page.tsx';
 import { ExpertListPage } from './valuation/expert-list-page.tsx';
 import { ExpertReviewPage } from './valuation/expert-review-page.tsx';
@@ -200,6 +203,30 @@ export function App() {
                   element={
                     <RequirePermission permission="case.read">
                       <CaseDetailPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="valuations"
+                  element={
+                    <RequirePermission permission="valuation.list">
+                      <ValuationListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="valuations/new"
+                  element={
+                    <RequirePermission permission="valuation.create">
+                      <ValuationCreatePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="valuations/:id"
+                  element={
+                    <RequirePermission permission="valuation.read">
+                      <ValuationDetailPage />
                     </RequirePermission>
                   }
                 />

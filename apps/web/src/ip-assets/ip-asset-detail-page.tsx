@@ -76,7 +76,14 @@ export function IpAssetDetailPage() {
 
   return (
     <>
-      <div style={{ marginBottom: 16 }}>{backLink}</div>
+      <Space style={{ marginBottom: 16 }}>
+        {backLink}
+        {hasPermission(session, 'valuation.list') && (
+          <Link to={`/valuations?assetId=${encodeURIComponent(a.id)}`}>
+            <Button>{t('valuations.nav')}</Button>
+          </Link>
+        )}
+      </Space>
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {a.title}

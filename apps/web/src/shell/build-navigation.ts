@@ -97,6 +97,9 @@ export function buildNavigation(
       key: 'valuation',
       label: t('evaluators.navGroup'),
       entries: [
+        ...(can('valuation.list')
+          ? [{ path: '/valuations', label: t('valuations.nav'), icon: 'dashboard' as const }]
+          : []),
         ...(can('evaluator.list')
           ? [{ path: '/evaluators', label: t('evaluators.nav'), icon: 'organisation' as const }]
           : []),
