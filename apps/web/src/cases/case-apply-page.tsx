@@ -1,6 +1,8 @@
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import {
   Alert,
+  App,
   Button,
   Card,
   Checkbox,
@@ -17,6 +19,7 @@ import {
   Table,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -35,6 +38,9 @@ import { applyProblemsToForm } from '../forms/apply-problems-to-form.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { ipAssetApi, type IpAssetSummary, type PledgeEligibility } from '../ip-assets/ip-asset-api.ts';
 import { ipLabels } from '../ip-assets/ip-asset-labels.ts';
+import { checkPickedFile } from './attachment-file-type.ts';
+import { caseAttachmentApi, readFileAsBase64 } from './case-attachment-api.ts';
+import { attachmentKindOptions, pickedFileProblem } from './case-attachments-panel.tsx';
 import { caseApi, type BankProduct } from './case-api.ts';
 import { caseLabels, repaymentMethodLabel } from './case-labels.ts';
 import { parseYuanInput } from './parse-yuan-input.ts';
@@ -53,7 +59,15 @@ interface ApplyForm {
   assetIds?: string[] | undefined;
   consentFinancials?: boolean | undefined;
   consentCreditReport?: boolean | undefined;
+  consentBureau?: boolean | undefined;
   consentExpiresOn?: Dayjs | undefined;
+}
+
+/** A document picked on the apply page, uploaded once the case exists. */
+interface PickedDocument {
+  readonly uid: string;
+  readonly file: File;
+  readonly kind: string | undefined;
 }
 
 const fieldNames = [
@@ -73,15 +87,23 @@ const fieldNames = [
 /**
  * 在线申请 (online application): product of a bank and the unit to apply to, amount in 元 (sent exactly as a
  * yuan string), term, repayment method, spread within the product's range, the IP assets to pledge with their
- * live pledge eligibility (every refusal reason shown), and the consents the application grants the bank.
- * Coded refusals appear under their fields.
+ * live pledge eligibility (every refusal reason shown), the documents (申请材料, each with its kind, uploaded
+ * right after the case is created), and the consents the application grants the bank and the enterprise's
+ * district IP bureau (both named). Coded refusals appear under their fields.
  */
 export function CaseApplyPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const [form] = Form.useForm<ApplyForm>();
   const [unplaced, setUnplaced] = useState<ProblemItem[] | undefined>(undefined);
+  const [documents, setDocuments] = useState<PickedDocument[]>([]);
+  const [documentProblem, setDocumentProblem] = useState<string | null>(null);
+  const bureau = useQuery({
+    queryKey: ['cases', 'application-bureau'],
+    queryFn: () => caseAttachmentApi.applicationBureau(),
+  });
   const productId = Form.useWatch('productId', form);
   const bankUnitId = Form.useWatch('bankUnitId', form);
   const termMonths = Form.useWatch('termMonths', form);
@@ -116,8 +138,8 @@ export function CaseApplyPage() {
   const eligibilityOf = new Map(assetIds.map((id, i) => [id, eligibility[i]]));
 
   const apply = useMutation({
-    mutationFn: (values: ApplyForm) =>
-      caseApi.apply({
+    mutationFn: async (values: ApplyForm) => {
+      const created = await caseApi.apply({
         bankUnitId: values.bankUnitId!,
         productId: values.productId!,
         amountYuan: parseYuanInput(values.amountYuan ?? '')!.yuan,
@@ -133,8 +155,29 @@ export function CaseApplyPage() {
           : {}),
         assetIds: values.assetIds ?? [],
         consentExpiresOn: values.consentExpiresOn!.format('YYYY-MM-DD'),
-      }),
-    onSuccess: (created) => navigate(`/cases/${encodeURIComponent(created.id)}`),
+      });
+      // The case exists now: its documents follow one by one; a refused one can be added on the case page.
+      let failed = 0;
+      for (const d of documents) {
+        const check = checkPickedFile(d.file);
+        try {
+          await caseAttachmentApi.upload(created.id, {
+            kind: d.kind!,
+            fileName: d.file.name,
+            mimeType: check.ok ? check.mimeType : d.file.type,
+            contentBase64: await readFileAsBase64(d.file),
+          });
+        } catch (error) {
+          if (!isApiProblem(error)) throw error;
+          failed += 1;
+        }
+      }
+      return { created, failed };
+    },
+    onSuccess: ({ created, failed }) => {
+      if (failed > 0) void message.warning(t('caseAttachments.applyUploadFailed', { count: failed }));
+      void navigate(`/cases/${encodeURIComponent(created.id)}`);
+    },
     onError: (error) => {
       setUnplaced(isApiProblem(error) ? applyProblemsToForm(form, error.problems, fieldNames) : undefined);
     },
@@ -163,6 +206,7 @@ export function CaseApplyPage() {
     })),
   }));
 
+  const selectedUnit = product?.units.find((u) => u.id === bankUnitId);
   const acceptedKinds = product?.acceptedIpKinds ?? [];
   const pledgeable = (assets.data?.items ?? []).filter(
     (a) => product === undefined || acceptedKinds.includes(a.kind),
@@ -207,6 +251,10 @@ export function CaseApplyPage() {
         onValuesChange={() => setUnplaced(undefined)}
         onFinish={(values) => {
           setUnplaced(undefined);
+          if (documents.some((d) => d.kind === undefined)) {
+            setDocumentProblem(t('caseAttachments.kindRequired'));
+            return;
+          }
           apply.mutate(values);
         }}
       >
@@ -412,6 +460,77 @@ export function CaseApplyPage() {
           </Form.Item>
         </Card>
 
+        <Card title={t('caseAttachments.title')} style={{ marginTop: 16 }} data-testid="apply-documents">
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+              {t('caseAttachments.applyHint')}
+            </Typography.Paragraph>
+            <Upload
+              multiple
+              showUploadList={false}
+              accept=".pdf,.jpg,.jpeg,.png,.xlsx"
+              beforeUpload={(file) => {
+                const problem = pickedFileProblem(file, t);
+                setDocumentProblem(problem);
+                if (problem === null)
+                  setDocuments((current) => [...current, { uid: file.uid, file, kind: undefined }]);
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />}>{t('caseAttachments.pickFiles')}</Button>
+            </Upload>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('caseAttachments.pickHint')}
+            </Typography.Text>
+            {documentProblem !== null && <Typography.Text type="danger">{documentProblem}</Typography.Text>}
+            <Table<PickedDocument>
+              size="small"
+              rowKey="uid"
+              pagination={false}
+              dataSource={documents}
+              locale={{ emptyText: t('caseAttachments.noneSelected') }}
+              columns={[
+                { title: t('caseAttachments.fileName'), key: 'name', render: (_, d) => d.file.name },
+                {
+                  title: t('caseAttachments.kind'),
+                  key: 'kind',
+                  width: 220,
+                  render: (_, d) => (
+                    <Select
+                      style={{ width: 200 }}
+                      {...(d.kind === undefined
+                        ? documentProblem === null
+                          ? {}
+                          : { status: 'error' as const }
+                        : { value: d.kind })}
+                      placeholder={t('caseAttachments.kindPlaceholder')}
+                      options={attachmentKindOptions(language, 'enterprise')}
+                      onChange={(kind: string) =>
+                        setDocuments((current) => current.map((x) => (x.uid === d.uid ? { ...x, kind } : x)))
+                      }
+                    />
+                  ),
+                },
+                {
+                  title: t('caseAttachments.actions'),
+                  key: 'remove',
+                  width: 90,
+                  render: (_, d) => (
+                    <Button
+                      type="link"
+                      size="small"
+                      icon={<DeleteOutlined />}
+                      onClick={() => setDocuments((current) => current.filter((x) => x.uid !== d.uid))}
+                    >
+                      {t('caseAttachments.remove')}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+          </Space>
+        </Card>
+
         <Card title={t('cases.consents')} style={{ marginTop: 16 }}>
           <Space direction="vertical" style={{ width: '100%' }}>
             <Form.Item
@@ -429,6 +548,29 @@ export function CaseApplyPage() {
               style={{ marginBottom: 0 }}
             >
               <Checkbox>{t('cases.consentCreditReport')}</Checkbox>
+            </Form.Item>
+            <Form.Item
+              name="consentBureau"
+              valuePropName="checked"
+              rules={[{ validator: mustAgree(t('cases.consentRequired')) }]}
+              style={{ marginBottom: 0 }}
+            >
+              <Checkbox data-testid="consent-bureau">
+                {t('caseAttachments.consentBureau', {
+                  bank:
+                    selectedUnit === undefined
+                      ? t('caseAttachments.selectedBank')
+                      : language === 'en'
+                        ? selectedUnit.nameEn
+                        : selectedUnit.nameZh,
+                  bureau:
+                    bureau.data === undefined
+                      ? t('caseAttachments.districtBureau')
+                      : language === 'en'
+                        ? bureau.data.nameEn
+                        : bureau.data.nameZh,
+                })}
+              </Checkbox>
             </Form.Item>
             <Form.Item
               name="consentExpiresOn"

@@ -29,6 +29,7 @@ import { ipLabels } from '../ip-assets/ip-asset-labels.ts';
 import { useSession } from '../session/use-session.ts';
 import { CaseActionPanel } from './case-action-panel.tsx';
 import { caseApi } from './case-api.ts';
+import { CaseAttachmentsPanel } from './case-attachments-panel.tsx';
 import { CaseContractsPanel } from './case-contracts-panel.tsx';
 import { CaseEvaluationChain } from './case-evaluation-chain.tsx';
 import { caseLabels, repaymentMethodLabel } from './case-labels.ts';
@@ -277,6 +278,7 @@ export function CaseDetailPage() {
         )}
       </Row>
 
+      <CaseAttachmentsPanel caseId={c.id} caseState={c.state} />
       {/* These panels show their documents and registrations to every reader and decide their own actions. */}
       <CaseContractsPanel caseId={c.id} onChanged={onChanged} />
       <CaseRegistrationPanel caseId={c.id} onChanged={onChanged} />
