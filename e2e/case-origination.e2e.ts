@@ -259,7 +259,7 @@ async function act(page: Page, label: string, nextState: string, fill?: () => Pr
 
 /**
  * Fills 申请融资 with the demo product, 1,000,000 yuan over 12 months, the combined model (and its guarantor), the
- * first eligible asset and both consents, and submits it.
+ * first eligible asset and the three consents (bank data, 征信, the district bureau), and submits it.
  */
 async function fillApplication(
   page: Page,
@@ -293,6 +293,11 @@ async function fillApplication(
 
   await page.getByText('同意向该银行提供本企业财务数据', { exact: false }).click();
   await page.getByText('同意该银行为本次融资查询本企业征信报告', { exact: false }).click();
+  // The third consent names the bank unit and the enterprise's district IP bureau (区知识产权主管部门).
+  const bureauConsent = page.getByText('用于融资监管备案', { exact: false });
+  expect(await bureauConsent.textContent()).toContain(parties.bankUnitZh);
+  expect(await bureauConsent.textContent()).toContain('知识产权主管部门');
+  await bureauConsent.click();
   await shot(page, screenshot);
   await page.locator('form[id="case-apply"] button[type="submit"]').click();
 }
