@@ -69,7 +69,7 @@ function FeeQuote({ evaluator }: { evaluator: Evaluator }) {
       {!valid && <Typography.Paragraph type="danger">{t('evaluators.valueFormat')}</Typography.Paragraph>}
       {quote.isError && <ProblemAlert error={quote.error} />}
       {quote.data !== undefined && (
-        <Descriptions size="small" column={1} bordered>
+        <Descriptions size="small" column={1} bordered styles={{ label: { width: 150 } }}>
           <Descriptions.Item label={t('evaluators.fee')}>
             {formatMoney(quote.data.feeYuan)}（{t('evaluators.standard')} {quote.data.standardVersion}）
           </Descriptions.Item>
@@ -206,7 +206,7 @@ function EvaluatorDrawer(props: { id: string; onClose: () => void }) {
                 </Button>
               ))}
           </Space>
-          <Descriptions size="small" column={1} bordered>
+          <Descriptions size="small" column={1} bordered styles={{ label: { width: 150 } }}>
             <Descriptions.Item label={t('evaluators.licenceNumber')}>{e.licenceNumber}</Descriptions.Item>
             <Descriptions.Item label={t('evaluators.fields')}>{e.fields.join('、')}</Descriptions.Item>
             <Descriptions.Item label={t('evaluators.documents')}>

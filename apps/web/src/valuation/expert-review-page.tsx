@@ -263,7 +263,7 @@ function ReviewDrawer(props: { id: string; onClose: () => void }) {
       {draw.error !== null && <ProblemAlert error={draw.error} />}
       {r !== undefined && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Descriptions size="small" column={1} bordered>
+          <Descriptions size="small" column={1} bordered styles={{ label: { width: 150 } }}>
             <Descriptions.Item label={t('expertReviews.state')}>
               <Tag>{reviewStateLabel(r.state, t)}</Tag>
               {r.outcome !== null && (
