@@ -3,6 +3,7 @@ import { generateDemoParties } from '@ipf/app';
 import { parseYuan } from '@ipf/domain/money';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
 import { prepareRegisteredCases, type RegisteredCase } from './testing/registered-case.ts';
+import { completeDueDiligence } from './testing/complete-due-diligence.ts';
 
 type Caller = TestSession | Record<string, string>;
 type Case = {
@@ -127,6 +128,13 @@ describe("the API for banks' own systems (API tokens with scopes)", () => {
     expect(applied.statusCode, applied.body).toBe(200);
     const caseId = applied.json<Case>().id;
 
+    const checklist = await api(
+      systemToken,
+      'POST',
+      `/api/cases/${caseId}/due-diligence`,
+      completeDueDiligence,
+    );
+    expect(checklist.statusCode, checklist.body).toBe(200);
     const risk = await api(systemToken, 'POST', `/api/cases/${caseId}/risk-evaluation`, {
       facts: {
         yearsInOperation: 8,
@@ -207,6 +215,8 @@ describe("the API for banks' own systems (API tokens with scopes)", () => {
     };
     const operations: [string, string, boolean][] = [
       ['/api/cases/leads', 'post', true],
+      ['/api/cases/{id}/due-diligence', 'post', true],
+      ['/api/cases/{id}/due-diligence', 'get', false],
       ['/api/cases/{id}/risk-evaluation', 'post', true],
       ['/api/cases/{id}/value-evaluation', 'post', true],
       ['/api/cases/{id}/credit-rating', 'post', true],

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoParties } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { completeDueDiligence } from './testing/complete-due-diligence.ts';
 
 type Problem = { status: number; code: string; problems: { code: string; field: string }[] };
 type Case = { id: string; state: string; version: number };
@@ -121,6 +122,7 @@ describe('contracts and SM2 electronic signatures of a financing case, through t
     });
     expect(applied.statusCode).toBe(200);
     const caseId = applied.json<Case>().id;
+    await step(clerk, caseId, 'due-diligence', completeDueDiligence);
     await step(clerk, caseId, 'risk-evaluation', {
       facts: {
         yearsInOperation: 8,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoParties } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { completeDueDiligence } from './testing/complete-due-diligence.ts';
 
 type Problem = { status: number; code: string; problems: { code: string; field: string }[] };
 type Participant = { organisationId: string; role: string; acceptedAt: string | null };
@@ -139,6 +140,7 @@ describe('case participants: guarantor and insurer in origination, the pledgee d
     validUntil: '2027-02-19',
   };
   const toCreditRated = async (caseId: string) => {
+    expect((await step(clerk, caseId, 'due-diligence', completeDueDiligence)).statusCode).toBe(200);
     expect((await step(clerk, caseId, 'risk-evaluation', goodRisk)).statusCode).toBe(200);
     const valued = await step(clerk, caseId, 'value-evaluation', {
       ...valuation,
@@ -411,6 +413,7 @@ describe('case participants: guarantor and insurer in origination, the pledgee d
       const caseId = (
         await apply({ productId: product, combinedModel: 'pledge_only', guarantorOrganisationId: undefined })
       ).json<Case>().id;
+      await step(clerk, caseId, 'due-diligence', completeDueDiligence);
       const res = await step(clerk, caseId, 'risk-evaluation', goodRisk);
       expect(res.statusCode).toBe(200);
       const body = res.json<Case & { risk: { scorecardId: string; score: number; outcome: string } }>();

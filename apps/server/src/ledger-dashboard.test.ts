@@ -11,6 +11,7 @@ import {
 import { tables } from '@ipf/db';
 import { caseStates, findCaseTransition, type CaseAction, type CaseState } from '@ipf/domain/ledger';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { completeDueDiligence } from './testing/complete-due-diligence.ts';
 
 type Case = { id: string; state: string; version: number };
 type CaseRow = {
@@ -83,6 +84,7 @@ describe('ledger dashboard and export: every figure equals an independent SQL qu
       expect(res.statusCode, res.body).toBe(200);
       return res;
     };
+    await step(clerk, 'due-diligence', completeDueDiligence);
     await step(clerk, 'risk-evaluation', {
       facts: {
         yearsInOperation: 8,

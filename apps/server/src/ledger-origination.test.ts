@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoParties } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { completeDueDiligence } from './testing/complete-due-diligence.ts';
 
 type Problem = { status: number; code: string; problems: { code: string; field: string }[] };
 type Case = { id: string; state: string; version: number };
@@ -104,6 +105,7 @@ describe('financing ledger part 1: application → risk → value → credit →
     const caseId = applied.json<Case>().id;
     expect(applied.json<Case>().state).toBe('applied');
 
+    expect((await step(clerk, caseId, 'due-diligence', completeDueDiligence)).statusCode).toBe(200);
     expect((await step(clerk, caseId, 'risk-evaluation', goodRisk)).json<Case>().state).toBe(
       'risk_evaluated',
     );
@@ -157,6 +159,7 @@ describe('financing ledger part 1: application → risk → value → credit →
 
   it('refuses a pledge rate over the product cap and leaves the case where it was', async () => {
     const caseId = (await apply({ assetIds: [eligibleAssets[1]] })).json<Case>().id;
+    await step(clerk, caseId, 'due-diligence', completeDueDiligence);
     await step(clerk, caseId, 'risk-evaluation', goodRisk);
     // 1,000,000 against a value of 2,000,000 is 50 %, over the 25 % cap for invention patents.
     const res = await step(clerk, caseId, 'value-evaluation', valuation(eligibleAssets[1]!, '2000000.00'));
@@ -167,6 +170,7 @@ describe('financing ledger part 1: application → risk → value → credit →
 
   it('requires a reason code to decline', async () => {
     const caseId = (await apply({ assetIds: [eligibleAssets[1]] })).json<Case>().id;
+    await step(clerk, caseId, 'due-diligence', completeDueDiligence);
     await step(clerk, caseId, 'risk-evaluation', goodRisk);
     await step(clerk, caseId, 'value-evaluation', valuation(eligibleAssets[1]!, '5000000.00'));
     await step(clerk, caseId, 'credit-rating', { creditRating: 'BBB', creditLineYuan: '800000.00' });
@@ -177,6 +181,7 @@ describe('financing ledger part 1: application → risk → value → credit →
 
   it('lets exactly one of two approvers racing on the same case win; the other gets a coded refusal', async () => {
     const caseId = (await apply({ assetIds: [eligibleAssets[1]] })).json<Case>().id;
+    await step(clerk, caseId, 'due-diligence', completeDueDiligence);
     await step(clerk, caseId, 'risk-evaluation', goodRisk);
     await step(clerk, caseId, 'value-evaluation', valuation(eligibleAssets[1]!, '5000000.00'));
     await step(clerk, caseId, 'credit-rating', { creditRating: 'A', creditLineYuan: '1000000.00' });

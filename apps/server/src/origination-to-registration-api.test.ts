@@ -2,6 +2,7 @@ import { sm2 } from 'sm-crypto-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoParties } from '@ipf/app';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { completeDueDiligence } from './testing/complete-due-diligence.ts';
 
 type Case = {
   id: string;
@@ -113,7 +114,15 @@ describe('origination to a registered pledge through the API: bank with API toke
       return res;
     };
 
-    // The bank's system: the clerk's token evaluates, the approver's token approves.
+    // The bank's system: the clerk's token completes the due-diligence checklist and evaluates, the approver's
+    // token approves.
+    const checklist = await api(
+      clerkToken,
+      'POST',
+      `/api/cases/${caseId}/due-diligence`,
+      completeDueDiligence,
+    );
+    expect(checklist.statusCode, checklist.body).toBe(200);
     await step(
       clerkToken,
       'risk-evaluation',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoParties } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { completeDueDiligence } from './testing/complete-due-diligence.ts';
 
 type Problem = { status: number; code: string; problems: { code: string; field: string }[] };
 type Case = { id: string; state: string; version: number };
@@ -74,6 +75,7 @@ describe('online pledge registration through the built-in authorities, the asset
     const caseId = applied.json<Case>().id;
     const step = (session: TestSession, action: string, payload: object) =>
       api(session, 'POST', `/api/cases/${caseId}/${action}`, payload);
+    await step(bank.clerk, 'due-diligence', completeDueDiligence);
     await step(bank.clerk, 'risk-evaluation', {
       facts: {
         yearsInOperation: 8,

@@ -3,6 +3,7 @@ export * from './auth.ts';
 export * from './parties.ts';
 export * from './ip-assets.ts';
 export * from './ledger.ts';
+export * from './due-diligence.ts';
 export * from './case-documents.ts';
 export * from './case-attachments.ts';
 export * from './registrations.ts';

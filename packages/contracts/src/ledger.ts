@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { IsoDate, PageQuery, Uuid, YuanString } from './common.ts';
+import { DueDiligenceChecklist } from './due-diligence.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const RepaymentMethod = literals(['annuity', 'equalPrincipal', 'interestOnly', 'bullet'] as const);
@@ -197,6 +198,8 @@ export const BankProductView = Type.Object({
   allowsInternalEvaluationUpToYuan: Nullable(YuanString),
   riskScorecardId: Type.String(),
   riskScorecardVersion: Type.Integer(),
+  dueDiligenceChecklistId: Type.Optional(Type.String()),
+  dueDiligenceChecklistVersion: Type.Optional(Type.Integer()),
 });
 
 /** 产品手册 row: the product with its bank's name and the units an enterprise may apply to. */
@@ -316,6 +319,7 @@ export const CreateBankProductBody = Type.Object(
     disbursementRequiresRegistration: Type.Boolean(),
     allowsInternalEvaluationUpToYuan: Type.Union([YuanString, Type.Null()]),
     riskScorecard: Type.Optional(RiskScorecard),
+    dueDiligenceChecklist: Type.Optional(DueDiligenceChecklist),
   },
   { additionalProperties: false },
 );

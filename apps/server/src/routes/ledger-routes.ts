@@ -118,6 +118,9 @@ export function registerLedgerRoutes(app: AppInstance, deps: AppDeps): void {
           disbursementRequiresRegistration: b.disbursementRequiresRegistration,
           allowsInternalEvaluationUpToFen: fenOrNull(b.allowsInternalEvaluationUpToYuan),
           ...(b.riskScorecard === undefined ? {} : { riskScorecard: b.riskScorecard }),
+          ...(b.dueDiligenceChecklist === undefined
+            ? {}
+            : { dueDiligenceChecklist: b.dueDiligenceChecklist }),
         },
         actorOf(request),
         deps,

@@ -7,6 +7,7 @@ import { registerCaseAttachmentRoutes } from './case-attachment-routes.ts';
 import { registerCaseDocumentRoutes } from './case-document-routes.ts';
 import { registerConsentRoutes } from './consent-routes.ts';
 import { registerDashboardRoutes } from './dashboard-routes.ts';
+import { registerDueDiligenceRoutes } from './due-diligence-routes.ts';
 import { registerEnterpriseRoutes } from './enterprise-routes.ts';
 import { registerEvaluatorRoutes } from './evaluator-routes.ts';
 import { registerExpertReviewRoutes } from './expert-review-routes.ts';
@@ -49,6 +50,7 @@ export async function registerRoutes(
   registerLedgerRoutes(app, deps);
   registerRegistrationRoutes(app, deps);
   registerCaseDocumentRoutes(app, deps);
+  registerDueDiligenceRoutes(app, deps);
   registerCaseAttachmentRoutes(app, deps);
   registerServicingRoutes(app, deps);
   registerDashboardRoutes(app, deps);

@@ -1,6 +1,7 @@
 import { sm2 } from 'sm-crypto-v2';
 import { generateDemoParties } from '@ipf/app';
 import { TEST_DEMO_SEED, type TestApp, type TestSession } from './create-test-app.ts';
+import { completeDueDiligence } from './complete-due-diligence.ts';
 
 /** The terms of a case to bring to `registered` (defaults: 1,000,000.00 over 12 months, 等额本息, LPR + 50 bps). */
 export interface RegisteredCaseTerms {
@@ -100,6 +101,7 @@ export async function prepareRegisteredCases(t: TestApp): Promise<RegisteredCase
       expectStatus(res, 200, action);
       return res;
     };
+    await step(clerk, 'due-diligence', completeDueDiligence);
     await step(clerk, 'risk-evaluation', {
       facts: {
         yearsInOperation: 8,

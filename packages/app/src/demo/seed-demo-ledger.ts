@@ -21,6 +21,7 @@ import { declineCase } from '../ledger/decline-case.ts';
 import { fileCaseClaim } from '../ledger/file-case-claim.ts';
 import { recordCaseRecovery } from '../ledger/record-case-recovery.ts';
 import { recordCreditRating } from '../ledger/record-credit-rating.ts';
+import { recordDueDiligence } from '../ledger/record-due-diligence.ts';
 import { recordRiskEvaluation } from '../ledger/record-risk-evaluation.ts';
 import { recordValueEvaluation } from '../ledger/record-value-evaluation.ts';
 import { startCaseDisposal } from '../ledger/start-case-disposal.ts';
@@ -35,6 +36,7 @@ import { runDailyServicingJob } from '../servicing/run-daily-servicing-job.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { loadDemoActors, type DemoActors } from './demo-actors.ts';
+import { demoDueDiligenceItems } from './demo-due-diligence.ts';
 import { seedDemoBorrowerUsers } from './seed-demo-borrower-users.ts';
 import { SeededRandom } from './seeded-random.ts';
 
@@ -287,6 +289,10 @@ export async function seedDemoLedger(
         {
           cause: refusal,
         },
+    // 尽职调查: complete before the risk evaluation; an application still waiting has it half done.
+    await step(() =>
+      recordDueDiligence({ id, items: demoDueDiligenceItems(target !== 'applied') }, clerk, run),
+    );
       );
     borrowers.add(`${enterpriseId}:${plan.bankNo}`);
     const id = applied.id;

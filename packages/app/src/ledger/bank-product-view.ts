@@ -103,6 +103,9 @@ export interface BankProductView {
   /** Which scorecard (and version) risk evaluations under the product use; its rules stay with the bank. */
   readonly riskScorecardId: string;
   readonly riskScorecardVersion: number;
+  /** Which due-diligence checklist (and version) the product's cases complete; given where the view loads it. */
+  readonly dueDiligenceChecklistId?: string;
+  readonly dueDiligenceChecklistVersion?: number;
 }
 
 export function toBankProductView(row: BankProductRow): BankProductView {

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { assertNoProblems } from '@ipf/domain/errors';
-import { demoRiskScorecard, type BankProduct, type RiskScorecard } from '@ipf/domain/ledger';
+import {
+  defaultDueDiligenceChecklist,
+  demoRiskScorecard,
+  validateDueDiligenceChecklist,
+  type BankProduct,
+  type DueDiligenceChecklist,
+  type RiskScorecard,
+} from '@ipf/domain/ledger';
 import type { ProblemDetail } from '@ipf/domain/errors';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
@@ -19,6 +26,8 @@ export type CreateBankProductInput = Omit<BankProduct, 'productId' | 'bankPartyI
   readonly code: string;
   /** 风险评分卡 the bank scores this product's applicants with; the demo scorecard when absent. */
   readonly riskScorecard?: RiskScorecard;
+  /** 尽职调查清单 the clerk completes before the risk evaluation; the default IP pledge checklist when absent. */
+  readonly dueDiligenceChecklist?: DueDiligenceChecklist;
 };
 
 /** Plausibility of a product's own terms (ranges ordered, caps within 0–100 %, levels ascending). */
@@ -45,6 +54,8 @@ function validateProductTerms(p: CreateBankProductInput): ProblemDetail[] {
     problems.push({ code: 'VALIDATION_FAILED', field: 'riskScorecard.referScore', params: { count: 1 } });
   if (card !== undefined && new Set(card.rules.map((r) => r.ruleId)).size !== card.rules.length)
     problems.push({ code: 'VALIDATION_FAILED', field: 'riskScorecard.rules', params: { count: 1 } });
+  if (p.dueDiligenceChecklist !== undefined)
+    problems.push(...validateDueDiligenceChecklist(p.dueDiligenceChecklist, 'dueDiligenceChecklist'));
   return problems;
 }
 
@@ -72,7 +83,13 @@ export async function createBankProduct(
       .onConflictDoNothing()
       .returning();
     if (row === undefined) assertNoProblems([{ code: 'CONFLICT', field: 'code' }]);
-    const view = toBankProductView(row!);
+    const checklist = input.dueDiligenceChecklist ?? defaultDueDiligenceChecklist;
+    await tx.insert(tables.bankProductChecklists).values({ productId: row!.id, checklist, createdAt: now });
+    const view: BankProductView = {
+      ...toBankProductView(row!),
+      dueDiligenceChecklistId: checklist.checklistId,
+      dueDiligenceChecklistVersion: checklist.version,
+    };
     await deps.audit.append(
       tx,
       actor,

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { DomainError } from '@ipf/domain/errors';
 import {
   assertCaseAction,
+  assertDueDiligenceComplete,
   calculateRiskScore,
   type CaseState,
   type RiskEvaluationFacts,
@@ -16,6 +17,7 @@ import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { assertCaseConsent } from './assert-case-consent.ts';
 import { loadCaseDetail, type CaseDetail } from './case-view.ts';
+import { loadDueDiligenceResults, loadProductChecklist } from './due-diligence-view.ts';
 import { getVisibleCase, withPreparer, writeCaseTransition } from './transition-case.ts';
 
 export interface RecordRiskEvaluationInput {
@@ -29,6 +31,8 @@ export interface RecordRiskEvaluationInput {
  * 风险评测: the bank clerk records the due-diligence and credit-report facts; the bank's own scorecard stored
  * with the case's product (`bank_products.risk_scorecard`, versioned data) gives the score, band and every
  * reason, and the evaluation records the scorecard's id and version. Needs the enterprise's valid 征信 consent (revoked or expired: CASE_CONSENT_INVALID).
+ * Needs the product's due-diligence checklist complete (`recordDueDiligence`; DUE_DILIGENCE_INCOMPLETE names every
+ * missing item and nothing is written).
  * A failing score still moves the case on: the approver declines with the reasons in view.
  */
 export async function recordRiskEvaluation(
@@ -57,6 +61,16 @@ export async function recordRiskEvaluation(
             .from(tables.bankProducts)
             .where(eq(tables.bankProducts.id, row.productId));
     if (product === undefined) throw new DomainError('NOT_FOUND', { productId: row.productId ?? '-' });
+    // Row lock first, as recordDueDiligence takes it: the checklist read next cannot change under this step.
+    await tx
+      .select({ id: tables.financingCases.id })
+      .from(tables.financingCases)
+      .where(eq(tables.financingCases.id, row.id))
+      .for('update');
+    assertDueDiligenceComplete(
+      await loadProductChecklist(tx, row.productId),
+      await loadDueDiligenceResults(tx, row.id),
+    );
     const risk = calculateRiskScore(input.facts, product.riskScorecard);
     await tx.insert(tables.caseEvaluations).values({
       id: randomUUID(),
