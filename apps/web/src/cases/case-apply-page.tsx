@@ -167,8 +167,8 @@ export function CaseApplyPage() {
             mimeType: check.ok ? check.mimeType : d.file.type,
             contentBase64: await readFileAsBase64(d.file),
           });
-        } catch (error) {
-          if (!isApiProblem(error)) throw error;
+        } catch {
+          // Counted, not lost: the case exists, so the page moves on and says how many to upload again there.
           failed += 1;
         }
       }
