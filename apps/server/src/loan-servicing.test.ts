@@ -39,6 +39,7 @@ type Loan = {
   annualRatePct: string;
   lprRatePct: string;
   outstandingPrincipalYuan: string;
+  disbursementDate: string;
   maturityDate: string;
   entrustedPayment: { counterpartyName: string; reference: string } | null;
   daysPastDue: number;
