@@ -195,3 +195,4 @@ export * from './valuation/get-valuation.ts';
 export * from './valuation/find-valuations.ts';
 export * from './valuation/build-valuation-report.ts';
 export * from './valuation/get-valuation-report.ts';
+export * from './valuation/find-patent-by-number.ts';

@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
 import { DomainError, type ProblemDetail } from '@ipf/domain/errors';
-import {
-  createSeededRandom,
-  generateDemoAssets,
-  normalizePatentNumber,
-  type IpAsset,
-} from '@ipf/domain/ip-asset';
+import { normalizePatentNumber } from '@ipf/domain/ip-asset';
 import { formatYuan, parseRatePct, parseYuan, type Rate } from '@ipf/domain/money';
 import {
   calculatePatentScore,
@@ -14,6 +9,7 @@ import {
   type ValuationScenario,
 } from '@ipf/domain/valuation';
 import { cliLanguage, printJson, renderProblems } from '../cli-output.ts';
+import { withCliDatabase } from '../open-cli-database.ts';
 import { runCommand } from './run-command.ts';
 
 interface RoyaltyReliefOptions {
@@ -33,16 +29,6 @@ interface ScoreOptions {
   json?: boolean;
   lang?: string;
 }
-
-/** The demo registry `valuation score` reads until the database-backed command exists (fixed seed and date). */
-const DEMO_SEED = 2026;
-const DEMO_AS_OF = '2026-01-01';
-const DEMO_COUNT = 2000;
-const DEMO_OWNERS = [
-  { partyId: 'demo-ent-1', name: '深圳市鹏城智能科技有限公司' },
-  { partyId: 'demo-ent-2', name: '深圳市南粤新能源有限公司' },
-  { partyId: 'demo-ent-3', name: '深圳市前海数据服务有限公司' },
-];
 
 function parseField<T>(problems: ProblemDetail[], field: string, parse: () => T): T | undefined {
   try {
@@ -112,32 +98,9 @@ function runRoyaltyRelief(options: RoyaltyReliefOptions): void {
   );
 }
 
-function findDemoPatent(number: string): IpAsset {
-  const assets = generateDemoAssets({
-    owners: DEMO_OWNERS,
-    count: DEMO_COUNT,
-    random: createSeededRandom(DEMO_SEED),
-    asOfDate: DEMO_AS_OF,
-  });
-  const patents = assets.filter(
-    (asset) => asset.kind === 'invention_patent' || asset.kind === 'utility_model_patent',
-  );
-  const normalised = normalizePatentNumber(number) ?? number.trim();
-  const found = patents.find((asset) => asset.number === normalised);
-  if (found === undefined)
-    throw new DomainError('VALUATION_ASSET_NOT_FOUND', {
-      number,
-      example: patents
-        .slice(0, 3)
-        .map((asset) => asset.number)
-        .join(', '),
-    });
-  return found;
-}
-
 /**
- * `valuation royalty-relief …` (pure calculator) and `valuation score --asset <number>` (over the deterministic
- * demo registry for now). Both are thin: parse, call one domain function, print.
+ * `valuation royalty-relief …` (pure calculator, no database) and `valuation score --asset <number>` (a patent of
+ * the platform's database, scored as of today in Asia/Shanghai). Both are thin: parse, call, print.
  */
 export function registerValuationCommands(program: Command): void {
   const valuation = program
@@ -163,7 +126,7 @@ export function registerValuationCommands(program: Command): void {
   valuation
     .command('score')
     .description(
-      `GB/T 42748-2023 指标评分 for an invention or utility-model patent. For now it reads the deterministic demo registry (generateDemoAssets, seed ${DEMO_SEED}, ${DEMO_COUNT} assets as of ${DEMO_AS_OF}), not the database; the database-backed command comes with the valuation use cases`,
+      'GB/T 42748-2023 指标评分 for an invention or utility-model patent registered on the platform (needs the database), as of today',
     )
     .requiredOption(
       '--asset <patent-number>',
@@ -174,20 +137,29 @@ export function registerValuationCommands(program: Command): void {
     .option('--lang <lang>', 'zh-CN or en', 'zh-CN')
     .action(async (options: ScoreOptions) =>
       runCommand(options, async () => {
-        await Promise.resolve();
         const scenario = valuationScenarios.find((s) => s === options.scenario);
         if (scenario === undefined) return fail([{ code: 'FIELD_NOT_ALLOWED', field: 'scenario' }], options);
-        const asset = findDemoPatent(options.asset);
+        const number = normalizePatentNumber(options.asset) ?? options.asset.trim();
+        const { asset, asOfDate } = await withCliDatabase(async (deps) => {
+          const { findPatentByNumber, toShanghaiDate } = await import('@ipf/app');
+          const found = await findPatentByNumber(number, deps);
+          if (found.asset === null)
+            throw new DomainError('VALUATION_ASSET_NOT_FOUND', {
+              number: options.asset,
+              example: found.examples.join(', '),
+            });
+          return { asset: found.asset, asOfDate: toShanghaiDate(deps.clock.now()) };
+        });
         const score = calculatePatentScore({
           asset,
-          asOfDate: DEMO_AS_OF,
+          asOfDate,
           scenario: scenario satisfies ValuationScenario,
         });
         const { overallScoreHundredths: _overall, ...rest } = score;
         const view = {
           asset: { assetId: asset.assetId, number: asset.number, title: asset.title, kind: asset.kind },
-          asOfDate: DEMO_AS_OF,
-          source: 'demo',
+          asOfDate,
+          source: 'database',
           ...rest,
           dimensions: score.dimensions.map(({ scoreHundredths: _s, ...d }) => d),
         };
