@@ -33,6 +33,7 @@ import { caseApi, type CaseDetail, type RiskFacts } from './case-api.ts';
 import { caseLabels } from './case-labels.ts';
 import { parseYuanInput } from './parse-yuan-input.ts';
 import { todayInShanghai } from './today-in-shanghai.ts';
+import { ValuationRecordSelect } from '../valuation/valuation-record-select.tsx';
 
 type Values = Record<string, unknown>;
 
@@ -190,6 +191,7 @@ const specs: Record<OriginationAction, ActionSpec> = {
     }),
     form: (detail, t) => (
       <>
+        <ValuationRecordSelect assetIds={detail.assets.map((a) => a.assetId)} />
         <Form.Item name="basis" label={t('cases.valueBasisLabel')}>
           <Radio.Group
             options={[
@@ -272,6 +274,7 @@ const specs: Record<OriginationAction, ActionSpec> = {
       const formal = v['basis'] === 'formal_report';
       const values = (v['assetValue'] ?? {}) as Record<string, unknown>;
       return caseApi.recordValueEvaluation(detail.id, {
+        ...(typeof v['valuationId'] === 'string' ? { valuationId: v['valuationId'] } : {}),
         basis: v['basis'] as 'formal_report' | 'internal_evaluation',
         ...(formal
           ? { evaluatorName: typeof v['evaluatorName'] === 'string' ? v['evaluatorName'].trim() : '' }
