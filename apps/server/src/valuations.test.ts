@@ -110,6 +110,7 @@ describe('valuations on record', () => {
   let unitId: string;
   let productId: string;
   let assetId: string;
+  let secondAssetId: string;
   let formal: Valuation;
   const api = (session: TestSession, method: 'GET' | 'POST', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: session.headers, ...(payload === undefined ? {} : { payload }) });
@@ -156,6 +157,7 @@ describe('valuations on record', () => {
         if (check.json<{ eligible: boolean }>().eligible) {
           owner = session;
           assetId = asset.id;
+          secondAssetId = assets.json<{ items: { id: string }[] }>().items.find((a) => a.id !== asset.id)!.id;
           break;
         }
       }
@@ -308,6 +310,34 @@ describe('valuations on record', () => {
     expect(text).toContain('44000123');
     expect(text).toContain('敏感性分析');
     expect(text).toContain(formal.assetResults[0]!.score!.overallScore);
+  });
+
+  it('counts a licence bundled over two assets of a portfolio once', async () => {
+    const costOnly = (id: string, costYuan: string) => ({
+      assetId: id,
+      cost: {
+        reproductionCostYuan: costYuan,
+        physicalObsolescencePct: '0',
+        functionalObsolescencePct: '0',
+        economicObsolescencePct: '0',
+      },
+      weightsBps: { income: 0, market: 0, cost: 10000 },
+      licences: [{ licenceId: 'LIC-BUNDLE-1', valueYuan: '100000.01' }],
+    });
+    const res = await api(evaluator, 'POST', '/api/valuations', {
+      kind: 'pre_assessment',
+      valuationDate: '2026-03-01',
+      validUntil: '2026-08-31',
+      assets: [costOnly(assetId, '200000.00'), costOnly(secondAssetId, '300000.00')],
+      pledgeRatioPct: '100',
+      maxPledgeRatePct: '50',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const portfolio = res.json<Valuation>();
+    // 200,000.00 + 300,000.00 + the licence once (100,000.01), split 50,000.01 / 50,000.00 by largest remainder.
+    expect(portfolio.valueYuan).toBe('600000.01');
+    expect(portfolio.assetResults.map((a) => a.valueYuan)).toEqual(['250000.01', '350000.00']);
+    expect(portfolio.maxLoanYuan).toBe('300000.01');
   });
 
   it("takes the case's pledge value from a valid valuation and refuses an expired one", async () => {
