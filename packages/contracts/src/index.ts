@@ -15,3 +15,4 @@ export * from './ip-health.ts';
 export * from './evaluators.ts';
 export * from './expert-reviews.ts';
 export * from './valuations.ts';
+export * from './risk-sharing.ts';

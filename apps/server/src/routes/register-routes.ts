@@ -19,6 +19,7 @@ import { registerMonitoringRoutes } from './monitoring-routes.ts';
 import { registerOrganisationRoutes } from './organisation-routes.ts';
 import { registerReferenceRoutes } from './reference-routes.ts';
 import { registerRegistrationRoutes } from './registration-routes.ts';
+import { registerRiskSharingRoutes } from './risk-sharing-routes.ts';
 import { registerServicingRoutes } from './servicing-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
 import { registerValuationRoutes } from './valuation-routes.ts';
@@ -53,6 +54,7 @@ export async function registerRoutes(
   registerDueDiligenceRoutes(app, deps);
   registerCaseAttachmentRoutes(app, deps);
   registerServicingRoutes(app, deps);
+  registerRiskSharingRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerMonitoringRoutes(app, deps);
   registerEvaluatorRoutes(app, deps);

@@ -68,6 +68,16 @@ export type Operation =
   | 'signing_certificate.revoke'
   | 'case.accept_guarantee'
   | 'case.accept_insurance'
+  | 'guarantee_product.list'
+  | 'guarantee_product.manage'
+  | 'guarantee.list'
+  | 'guarantee.record'
+  | 'insurance_policy.list'
+  | 'insurance_policy.record'
+  | 'risk_pool.list'
+  | 'risk_pool.manage'
+  | 'risk_pool_filing.list'
+  | 'risk_sharing.read'
   | 'loan.read'
   | 'loan.disburse'
   | 'loan.repay'
@@ -296,6 +306,52 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   // 承保: the guarantor or insurer a case names accepts it, for its own organisation only.
   'case.accept_guarantee': only({ guarantor_user: 'assigned' }),
   'case.accept_insurance': only({ insurer_user: 'assigned' }),
+  // Risk sharing (issue 8 items 1–4): a guarantor keeps its products and records the guarantee of a case it is
+  // named on; an insurer records the 保证保险 policy of its case and article-八 policies; a pool administrator keeps
+  // its pool (members, budget, ratios) and sees the loans filed into it; banks see their own cases' guarantees,
+  // policies and filings; bureaus and regulators read by mandate. The case's agreement is read like the case.
+  'guarantee_product.list': only({
+    bank_clerk: 'all',
+    bank_approver: 'all',
+    guarantor_user: 'own_org',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'guarantee_product.manage': only({ guarantor_user: 'own_org' }),
+  'guarantee.list': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    guarantor_user: 'own_org',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'guarantee.record': only({ guarantor_user: 'assigned' }),
+  'insurance_policy.list': only({
+    enterprise_user: 'own_org',
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    insurer_user: 'own_org',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'insurance_policy.record': only({ insurer_user: 'own_org' }),
+  'risk_pool.list': only({
+    bank_clerk: 'all',
+    bank_approver: 'all',
+    pool_admin: 'own_org',
+    district_bureau: 'all',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'risk_pool.manage': only({ pool_admin: 'own_org' }),
+  'risk_pool_filing.list': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    pool_admin: 'own_org',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'risk_sharing.read': caseReaders,
   // Servicing (issue 6 items 1–4): the loan account is read like its case; the bank clerk disburses and posts
   // repayments; the daily job runs as the system (scheduler, CLI) or when the platform operator starts it.
   'loan.read': caseReaders,

@@ -20,6 +20,7 @@ export {
 } from './seed-demo-ledger.ts';
 import { seedDemoProducts } from './seed-demo-products.ts';
 import { seedDemoEvaluators } from './seed-demo-evaluators.ts';
+import { seedDemoRiskSharing } from './seed-demo-risk-sharing.ts';
 import { seedDemoTrades } from './seed-demo-trades.ts';
 import { seedDemoSigningCertificates } from './seed-demo-signing-certificates.ts';
 
@@ -142,6 +143,7 @@ export async function seedDemoData(
   await seedDemoAssets(deps);
   await seedDemoProducts(deps);
   await seedDemoEvaluators(deps);
+  await seedDemoRiskSharing(deps);
   await seedDemoTrades(deps);
   const issuedAt = deps.clock.now().getTime() - (DEMO_LEDGER_HISTORY_DAYS + 30) * 86_400_000;
   await seedDemoSigningCertificates(

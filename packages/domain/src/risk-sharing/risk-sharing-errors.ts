@@ -103,4 +103,44 @@ export const riskSharingErrors = defineErrors({
     zh: '情景参数无效：违约率与回收率应在 0–100% 之间，滞后月数为非负整数。',
     en: 'The scenario is not valid: default and recovery rates must be 0–100% and the lag a whole number of months ≥ 0.',
   },
+  GUARANTEE_ALREADY_RECORDED: {
+    status: 409,
+    zh: '该案件的担保合同已登记，不能重复登记。',
+    en: 'The guarantee of this case is already on record.',
+  },
+  GUARANTEE_NOT_OPEN: {
+    status: 409,
+    zh: '案件状态为“{state}”，已不能登记担保或保单（放款前登记）。',
+    en: 'The case is "{state}": guarantees and policies are recorded before disbursement.',
+  },
+  RE_GUARANTOR_INVALID: {
+    status: 400,
+    zh: '再担保机构无效：应为在册的再担保机构，并与再担保分担比例同时填写。',
+    en: 'The re-guarantor is not valid: name an active re-guarantee fund, together with its share.',
+  },
+  GUARANTEE_PRODUCT_INVALID: {
+    status: 400,
+    zh: '担保产品不存在、已停用或不属于本机构。',
+    en: 'The guarantee product does not exist, is inactive or belongs to another guarantor.',
+  },
+  INSURANCE_POLICY_ALREADY_RECORDED: {
+    status: 409,
+    zh: '该案件的保证保险保单已登记，不能重复登记。',
+    en: 'The guarantee-insurance policy of this case is already on record.',
+  },
+  INSURANCE_POLICY_INVALID: {
+    status: 400,
+    zh: '保单信息无效：保险期间结束日应晚于开始日，保费与保额不能为负数。',
+    en: 'The policy is not valid: the period must end after it starts, and premium and sum insured may not be negative.',
+  },
+  POOL_MEMBER_NOT_BANK: {
+    status: 400,
+    zh: '只能将银行总行加入风险补偿资金池。',
+    en: 'Only a bank head office can join a risk-compensation pool.',
+  },
+  POOL_MEMBERSHIP_EXISTS: {
+    status: 409,
+    zh: '该银行已是本资金池的合作银行。',
+    en: 'The bank is already a member of this pool.',
+  },
 });
