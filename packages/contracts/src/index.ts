@@ -16,3 +16,4 @@ export * from './evaluators.ts';
 export * from './expert-reviews.ts';
 export * from './valuations.ts';
 export * from './risk-sharing.ts';
+export * from './risk-claims.ts';

@@ -20,6 +20,7 @@ import { registerOrganisationRoutes } from './organisation-routes.ts';
 import { registerReferenceRoutes } from './reference-routes.ts';
 import { registerRegistrationRoutes } from './registration-routes.ts';
 import { registerRiskSharingRoutes } from './risk-sharing-routes.ts';
+import { registerRiskClaimRoutes } from './risk-claim-routes.ts';
 import { registerServicingRoutes } from './servicing-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
 import { registerValuationRoutes } from './valuation-routes.ts';
@@ -55,6 +56,7 @@ export async function registerRoutes(
   registerCaseAttachmentRoutes(app, deps);
   registerServicingRoutes(app, deps);
   registerRiskSharingRoutes(app, deps);
+  registerRiskClaimRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerMonitoringRoutes(app, deps);
   registerEvaluatorRoutes(app, deps);

@@ -85,6 +85,14 @@ export type Operation =
   | 'servicing.run_daily'
   | 'case.default_workout'
   | 'case.write_off'
+  | 'risk_claim.list'
+  | 'risk_claim.read'
+  | 'risk_claim.case'
+  | 'risk_claim.file'
+  | 'risk_claim.review'
+  | 'risk_claim.decide'
+  | 'risk_claim.pay'
+  | 'risk_recovery.record'
   | 'pledge_alert.list'
   | 'pledge_alert.handle'
   | 'pledge_alert.scan'
@@ -364,6 +372,37 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   // clerk files claims, starts disposal and records recoveries; a bank approver writes off (审贷分离).
   'case.default_workout': only({ bank_clerk: 'own_org' }),
   'case.write_off': only({ bank_approver: 'own_org' }),
+  // Claims 代偿/理赔/补偿 (issue 8 item 6): the bank clerk files on a defaulted case of its own and records recoveries
+  // shared back; the guarantor files its re-guarantee claim; each payer (guarantor, insurer, pool administrator)
+  // reviews, decides (maker-checker inside the use case) and pays the claims on its own organisation; claims are
+  // read by the bank of the case, the payer, the district bureau for its district, the city bureau and regulators.
+  'risk_claim.list': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    guarantor_user: 'own_org',
+    insurer_user: 'own_org',
+    pool_admin: 'own_org',
+    district_bureau: 'district',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'risk_claim.read': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    guarantor_user: 'own_org',
+    insurer_user: 'own_org',
+    pool_admin: 'own_org',
+    district_bureau: 'district',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  // The case page's claims panel is read like the case.
+  'risk_claim.case': caseReaders,
+  'risk_claim.file': only({ bank_clerk: 'own_org', guarantor_user: 'own_org' }),
+  'risk_claim.review': only({ guarantor_user: 'own_org', insurer_user: 'own_org', pool_admin: 'own_org' }),
+  'risk_claim.decide': only({ guarantor_user: 'own_org', insurer_user: 'own_org', pool_admin: 'own_org' }),
+  'risk_claim.pay': only({ guarantor_user: 'own_org', insurer_user: 'own_org', pool_admin: 'own_org' }),
+  'risk_recovery.record': only({ bank_clerk: 'own_org' }),
   // Post-loan monitoring of pledged IP (issue 6 item 5): alerts go to the pledgee (the bank by hierarchy, the
   // guarantor of a case it is assigned to), bureaus and regulators read them; the pledgee acknowledges, resolves
   // and records fees paid on the owner's behalf; the scan runs with the daily job or when the operator starts it.

@@ -143,4 +143,65 @@ export const riskSharingErrors = defineErrors({
     zh: '该银行已是本资金池的合作银行。',
     en: 'The bank is already a member of this pool.',
   },
+  // Claims workflow (issue 8 item 6): filing, review, maker-checker, payment within a pool budget, recoveries.
+  CLAIM_CASE_NOT_DEFAULTED: {
+    status: 409,
+    zh: '案件状态为“{state}”：贷款认定不良后方可发起代偿、理赔或补偿。',
+    en: 'The case is "{state}": claims may be filed once the loan is non-performing.',
+  },
+  RISK_AGREEMENT_MISSING: {
+    status: 409,
+    zh: '该案件没有放款时固定的分险协议，不能发起代偿、理赔或补偿。',
+    en: 'The case has no risk-sharing agreement fixed at disbursement, so no claim can be filed.',
+  },
+  CLAIM_AMOUNT_ZERO: {
+    status: 409,
+    zh: '按分险协议计算，“{role}”应承担的损失为 0 元，无需理赔。',
+    en: 'Under the agreement "{role}" bears nothing of this loss; there is nothing to claim.',
+  },
+  CLAIM_DOCUMENT_INVALID: {
+    status: 400,
+    zh: '附件“{ref}”不是本案件的申请材料。',
+    en: 'The attachment "{ref}" is not a document of this case.',
+  },
+  CLAIM_REGUARANTEE_BEFORE_COMPENSATION: {
+    status: 409,
+    zh: '担保机构代偿款支付后，方可向再担保机构申请分担。',
+    en: "A re-guarantee claim follows the guarantor's paid compensation.",
+  },
+  CLAIM_MAKER_CHECKER_VIOLATION: {
+    status: 403,
+    zh: '审查与审批分离：用户 {userId} 已经办（申请或审查）该理赔，不能审批。',
+    en: 'Maker-checker: user {userId} filed or reviewed this claim and may not decide it.',
+  },
+  CLAIM_APPROVED_AMOUNT_INVALID: {
+    status: 400,
+    zh: '核定金额应大于 0 元且不超过申请金额 {claimedYuan} 元。',
+    en: 'The approved amount must be above 0 and at most the claimed {claimedYuan} yuan.',
+  },
+  CLAIM_REJECTION_REASON_REQUIRED: {
+    status: 400,
+    zh: '拒赔时必须填写理由。',
+    en: 'A rejection needs a reason.',
+  },
+  POOL_BUDGET_NOT_SET: {
+    status: 409,
+    zh: '资金池尚未设置 {year} 年度补偿预算，暂不能支付补偿。',
+    en: 'The pool has no compensation budget for {year}; the payout cannot be made.',
+  },
+  POOL_BUDGET_EXHAUSTED: {
+    status: 409,
+    zh: '资金池 {year} 年度补偿预算已用完，不能支付补偿。',
+    en: "The pool's compensation budget for {year} is used up; nothing can be paid.",
+  },
+  RECOVERY_BEFORE_PAYOUT: {
+    status: 409,
+    zh: '该案件尚无已支付的代偿、理赔或补偿，追偿款无需按比例返还。',
+    en: 'No claim of this case has been paid, so there is nothing to share back.',
+  },
+  RECOVERY_ALREADY_RECORDED: {
+    status: 409,
+    zh: '追偿款凭证“{reference}”已登记，不能重复分配。',
+    en: 'The recovery "{reference}" is already on record; it is not shared twice.',
+  },
 });
