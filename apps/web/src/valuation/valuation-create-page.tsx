@@ -145,6 +145,7 @@ export function ValuationCreatePage() {
           </div>
         )}
         <Form<FormValues>
+          key={session?.role ?? 'loading'}
           form={form}
           layout="vertical"
           disabled={assetId === '' || kinds.length === 0}
