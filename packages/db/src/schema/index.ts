@@ -11,3 +11,4 @@ export * from "./valuations.ts";
 export * from "./evaluators.ts";
 export * from "./due-diligence.ts";
 export * from "./risk-sharing.ts";
+export * from "./subsidies.ts";
