@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentDemoTotpCode, DEMO_PASSWORD, type Clock } from '@ipf/app';
 import { loadConfig } from '@ipf/config';
 import { startServer } from '../apps/server/src/start-server.ts';
+import { completeDueDiligence } from '../apps/server/src/testing/complete-due-diligence.ts';
 import { disburseLoan, postRepayment, readLoanPanel } from './case-servicing-steps.ts';
 
 /**
@@ -337,6 +338,24 @@ export async function evaluateAsClerk(page: Page, state: OriginationFlow): Promi
   await page.waitForURL(`**/cases/${state.caseId}`);
   await settle(page);
 
+  // 尽职调查清单 first: every item ticked, evidence where the checklist asks for it; 风险评测 waits for it.
+  const checklist = page.getByTestId('due-diligence');
+  await checklist.getByText(/^未完成 \d+ 项$/).waitFor();
+  await checklist.getByTestId('due-diligence-fill').click();
+  const checklistForm = page.locator('form#due-diligence');
+  await checklistForm.waitFor();
+  const ticks = checklistForm.locator('input[type="checkbox"][id^="due-diligence_items_"]');
+  for (let i = 0; i < (await ticks.count()); i++) await ticks.nth(i).check();
+  const evidence = checklistForm.getByPlaceholder('核查证据（必填）：材料名称、记录或编号');
+  for (let i = 0; i < (await evidence.count()); i++) await evidence.nth(i).fill(`浏览器测试材料 ${i + 1}`);
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
+  await checklistForm.waitFor({ state: 'detached' });
+  await checklist.getByText('已完成', { exact: true }).waitFor();
+  expect(await checklist.textContent()).toContain('✓');
+
   await act(page, '录入风险评测', 'risk_evaluated', async () => {
     await page.locator('#case-action-record_risk_evaluation_yearsInOperation').fill('8');
     await page.locator('#case-action-record_risk_evaluation_revenueGrowthPct').fill('18');
@@ -593,6 +612,7 @@ async function contractedCaseWithPreservedPatent(state: OriginationFlow): Promis
   state.refusedCaseId = applied.id;
   const step = (login: string, action: string, body: object) =>
     apiAs(login, 'POST', `/cases/${applied.id}/${action}`, body);
+  await step(parties.clerk, 'due-diligence', completeDueDiligence);
   await step(parties.clerk, 'risk-evaluation', { facts: demoRiskFacts });
   await step(parties.clerk, 'value-evaluation', {
     basis: 'formal_report',
@@ -671,6 +691,7 @@ async function evaluateGuaranteedCase(state: OriginationFlow): Promise<void> {
   const today = shanghaiToday();
   const step = (action: string, body: object) =>
     apiAs(parties.clerk, 'POST', `/cases/${state.guaranteedCaseId}/${action}`, body);
+  await step('due-diligence', completeDueDiligence);
   await step('risk-evaluation', { facts: demoRiskFacts });
   await step('value-evaluation', {
     basis: 'formal_report',
