@@ -50,9 +50,9 @@ export async function registerRoutes(
   registerIpAssetRoutes(app, deps);
   registerIpTradeRoutes(app, deps);
   registerLedgerRoutes(app, deps);
+  registerDueDiligenceRoutes(app, deps);
   registerRegistrationRoutes(app, deps);
   registerCaseDocumentRoutes(app, deps);
-  registerDueDiligenceRoutes(app, deps);
   registerCaseAttachmentRoutes(app, deps);
   registerServicingRoutes(app, deps);
   registerRiskSharingRoutes(app, deps);

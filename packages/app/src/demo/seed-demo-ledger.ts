@@ -289,15 +289,15 @@ export async function seedDemoLedger(
         {
           cause: refusal,
         },
-    // 尽职调查: complete before the risk evaluation; an application still waiting has it half done.
-    await step(() =>
-      recordDueDiligence({ id, items: demoDueDiligenceItems(target !== 'applied') }, clerk, run),
-    );
       );
     borrowers.add(`${enterpriseId}:${plan.bankNo}`);
     const id = applied.id;
     caseIds.set(plan.index, id);
     const { target } = plan;
+    // 尽职调查: complete before the risk evaluation; an application still waiting has it half done.
+    await step(() =>
+      recordDueDiligence({ id, items: demoDueDiligenceItems(target !== 'applied') }, clerk, run),
+    );
     if (target === 'applied') return;
     if (target === 'withdrawn' && plan.round % 2 === 0)
       return void (await step(() => withdrawCase({ id, note: '企业暂缓融资' }, enterprise, run)));
