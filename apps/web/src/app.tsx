@@ -22,6 +22,8 @@ import { ValuationListPage } from './valuation/valuation-list-page.tsx';
 import { EvaluatorListPage } from './valuation/evaluator-list-page.tsx';
 import { ExpertListPage } from './valuation/expert-list-page.tsx';
 import { ExpertReviewPage } from './valuation/expert-review-page.tsx';
+import { IpHealthPage } from './valuation/ip-health-page.tsx';
+import { TradeListPage } from './valuation/trade-list-page.tsx';
 import { EnterpriseDetailPage } from './enterprises/enterprise-detail-page.tsx';
 import { EnterpriseListPage } from './enterprises/enterprise-list-page.tsx';
 import { HomePage } from './home/home-page.tsx';
@@ -227,6 +229,30 @@ export function App() {
                   element={
                     <RequirePermission permission="valuation.read">
                       <ValuationDetailPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="ip-trades"
+                  element={
+                    <RequirePermission permission="ip_trade.list">
+                      <TradeListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="ip-health"
+                  element={
+                    <RequirePermission permission="ip_health.read">
+                      <IpHealthPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="enterprises/:id/ip-health"
+                  element={
+                    <RequirePermission permission="ip_health.read">
+                      <IpHealthPage />
                     </RequirePermission>
                   }
                 />

@@ -68,6 +68,7 @@ export function EnterpriseDetailPage() {
         <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
           {e.name}
         </Typography.Title>
+        <Link to={`/enterprises/${encodeURIComponent(id)}/ip-health`}>{t('ipHealth.open')}</Link>
         {(e.highTech || e.specialised || e.firstLoan || e.preIpo) && (
           <div style={{ marginTop: 8 }}>
             <EnterpriseFlagTags flags={e} />

@@ -100,6 +100,12 @@ export function buildNavigation(
         ...(can('valuation.list')
           ? [{ path: '/valuations', label: t('valuations.nav'), icon: 'dashboard' as const }]
           : []),
+        ...(can('ip_trade.list')
+          ? [{ path: '/ip-trades', label: t('ipTrades.nav'), icon: 'case' as const }]
+          : []),
+        ...(can('ip_health.read') && role === 'enterprise_user'
+          ? [{ path: '/ip-health', label: t('ipHealth.nav'), icon: 'alert' as const }]
+          : []),
         ...(can('evaluator.list')
           ? [{ path: '/evaluators', label: t('evaluators.nav'), icon: 'organisation' as const }]
           : []),
