@@ -38,6 +38,8 @@ import { RequireSession } from './session/require-session.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 import { VerifyDocumentPage } from './signing/verify-document-page.tsx';
 import { UserListPage } from './users/user-list-page.tsx';
+import { ClaimDetailPage } from './risk-sharing/claim-detail-page.tsx';
+import { ClaimListPage } from './risk-sharing/claim-list-page.tsx';
 
 /** Providers (query cache, Ant Design locale following the UI language) and the routes. */
 export function App() {
@@ -253,6 +255,22 @@ export function App() {
                   element={
                     <RequirePermission permission="ip_health.read">
                       <IpHealthPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="risk-claims"
+                  element={
+                    <RequirePermission permission="risk_claim.list">
+                      <ClaimListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="risk-claims/:id"
+                  element={
+                    <RequirePermission permission="risk_claim.read">
+                      <ClaimDetailPage />
                     </RequirePermission>
                   }
                 />

@@ -38,6 +38,7 @@ import { CaseRegistrationPanel } from './case-registration-panel.tsx';
 import { CaseStateTag } from './case-state-tag.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { SlaAgeTag } from './sla-age-tag.tsx';
+import { ClaimCasePanel } from '../risk-sharing/claim-case-panel.tsx';
 
 const readOnlyRoles = ['district_bureau', 'city_bureau', 'regulator'];
 
@@ -283,6 +284,7 @@ export function CaseDetailPage() {
       <CaseContractsPanel caseId={c.id} onChanged={onChanged} />
       <CaseRegistrationPanel caseId={c.id} onChanged={onChanged} />
       <CaseLoanPanel caseId={c.id} caseState={c.state} onChanged={onChanged} />
+      <ClaimCasePanel caseId={c.id} onChanged={onChanged} />
 
       <CaseTimeline detail={c} />
     </>

@@ -1,5 +1,6 @@
 import { caseActions, caseStates, combinedModels, declineReasons } from '@ipf/domain/ledger';
 import type { Language } from '../i18n/i18n.ts';
+import { claimTimelineActions } from '../risk-sharing/claim-labels.ts';
 
 type Entry = { readonly code: string; readonly zh: string; readonly en: string };
 type Translate = (key: string) => string;
@@ -16,6 +17,7 @@ const options = (list: readonly Entry[], language: Language) =>
 const extraActions: readonly Entry[] = [
   { code: 'committee_vote', zh: '贷审会表决', en: 'Credit committee vote' },
   { code: 'create_lead', zh: '新建线索', en: 'Lead created' },
+  ...claimTimelineActions,
 ];
 
 /** Tag colour of a case state: in progress blue, done green, refused red, ended grey. */

@@ -118,6 +118,15 @@ export function buildNavigation(
       ],
     },
     {
+      key: 'riskSharing',
+      label: t('riskClaims.navGroup'),
+      entries: [
+        ...(can('risk_claim.list')
+          ? [{ path: '/risk-claims', label: t('riskClaims.nav'), icon: 'workQueue' as const }]
+          : []),
+      ],
+    },
+    {
       key: 'administration',
       label: t('nav.administration'),
       entries: [
