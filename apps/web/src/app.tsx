@@ -40,6 +40,9 @@ import { VerifyDocumentPage } from './signing/verify-document-page.tsx';
 import { UserListPage } from './users/user-list-page.tsx';
 import { ClaimDetailPage } from './risk-sharing/claim-detail-page.tsx';
 import { ClaimListPage } from './risk-sharing/claim-list-page.tsx';
+import { GuaranteeListPage } from './risk-sharing/guarantee-list-page.tsx';
+import { InsurancePolicyListPage } from './risk-sharing/insurance-policy-list-page.tsx';
+import { RiskPoolPage } from './risk-sharing/risk-pool-page.tsx';
 
 /** Providers (query cache, Ant Design locale following the UI language) and the routes. */
 export function App() {
@@ -255,6 +258,30 @@ export function App() {
                   element={
                     <RequirePermission permission="ip_health.read">
                       <IpHealthPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="risk-pools"
+                  element={
+                    <RequirePermission permission="risk_pool.list">
+                      <RiskPoolPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="guarantees"
+                  element={
+                    <RequirePermission permission="guarantee.list">
+                      <GuaranteeListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="insurance-policies"
+                  element={
+                    <RequirePermission permission="insurance_policy.list">
+                      <InsurancePolicyListPage />
                     </RequirePermission>
                   }
                 />

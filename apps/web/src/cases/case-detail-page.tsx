@@ -39,6 +39,7 @@ import { CaseStateTag } from './case-state-tag.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { SlaAgeTag } from './sla-age-tag.tsx';
 import { ClaimCasePanel } from '../risk-sharing/claim-case-panel.tsx';
+import { CaseRiskSharingPanel } from '../risk-sharing/case-risk-sharing-panel.tsx';
 
 const readOnlyRoles = ['district_bureau', 'city_bureau', 'regulator'];
 
@@ -284,6 +285,7 @@ export function CaseDetailPage() {
       <CaseContractsPanel caseId={c.id} onChanged={onChanged} />
       <CaseRegistrationPanel caseId={c.id} onChanged={onChanged} />
       <CaseLoanPanel caseId={c.id} caseState={c.state} onChanged={onChanged} />
+      <CaseRiskSharingPanel caseId={c.id} onChanged={onChanged} />
       <ClaimCasePanel caseId={c.id} onChanged={onChanged} />
 
       <CaseTimeline detail={c} />

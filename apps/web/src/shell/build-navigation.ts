@@ -121,6 +121,15 @@ export function buildNavigation(
       key: 'riskSharing',
       label: t('riskClaims.navGroup'),
       entries: [
+        ...(can('risk_pool.list')
+          ? [{ path: '/risk-pools', label: t('riskSharing.navPools'), icon: 'dashboard' as const }]
+          : []),
+        ...(can('guarantee.list')
+          ? [{ path: '/guarantees', label: t('riskSharing.navGuarantees'), icon: 'case' as const }]
+          : []),
+        ...(can('insurance_policy.list')
+          ? [{ path: '/insurance-policies', label: t('riskSharing.navPolicies'), icon: 'consent' as const }]
+          : []),
         ...(can('risk_claim.list')
           ? [{ path: '/risk-claims', label: t('riskClaims.nav'), icon: 'workQueue' as const }]
           : []),

@@ -188,6 +188,7 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
     bank_approver: 'all',
     guarantor_user: 'all',
     insurer_user: 'all',
+    pool_admin: 'all', // picks the banks of its pool (issue 8 item 3)
   }),
   'user.list': only({ platform_admin: 'all' }),
   'user.create': only({ platform_admin: 'all' }),

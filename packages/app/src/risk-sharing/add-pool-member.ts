@@ -1,24 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { DomainError } from '@ipf/domain/errors';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
+import { headOfficeIdOf } from '../ledger/bank-product-view.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { findPoolRow, toRiskPoolViews, type RiskPoolView } from './risk-pool-view.ts';
 
 export interface AddPoolMemberInput {
   readonly poolId: string;
-  /** The bank's head office (总行): membership covers every unit of the bank. */
+  /** The bank (any unit; its head office 总行 becomes the member, covering every unit of the bank). */
   readonly bankId: string;
   /** From this day (today when absent): loans disbursed from then on are filed. */
   readonly fromDate?: string;
 }
 
 /**
- * 合作银行入池: the pool administrator adds a bank (head office; POOL_MEMBER_NOT_BANK otherwise) to its pool from a
+ * 合作银行入池: the pool administrator adds a bank (named by any unit, its head office joins; POOL_MEMBER_NOT_BANK for
+ * another kind of organisation) to its pool from a
  * date; an open membership already there is POOL_MEMBERSHIP_EXISTS. Eligible loans of the bank disbursed from then
  * on are filed into the pool. Source: issue 8 item 3.
  */
@@ -38,17 +40,12 @@ export async function addPoolMember(
       actor.organisationId,
     );
     if (pool === undefined) throw new DomainError('NOT_FOUND');
-    const [bank] = await tx
+    const [unit] = await tx
       .select()
       .from(tables.organisations)
-      .where(
-        and(
-          eq(tables.organisations.id, input.bankId),
-          eq(tables.organisations.kind, 'bank'),
-          isNull(tables.organisations.parentId),
-        ),
-      );
-    if (bank === undefined) throw new DomainError('POOL_MEMBER_NOT_BANK');
+      .where(and(eq(tables.organisations.id, input.bankId), eq(tables.organisations.kind, 'bank')));
+    if (unit === undefined) throw new DomainError('POOL_MEMBER_NOT_BANK');
+    const bank = { id: headOfficeIdOf(unit.path) };
     const [membership] = await tx
       .insert(tables.riskPoolMemberships)
       .values({

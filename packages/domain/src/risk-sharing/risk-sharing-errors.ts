@@ -135,8 +135,8 @@ export const riskSharingErrors = defineErrors({
   },
   POOL_MEMBER_NOT_BANK: {
     status: 400,
-    zh: '只能将银行总行加入风险补偿资金池。',
-    en: 'Only a bank head office can join a risk-compensation pool.',
+    zh: '只有银行可以加入风险补偿资金池。',
+    en: 'Only a bank can join a risk-compensation pool.',
   },
   POOL_MEMBERSHIP_EXISTS: {
     status: 409,
