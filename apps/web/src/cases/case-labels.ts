@@ -1,6 +1,6 @@
 import { caseActions, caseStates, combinedModels, declineReasons } from '@ipf/domain/ledger';
 import type { Language } from '../i18n/i18n.ts';
-import { claimTimelineActions } from '../risk-sharing/claim-labels.ts';
+import { claimReasonLabel, claimTimelineActions } from '../risk-sharing/claim-labels.ts';
 
 type Entry = { readonly code: string; readonly zh: string; readonly en: string };
 type Translate = (key: string) => string;
@@ -80,6 +80,8 @@ export function eventReasonLabel(
   if (code === null || code === '') return null;
   if (action === 'decline') return caseLabels.declineReason(code, language);
   if (['pass', 'refer', 'fail'].includes(code)) return riskOutcomeLabel(code, t);
+  const claimReason = claimReasonLabel(code, t);
+  if (claimReason !== null) return claimReason;
   switch (code) {
     case 'formal_report':
       return t('cases.valueBasis.formal_report');

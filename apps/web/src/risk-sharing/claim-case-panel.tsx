@@ -22,7 +22,7 @@ import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatMoney } from '../format/format-money.ts';
 import { hasPermission } from '../session/has-permission.ts';
 import { useSession } from '../session/use-session.ts';
-import { claimApi, type CaseClaims } from './claim-api.ts';
+import { claimApi, type CaseClaims, type FileRiskClaimInput } from './claim-api.ts';
 import { claimRoleLabel, claimStateColor, claimStateLabel } from './claim-labels.ts';
 
 type Payer = CaseClaims['payers'][number];
@@ -45,7 +45,7 @@ function FileClaimModal(props: { caseId: string; payer: Payer; onClose: () => vo
       claimApi.file(
         props.caseId,
         {
-          payerRole: props.payer.role as 'guarantor',
+          payerRole: props.payer.role as FileRiskClaimInput['payerRole'],
           attachmentIds,
           ...(externalName.trim() !== '' && externalRef.trim() !== ''
             ? { externalDocuments: [{ name: externalName.trim(), ref: externalRef.trim() }] }

@@ -65,3 +65,11 @@ export const claimTimelineActions = [
   { code: 'pay_risk_claim', zh: '代偿/理赔/补偿支付', en: 'Claim paid' },
   { code: 'share_risk_recovery', zh: '追偿款按比例返还', en: 'Recovery shared back' },
 ] as const;
+
+/** The reason code of a claim step on the case timeline (`guarantor_claim`, `recovery_shared` …) in words, or null. */
+export function claimReasonLabel(code: string, t: Translate): string | null {
+  if (code === 'recovery_shared') return t('riskClaims.recoveries');
+  if (!code.endsWith('_claim')) return null;
+  const role = code.slice(0, -'_claim'.length);
+  return (claimPayerRoles as readonly string[]).includes(role) ? claimRoleLabel(role, t) : null;
+}
