@@ -822,7 +822,7 @@ async function pledgeReasonsOf(caseId: string): Promise<string[]> {
   return check.reasons.map((r) => r.code);
 }
 
-/** Step 13, bank clerk: 放款 with 受托支付 on the case page; the case is 还款中 with the engine's schedule. */
+/** Step 13, bank clerk: 放款 with 受托支付 on the case page; the case is 已放款 with the engine's schedule. */
 export async function disburseAsClerk(page: Page, state: OriginationFlow): Promise<void> {
   expect(await pledgeReasonsOf(state.caseId)).toContain('PLEDGE_ALREADY_PLEDGED');
   await disburseLoan(page, state.caseId, {
@@ -830,9 +830,9 @@ export async function disburseAsClerk(page: Page, state: OriginationFlow): Promi
     counterpartyAccount: '6222000011112222',
     reference: 'INV-E2E-0001',
   });
-  expect(await page.locator('h3').first().textContent()).toContain('还款中');
+  expect(await page.locator('h3').first().textContent()).toContain('已放款');
   const loan = await loanOf(state.caseId);
-  expect(loan.caseState).toBe('repaying');
+  expect(loan.caseState).toBe('disbursed');
   expect(loan.installments).toHaveLength(12);
   expect(loan.installments.reduce((sum, i) => sum + toFen(i.principalYuan), 0n)).toBe(100_000_000n);
   // The schedule shown is the engine's: every due date and payment of the API's schedule.

@@ -64,7 +64,8 @@ export async function disburseLoan(
   }
   await dialog.locator('.ant-btn-primary').click();
   await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
-  await page.locator('h3 [data-state="repaying"]').first().waitFor({ timeout: 20_000 });
+  // 已放款 until the first repayment or the day's servicing starts repayment (进入还款, by the system).
+  await page.locator('h3 [data-state="disbursed"]').first().waitFor({ timeout: 20_000 });
   await page.getByTestId('loan-terms').waitFor({ timeout: 20_000 });
   await settle(page);
   const scheduleRows = page.getByTestId('loan-schedule').locator('.ant-table-tbody tr.ant-table-row');
