@@ -80,8 +80,8 @@ export const valuationErrors = defineErrors({
   },
   VALUATION_ASSET_NOT_FOUND: {
     status: 404,
-    zh: '未找到专利 {number}（演示数据中的发明或实用新型专利，例如 {example}）。',
-    en: 'Patent {number} not found (an invention or utility model of the demo data, e.g. {example}).',
+    zh: '平台上未找到专利 {number}（须为已登记的发明或实用新型专利，例如 {example}）。',
+    en: 'Patent {number} is not on the platform (it must be a registered invention or utility model patent, e.g. {example}).',
   },
   VALUATION_KIND_NOT_ALLOWED: {
     status: 403,
