@@ -281,7 +281,17 @@ describe('claims 代偿/理赔/补偿: amounts from the layered split, maker-che
       .set({ budgetFen: budget!.usedFen + 100_000n })
       .where(ofYear);
 
-    const b = (await file(caseB, { payerRole: 'pool' })).json<Claim>();
+    // A claim lists the case's own attachments (申请材料) as its documents.
+    const uploaded = await api(clerk, 'POST', `/api/cases/${caseB}/attachments`, {
+      kind: 'other',
+      fileName: '逾期催收记录.pdf',
+      mimeType: 'application/pdf',
+      contentBase64: Buffer.from('%PDF-1.4\n% claim proof\n%%EOF\n').toString('base64'),
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const attachmentId = uploaded.json<{ id: string }>().id;
+    const b = (await file(caseB, { payerRole: 'pool', attachmentIds: [attachmentId] })).json<Claim>();
+    expect(b.documents).toEqual([{ kind: 'case_attachment', name: '逾期催收记录.pdf', ref: attachmentId }]);
     const c = (await file(caseC, { payerRole: 'pool' })).json<Claim>();
     const pool = await poolSessionOf(b.payerOrganisationId);
     const checker = await createPayerChecker(t, b.payerOrganisationId, 'pool_admin');
