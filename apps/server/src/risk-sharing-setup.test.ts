@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoParties } from '@ipf/app';
+import { tables } from '@ipf/db';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
 import { prepareRegisteredCases, type RegisteredCaseFactory } from './testing/registered-case.ts';
 
@@ -67,6 +69,35 @@ describe('risk sharing set-up: guarantees, re-guarantee, pool filing at disburse
     expect(res.statusCode, res.body).toBe(200);
   };
 
+  /**
+   * An application to bank01 of a combined model naming its guarantor or insurer, by an enterprise the
+   * registered-case factory does not use, on the first patent it may pledge alone.
+   */
+  const applyWith = async (combinedModel: string, participant: Record<string, string>) => {
+    const products = (await api(clerk, 'GET', '/api/bank-products')).json<{ id: string; code: string }[]>();
+    const productId = products.find((p) => p.code === 'prd-demo-ipdai')!.id;
+    for (const login of ['ent004', 'ent005', 'ent006', 'ent007', 'ent008']) {
+      const ent = await t.loginAs(login);
+      const assets = await api(ent, 'GET', '/api/ip-assets?kind=invention_patent&pageSize=200');
+      for (const asset of assets.json<{ items: { id: string }[] }>().items) {
+        const applied = await api(ent, 'POST', '/api/cases', {
+          bankUnitId: orgOf('bank01.clerk'),
+          productId,
+          amountYuan: '1000000.00',
+          termMonths: 12,
+          repaymentMethod: 'annuity',
+          spreadBps: 50,
+          combinedModel,
+          ...participant,
+          assetIds: [asset.id],
+          consentExpiresOn: '2027-03-01',
+        });
+        if (applied.statusCode === 200) return { caseId: applied.json<{ id: string }>().id, enterprise: ent };
+      }
+    }
+    throw new Error(`no enterprise could apply for ${combinedModel}`);
+  };
+
   beforeAll(async () => {
     t = await createTestApp();
     cases = await prepareRegisteredCases(t);
@@ -78,35 +109,11 @@ describe('risk sharing set-up: guarantees, re-guarantee, pool filing at disburse
     poolPingshan = await t.loginAs('pool.pingshan');
     otherBank = await t.loginAs('bank02.clerk');
 
-    // A plus_guarantee application to bank01 naming guarantor 1 (the guarantor prices it before approval), by an
-    // enterprise the registered-case factory does not use, on a patent it owns alone.
-    const unitId = orgOf('bank01.clerk');
-    const products = (await api(clerk, 'GET', '/api/bank-products')).json<{ id: string; code: string }[]>();
-    const productId = products.find((p) => p.code === 'prd-demo-ipdai')!.id;
-    for (const login of ['ent004', 'ent005', 'ent006', 'ent007', 'ent008']) {
-      const ent = await t.loginAs(login);
-      const assets = await api(ent, 'GET', '/api/ip-assets?kind=invention_patent&pageSize=200');
-      for (const asset of assets.json<{ items: { id: string }[] }>().items) {
-        const applied = await api(ent, 'POST', '/api/cases', {
-          bankUnitId: unitId,
-          productId,
-          amountYuan: '1000000.00',
-          termMonths: 12,
-          repaymentMethod: 'annuity',
-          spreadBps: 50,
-          combinedModel: 'plus_guarantee',
-          guarantorOrganisationId: orgOf('guarantor1.user'),
-          assetIds: [asset.id],
-          consentExpiresOn: '2027-03-01',
-        });
-        if (applied.statusCode === 200) {
-          guaranteedCaseId = applied.json<{ id: string }>().id;
-          enterprise = ent;
-          break;
-        }
-      }
-      if (guaranteedCaseId !== '') break;
-    }
+    const guaranteed = await applyWith('plus_guarantee', {
+      guarantorOrganisationId: orgOf('guarantor1.user'),
+    });
+    guaranteedCaseId = guaranteed.caseId;
+    enterprise = guaranteed.enterprise;
     expect(guaranteedCaseId).not.toBe('');
   }, 240_000);
   afterAll(async () => t.close());
@@ -290,5 +297,87 @@ describe('risk sharing set-up: guarantees, re-guarantee, pool filing at disburse
       budgetYuan: '600000000.00',
     });
     expect(budget.json<Pool>()).toMatchObject({ budgetYuan: '600000000.00', usedYuan: '0.00' });
+  });
+
+  it('fixes the layered agreement from the guarantee and the pool filing: guarantor, re-guarantee of its part, pool of the bank’s retained loss', async () => {
+    const c = await cases.registeredCase();
+    // The guarantee on record for the case, as a guarantor records it before disbursement (fixture written directly:
+    // the registered-case factory drives pledge-only cases).
+    await t.deps.db.insert(tables.guarantees).values({
+      id: randomUUID(),
+      caseId: c.caseId,
+      guarantorId: orgOf('guarantor1.user'),
+      contractNumber: `DB-TEST-${c.caseId.slice(0, 8)}`,
+      guaranteedPrincipalFen: 100_000_000n,
+      coveredShareBps: 8000,
+      feeRateBps: 100,
+      feeFen: 1_000_000n,
+      reGuaranteeShareBps: 5000,
+      reGuarantorId: orgOf('reguarantor.user'),
+      state: 'active',
+      acceptedByUserId: (await t.deps.db.select({ id: tables.users.id }).from(tables.users).limit(1))[0]!.id,
+      createdAt: t.clock.now(),
+      updatedAt: t.clock.now(),
+    });
+    await disburse(c.caseId);
+    const fixed = await riskSharingOf(c.caseId);
+    expect(fixed.agreement!.layers.map((l) => [l.role, l.shareBps, l.base])).toEqual([
+      ['guarantor', 8000, 'loss_base'],
+      ['re_guarantor', 5000, 'guarantor_part'],
+      ['pool', 4000, 'bank_retained'],
+      ['bank', 2000, 'loss_base'],
+    ]);
+    // The guarantor sees the case's agreement it is not named on through case_participants: not at all.
+    expect((await api(guarantor2, 'GET', `/api/cases/${c.caseId}/risk-sharing`)).statusCode).toBe(404);
+  });
+
+  it('records the 保证保险 policy of a plus_insurance case once, by its named insurer, with the premium for the term', async () => {
+    const insurer1 = await t.loginAs('insurer1.user');
+    const insurer2 = await t.loginAs('insurer2.user');
+    const { caseId } = await applyWith('plus_insurance', { insurerOrganisationId: orgOf('insurer1.user') });
+    const url = `/api/cases/${caseId}/guarantee-insurance-policy`;
+    const body = { premiumRateBps: 200, coverageShareBps: 6000 };
+    expect((await api(insurer2, 'POST', url, body)).statusCode).toBe(404);
+    const res = await api(insurer1, 'POST', url, body);
+    expect(res.statusCode, res.body).toBe(200);
+    // 1,000,000.00 × 2% × 12/12 = 20,000.00; insured the bank, period the loan's term from today.
+    expect(res.json<Record<string, unknown>>()).toMatchObject({
+      kind: 'pledge_financing_guarantee',
+      premiumYuan: '20000.00',
+      coverageShareBps: 6000,
+      sumInsuredYuan: '1000000.00',
+      insuredId: bank01,
+      startDate: '2026-03-02',
+      endDate: '2027-03-02',
+    });
+    expect((await api(insurer1, 'POST', url, body)).json<Problem>().code).toBe(
+      'INSURANCE_POLICY_ALREADY_RECORDED',
+    );
+  });
+
+  it('records an article-八 policy for an enterprise, seen by the insurer and the enterprise, not by another insurer', async () => {
+    const insurer1 = await t.loginAs('insurer1.user');
+    const insurer2 = await t.loginAs('insurer2.user');
+    const ent = await t.loginAs('ent009');
+    const policy = {
+      kind: 'overseas_infringement',
+      enterpriseId: orgOf('ent009'),
+      premiumYuan: '15000.00',
+      sumInsuredYuan: '3000000.00',
+      startDate: '2026-03-01',
+      endDate: '2027-02-28',
+    };
+    const bad = await api(insurer1, 'POST', '/api/insurance-policies', { ...policy, endDate: '2026-03-01' });
+    expect(bad.json<Problem>().code).toBe('INSURANCE_POLICY_INVALID');
+    const res = await api(insurer1, 'POST', '/api/insurance-policies', policy);
+    expect(res.statusCode, res.body).toBe(200);
+    const id = res.json<{ id: string }>().id;
+    const ids = async (session: TestSession) =>
+      (await api(session, 'GET', '/api/insurance-policies?pageSize=200'))
+        .json<Page<{ id: string }>>()
+        .items.map((p) => p.id);
+    expect(await ids(insurer1)).toContain(id);
+    expect(await ids(ent)).toContain(id);
+    expect(await ids(insurer2)).not.toContain(id);
   });
 });
