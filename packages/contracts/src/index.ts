@@ -17,3 +17,4 @@ export * from './expert-reviews.ts';
 export * from './valuations.ts';
 export * from './risk-sharing.ts';
 export * from './risk-claims.ts';
+export * from './subsidies.ts';

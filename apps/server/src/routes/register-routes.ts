@@ -21,6 +21,7 @@ import { registerReferenceRoutes } from './reference-routes.ts';
 import { registerRegistrationRoutes } from './registration-routes.ts';
 import { registerRiskSharingRoutes } from './risk-sharing-routes.ts';
 import { registerRiskClaimRoutes } from './risk-claim-routes.ts';
+import { registerSubsidyRoutes } from './subsidy-routes.ts';
 import { registerServicingRoutes } from './servicing-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
 import { registerValuationRoutes } from './valuation-routes.ts';
@@ -57,6 +58,7 @@ export async function registerRoutes(
   registerServicingRoutes(app, deps);
   registerRiskSharingRoutes(app, deps);
   registerRiskClaimRoutes(app, deps);
+  registerSubsidyRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerMonitoringRoutes(app, deps);
   registerEvaluatorRoutes(app, deps);

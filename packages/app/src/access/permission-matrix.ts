@@ -114,7 +114,17 @@ export type Operation =
   | 'ip_trade_listing.list'
   | 'ip_trade_listing.manage'
   | 'ip_trade.comparables'
-  | 'ip_health.read';
+  | 'ip_health.read'
+  | 'subsidy_scheme.list'
+  | 'subsidy_scheme.publish'
+  | 'subsidy.eligibility'
+  | 'subsidy_application.list'
+  | 'subsidy_application.read'
+  | 'subsidy_application.apply'
+  | 'subsidy_application.review'
+  | 'subsidy_application.approve'
+  | 'subsidy_application.pay'
+  | 'subsidy_application.claw_back';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -482,6 +492,41 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   // Comparables for an asset and the enterprise health check 体检 read the enterprise's IP: its data readers.
   'ip_trade.comparables': enterpriseDataReaders,
   'ip_health.read': enterpriseDataReaders,
+  // Subsidies 贴息 贴费 (issue 9, access.md): the enterprise applies and sees its own; the district bureau reviews
+  // and approves its district's (another user than the reviewer); the city bureau publishes schemes and reviews
+  // or approves where the scheme says; regulators read.
+  'subsidy_scheme.list': only({
+    enterprise_user: 'all',
+    bank_clerk: 'all',
+    bank_approver: 'all',
+    district_bureau: 'all',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'subsidy_scheme.publish': only({ city_bureau: 'all' }),
+  'subsidy.eligibility': only({
+    enterprise_user: 'own_org',
+    district_bureau: 'district',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'subsidy_application.list': only({
+    enterprise_user: 'own_org',
+    district_bureau: 'district',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'subsidy_application.read': only({
+    enterprise_user: 'own_org',
+    district_bureau: 'district',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'subsidy_application.apply': only({ enterprise_user: 'own_org' }),
+  'subsidy_application.review': only({ district_bureau: 'district', city_bureau: 'all' }),
+  'subsidy_application.approve': only({ district_bureau: 'district', city_bureau: 'all' }),
+  'subsidy_application.pay': only({ district_bureau: 'district', city_bureau: 'all' }),
+  'subsidy_application.claw_back': only({ district_bureau: 'district', city_bureau: 'all' }),
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];

@@ -21,6 +21,7 @@ export {
 import { seedDemoProducts } from './seed-demo-products.ts';
 import { seedDemoEvaluators } from './seed-demo-evaluators.ts';
 import { seedDemoRiskSharing } from './seed-demo-risk-sharing.ts';
+import { seedDemoSubsidies } from './seed-demo-subsidies.ts';
 import { seedDemoTrades } from './seed-demo-trades.ts';
 import { seedDemoSigningCertificates } from './seed-demo-signing-certificates.ts';
 
@@ -144,6 +145,7 @@ export async function seedDemoData(
   await seedDemoProducts(deps);
   await seedDemoEvaluators(deps);
   await seedDemoRiskSharing(deps);
+  await seedDemoSubsidies(deps);
   await seedDemoTrades(deps);
   const issuedAt = deps.clock.now().getTime() - (DEMO_LEDGER_HISTORY_DAYS + 30) * 86_400_000;
   await seedDemoSigningCertificates(

@@ -76,4 +76,54 @@ export const subsidyErrors = defineErrors({
     zh: '已享受补贴 {years} 个年度，达到政策上限 {maxYears} 个年度。',
     en: "Subsidies were already received for {years} years, the scheme's limit of {maxYears}.",
   },
+  SUBSIDY_NOT_ELIGIBLE: {
+    status: 422,
+    zh: '不符合该政策的申请条件或可补贴金额为零：{conditions}。',
+    en: "The scheme's conditions are not met or the amount is zero: {conditions}.",
+  },
+  SUBSIDY_APPLICATION_DUPLICATE: {
+    status: 409,
+    zh: '该笔贷款在本政策的 {year} 年度已有申请，不得重复申请。',
+    en: 'This loan already has an application under this scheme for {year}.',
+  },
+  SUBSIDY_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    zh: '申请当前状态为“{from}”，不能执行“{event}”。',
+    en: 'The application is "{from}"; "{event}" is not allowed.',
+  },
+  SUBSIDY_MAKER_CHECKER_VIOLATION: {
+    status: 409,
+    zh: '审核人不能同时审批同一申请（审核与审批须由不同人员完成）。',
+    en: 'The reviewer of an application may not also approve it (maker-checker).',
+  },
+  SUBSIDY_WINDOW_CLOSED: {
+    status: 409,
+    zh: '该政策的受理期为 {from} 至 {to}，当前不在受理期内。',
+    en: "The scheme's application window is {from} to {to}; it is not open now.",
+  },
+  SUBSIDY_SCHEME_VERSION_EXISTS: {
+    status: 409,
+    zh: '政策“{schemeId}”的第 {version} 版已存在，请使用更高的版本号。',
+    en: 'Version {version} of scheme "{schemeId}" exists already; use a higher version.',
+  },
+  SUBSIDY_SCHEME_NOT_PUBLISHED: {
+    status: 409,
+    zh: '该政策版本未发布或已关闭，不能受理申请。',
+    en: 'This scheme version is not published or is closed; it takes no applications.',
+  },
+  SUBSIDY_LOAN_MISSING: {
+    status: 422,
+    zh: '该案件尚未放款，没有可补贴的贷款。',
+    en: 'The case has no disbursed loan to subsidise.',
+  },
+  SUBSIDY_COST_OVERCLAIMED: {
+    status: 409,
+    zh: '费用“{costId}”的补贴合计将超过实际支付金额，不得重复补贴。',
+    en: 'Subsidies on the cost "{costId}" would exceed what was actually paid; a cost is subsidised once.',
+  },
+  SUBSIDY_REASON_REQUIRED: {
+    status: 400,
+    zh: '驳回或追回须填写理由。',
+    en: 'A rejection or clawback needs a reason.',
+  },
 });
