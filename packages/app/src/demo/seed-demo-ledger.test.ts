@@ -5,7 +5,7 @@ import { createTestDatabase, tables, type DatabaseHandle } from '@ipf/db';
 import { chainedAuditWriter } from '../audit/audit-writer.ts';
 import type { AppDeps } from '../deps.ts';
 import { seedDemoData } from './seed-demo-data.ts';
-import { DEMO_LEDGER_RESTING_STATES, seedDemoLedger, type SeedDemoLedgerResult } from './seed-demo-ledger.ts';
+import { seedDemoLedger, type SeedDemoLedgerResult } from './seed-demo-ledger.ts';
 
 /** Two cases per resting state, driven through the real use cases on dates before 2026-03-02. */
 const PER_STATE = 2;
@@ -26,7 +26,7 @@ describe('demo ledger: every state of states.md reached by the real use cases', 
       demoSeed: 'demo-ledger-test',
       sessionTtlMinutes: 60,
     };
-    await seedDemoData(deps, 1, { cases: PER_STATE * DEMO_LEDGER_RESTING_STATES.length });
+    await seedDemoData(deps, 1, { cases: PER_STATE * caseStateCodes.length });
     const [seeded] = await deps.db
       .select({ after: tables.auditEvents.after })
       .from(tables.auditEvents)
@@ -36,8 +36,8 @@ describe('demo ledger: every state of states.md reached by the real use cases', 
   afterAll(async () => handle.close());
 
   it('rests cases in every state but the pass-through `disbursed`, as many as planned in each', () => {
-    expect(result.cases).toBe(PER_STATE * DEMO_LEDGER_RESTING_STATES.length);
-    expect(result.byState).toEqual(Object.fromEntries(DEMO_LEDGER_RESTING_STATES.map((s) => [s, PER_STATE])));
+    expect(result.cases).toBe(PER_STATE * caseStateCodes.length);
+    expect(result.byState).toEqual(Object.fromEntries(caseStateCodes.map((s) => [s, PER_STATE])));
   });
 
   it('has every case timeline follow the transition table, and every state of states.md on some timeline', async () => {
