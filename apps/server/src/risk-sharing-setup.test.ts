@@ -380,4 +380,47 @@ describe('risk sharing set-up: guarantees, re-guarantee, pool filing at disburse
     expect(await ids(ent)).toContain(id);
     expect(await ids(insurer2)).not.toContain(id);
   });
+
+  it('a guarantor keeps its own products: create, change with the version read, deactivate; another guarantor cannot touch them', async () => {
+    const created = await api(guarantor2, 'POST', '/api/guarantee-products', {
+      code: 'IP-TEST',
+      nameZh: '测试担保产品',
+      nameEn: 'Test product',
+      coverageShareBps: 6000,
+      feeRateBps: 120,
+      reGuaranteeShareBps: 2000,
+      reGuarantorId: orgOf('reguarantor.user'),
+      capYuan: '500000.00',
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const product = created.json<{ id: string; version: number; capYuan: string }>();
+    expect(product.capYuan).toBe('500000.00');
+    const duplicate = await api(guarantor2, 'POST', '/api/guarantee-products', {
+      code: 'IP-TEST',
+      nameZh: '重复',
+      nameEn: 'Duplicate',
+      coverageShareBps: 6000,
+      feeRateBps: 120,
+    });
+    expect(duplicate.json<Problem>().code).toBe('CONFLICT');
+    const url = `/api/guarantee-products/${product.id}`;
+    const patch = (session: TestSession, payload: object) =>
+      t.app.inject({ method: 'PATCH', url, headers: session.headers, payload });
+    expect((await patch(guarantor1, { active: false, version: 1 })).statusCode).toBe(404);
+    const stale = await patch(guarantor2, { feeRateBps: 150, version: 2 });
+    expect(stale.json<Problem>().code).toBe('CONFLICT');
+    const tooHigh = await patch(guarantor2, { coverageShareBps: 9000, version: 1 });
+    expect(tooHigh.json<Problem>().code).toBe('RISK_BANK_SHARE_BELOW_MINIMUM');
+    const off = await patch(guarantor2, { active: false, version: 1 });
+    expect(off.json<{ active: boolean; version: number }>()).toMatchObject({ active: false, version: 2 });
+    const own = (await api(guarantor2, 'GET', '/api/guarantee-products?pageSize=200')).json<
+      Page<{ id: string; guarantorId: string }>
+    >();
+    expect(own.items.every((p) => p.guarantorId === orgOf('guarantor2.user'))).toBe(true);
+    const seenByBank = (await api(clerk, 'GET', '/api/guarantee-products?active=true&pageSize=200')).json<
+      Page<{ id: string }>
+    >();
+    expect(seenByBank.items.map((p) => p.id)).not.toContain(product.id);
+    expect(seenByBank.total).toBeGreaterThanOrEqual(3);
+  });
 });
