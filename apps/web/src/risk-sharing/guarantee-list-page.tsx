@@ -7,6 +7,9 @@ import { PageHeader } from '../common/page-header.tsx';
 import { PagedTable } from '../common/paged-table.tsx';
 import { useListSearchParams } from '../common/use-list-search-params.ts';
 import { formatMoney } from '../format/format-money.ts';
+import { hasPermission } from '../session/has-permission.ts';
+import { useSession } from '../session/use-session.ts';
+import { GuaranteeProductsCard } from './guarantee-products-card.tsx';
 import { riskSharingApi, type Guarantee } from './risk-sharing-api.ts';
 import { formatBps, riskRecordStateLabel } from './risk-sharing-labels.ts';
 
@@ -19,6 +22,7 @@ const guaranteeStates = ['active', 'compensated', 'released', 'cancelled'] as co
 export function GuaranteeListPage() {
   const { t } = useTranslation();
   const params = useListSearchParams();
+  const session = useSession().data ?? null;
   const state = params.text('state');
   const list = useQuery({
     queryKey: ['guarantees', state, params.page, params.pageSize],
@@ -75,6 +79,7 @@ export function GuaranteeListPage() {
   return (
     <>
       <PageHeader title={t('riskSharing.guaranteesTitle')} subtitle={t('riskSharing.guaranteesSubtitle')} />
+      {hasPermission(session, 'guarantee_product.manage') && <GuaranteeProductsCard />}
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <Select<string>

@@ -1,5 +1,6 @@
 import type {
   CaseRiskSharing as CaseRiskSharingSchema,
+  CreateGuaranteeProductBody,
   Guarantee as GuaranteeSchema,
   GuaranteeProduct as GuaranteeProductSchema,
   InsurancePolicy as InsurancePolicySchema,
@@ -19,6 +20,7 @@ export type GuaranteeProduct = Static<typeof GuaranteeProductSchema>;
 export type InsurancePolicy = Static<typeof InsurancePolicySchema>;
 export type PoolFiling = Static<typeof PoolFilingSchema>;
 export type RiskPool = Static<typeof RiskPoolSchema>;
+export type CreateGuaranteeProductInput = Static<typeof CreateGuaranteeProductBody>;
 export type RecordGuaranteeInput = Static<typeof RecordGuaranteeBody>;
 export type RecordGuaranteeInsuranceInput = Static<typeof RecordGuaranteeInsuranceBody>;
 
@@ -43,6 +45,13 @@ export const riskSharingApi = {
     }),
   guaranteeProducts: (filters: PagedFilters & { active?: boolean | undefined }) =>
     apiRequest<Page<GuaranteeProduct>>('/guarantee-products', { query: filters }),
+  createGuaranteeProduct: (body: CreateGuaranteeProductInput) =>
+    apiRequest<GuaranteeProduct>('/guarantee-products', { method: 'POST', body }),
+  setGuaranteeProductActive: (product: GuaranteeProduct, active: boolean) =>
+    apiRequest<GuaranteeProduct>(`/guarantee-products/${encodeURIComponent(product.id)}`, {
+      method: 'PATCH',
+      body: { active, version: product.version },
+    }),
   guarantees: (filters: PagedFilters & { state?: string | undefined }, signal?: AbortSignal) =>
     apiRequest<Page<Guarantee>>('/guarantees', { query: filters, ...withSignal(signal) }),
   policies: (filters: PagedFilters & { kind?: string | undefined }, signal?: AbortSignal) =>
