@@ -43,6 +43,9 @@ import { ClaimListPage } from './risk-sharing/claim-list-page.tsx';
 import { GuaranteeListPage } from './risk-sharing/guarantee-list-page.tsx';
 import { InsurancePolicyListPage } from './risk-sharing/insurance-policy-list-page.tsx';
 import { RiskPoolPage } from './risk-sharing/risk-pool-page.tsx';
+import { SubsidyApplicationQueuePage } from './subsidies/subsidy-application-queue-page.tsx';
+import { SubsidyEligibilityPage } from './subsidies/subsidy-eligibility-page.tsx';
+import { SubsidySchemeListPage } from './subsidies/subsidy-scheme-list-page.tsx';
 
 /** Providers (query cache, Ant Design locale following the UI language) and the routes. */
 export function App() {
@@ -210,6 +213,30 @@ export function App() {
                   element={
                     <RequirePermission permission="case.read">
                       <CaseDetailPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="subsidies"
+                  element={
+                    <RequirePermission permission="subsidy.eligibility">
+                      <SubsidyEligibilityPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="subsidy-applications"
+                  element={
+                    <RequirePermission permission="subsidy_application.list">
+                      <SubsidyApplicationQueuePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="subsidy-schemes"
+                  element={
+                    <RequirePermission permission="subsidy_scheme.list">
+                      <SubsidySchemeListPage />
                     </RequirePermission>
                   }
                 />

@@ -136,6 +136,21 @@ export function buildNavigation(
       ],
     },
     {
+      key: 'subsidies',
+      label: t('subsidies.navGroup'),
+      entries: [
+        ...(can('subsidy.eligibility') && role === 'enterprise_user'
+          ? [{ path: '/subsidies', label: t('subsidies.navMine'), icon: 'case' as const }]
+          : []),
+        ...(can('subsidy_application.list') && role !== 'enterprise_user'
+          ? [{ path: '/subsidy-applications', label: t('subsidies.navQueue'), icon: 'workQueue' as const }]
+          : []),
+        ...(can('subsidy_scheme.list')
+          ? [{ path: '/subsidy-schemes', label: t('subsidies.navSchemes'), icon: 'dashboard' as const }]
+          : []),
+      ],
+    },
+    {
       key: 'administration',
       label: t('nav.administration'),
       entries: [

@@ -1,0 +1,206 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Drawer, Input, Modal, Select, Space, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actionLabel, actionTextLabel, applicationStateLabel } from './subsidy-labels.ts';
+import { PageHeader } from '../common/page-header.tsx';
+import { PagedTable } from '../common/paged-table.tsx';
+import { ProblemAlert } from '../common/problem-alert.tsx';
+import { useListSearchParams } from '../common/use-list-search-params.ts';
+import { formatMoney } from '../format/format-money.ts';
+import { hasPermission } from '../session/has-permission.ts';
+import { useSession } from '../session/use-session.ts';
+import { asEvaluation, subsidyApi, type SubsidyApplication } from './subsidy-api.ts';
+import { SubsidyEvaluationView } from './subsidy-evaluation-view.tsx';
+
+const STATES = [
+  'submitted',
+  'district_reviewed',
+  'city_reviewed',
+  'approved',
+  'paid',
+  'rejected',
+  'clawed_back',
+];
+
+type Action = 'pass' | 'reject' | 'approve' | 'pay' | 'clawBack';
+
+/** One step on an application; reject, pay and claw back ask for a reason or the payment reference. */
+function ActionModal(props: {
+  application: SubsidyApplication;
+  action: Action;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [text, setText] = useState('');
+  const { id, version } = props.application;
+  const needsText = props.action !== 'pass' && props.action !== 'approve';
+  const mutation = useMutation({
+    mutationFn: () => {
+      switch (props.action) {
+        case 'pass':
+          return subsidyApi.review(id, { decision: 'pass', expectedVersion: version });
+        case 'reject':
+          return subsidyApi.review(id, { decision: 'reject', note: text.trim(), expectedVersion: version });
+        case 'approve':
+          return subsidyApi.approve(id, version);
+        case 'pay':
+          return subsidyApi.pay(id, { reference: text.trim(), expectedVersion: version });
+        case 'clawBack':
+          return subsidyApi.clawBack(id, { reason: text.trim(), expectedVersion: version });
+      }
+    },
+    onSuccess: () => {
+      void message.success(t('subsidies.done'));
+      props.onDone();
+    },
+  });
+  return (
+    <Modal
+      open
+      title={`${actionLabel(props.action, t)}：${props.application.applicationNumber}`}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: needsText && text.trim() === '' }}
+      confirmLoading={mutation.isPending}
+      onOk={() => mutation.mutate()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {mutation.error !== null && <ProblemAlert error={mutation.error} />}
+      <p>
+        {props.application.enterpriseName} · {props.application.schemeNameZh} ·{' '}
+        {formatMoney(props.application.requestedYuan)}
+      </p>
+      {needsText && (
+        <Input.TextArea
+          rows={3}
+          maxLength={props.action === 'pay' ? 100 : 1000}
+          placeholder={actionTextLabel(props.action, t)}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      )}
+    </Modal>
+  );
+}
+
+/**
+ * 补贴申请受理 (the bureaus' queue, issue 9 item 4): applications of the district (or all for the city bureau) by
+ * state, the evaluation with every condition's proof, and review, approval (by another user), payment and
+ * clawback.
+ */
+export function SubsidyApplicationQueuePage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const params = useListSearchParams();
+  const state = params.text('state');
+  const [open, setOpen] = useState<SubsidyApplication | null>(null);
+  const [acting, setActing] = useState<{ application: SubsidyApplication; action: Action } | null>(null);
+  const can = (permission: string) => hasPermission(session.data, permission);
+  const list = useQuery({
+    queryKey: ['subsidy-applications', 'queue', state, params.page, params.pageSize],
+    queryFn: ({ signal }) =>
+      subsidyApi.applications({ state, page: params.page, pageSize: params.pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+  const actionsOf = (a: SubsidyApplication): Action[] => {
+    const actions: Action[] = [];
+    if (can('subsidy_application.review') && (a.state === 'submitted' || a.state === 'district_reviewed'))
+      actions.push('pass', 'reject');
+    if (
+      can('subsidy_application.approve') &&
+      (a.state === 'district_reviewed' || a.state === 'city_reviewed')
+    )
+      actions.push('approve');
+    if (can('subsidy_application.pay') && a.state === 'approved') actions.push('pay');
+    if (can('subsidy_application.claw_back') && (a.state === 'approved' || a.state === 'paid'))
+      actions.push('clawBack');
+    return actions;
+  };
+  const columns: TableColumnsType<SubsidyApplication> = [
+    {
+      title: t('subsidies.applicationNumber'),
+      key: 'number',
+      render: (_, a) => (
+        <Button type="link" size="small" onClick={() => setOpen(a)}>
+          {a.applicationNumber}
+        </Button>
+      ),
+    },
+    { title: t('subsidies.enterprise'), dataIndex: 'enterpriseName', key: 'enterprise' },
+    { title: t('subsidies.scheme'), key: 'scheme', render: (_, a) => a.schemeNameZh },
+    { title: t('subsidies.caseNumber'), dataIndex: 'caseNumber', key: 'case' },
+    { title: t('subsidies.year'), dataIndex: 'subsidyYear', key: 'year', width: 80 },
+    { title: t('subsidies.requested'), key: 'requested', render: (_, a) => formatMoney(a.requestedYuan) },
+    { title: t('subsidies.granted'), key: 'granted', render: (_, a) => formatMoney(a.grantedYuan) },
+    {
+      title: t('subsidies.state'),
+      key: 'state',
+      render: (_, a) => <Tag>{applicationStateLabel(a.state, t)}</Tag>,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, a) => (
+        <Space size={4} wrap>
+          {actionsOf(a).map((action) => (
+            <Button
+              key={action}
+              size="small"
+              danger={action === 'reject' || action === 'clawBack'}
+              onClick={() => setActing({ application: a, action })}
+            >
+              {actionLabel(action, t)}
+            </Button>
+          ))}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={t('subsidies.queueTitle')} subtitle={t('subsidies.queueSubtitle')} />
+      <Card>
+        <Space style={{ marginBottom: 16 }}>
+          <Select<string>
+            allowClear
+            value={state ?? null}
+            placeholder={t('subsidies.allStates')}
+            style={{ width: 160 }}
+            options={STATES.map((s) => ({ value: s, label: applicationStateLabel(s, t) }))}
+            onChange={(v) => params.setFilters({ state: v })}
+          />
+        </Space>
+        <PagedTable<SubsidyApplication>
+          list={list}
+          columns={columns}
+          page={params.page}
+          pageSize={params.pageSize}
+          onPageChange={params.setPage}
+          emptyText={t('subsidies.noApplications')}
+          filtered={state !== undefined}
+        />
+      </Card>
+      <Drawer open={open !== null} size="large" title={open?.applicationNumber} onClose={() => setOpen(null)}>
+        {open !== null && <SubsidyEvaluationView evaluation={asEvaluation(open.evaluation)} />}
+      </Drawer>
+      {acting !== null && (
+        <ActionModal
+          application={acting.application}
+          action={acting.action}
+          onClose={() => setActing(null)}
+          onDone={() => {
+            setActing(null);
+            void queryClient.invalidateQueries({ queryKey: ['subsidy-applications'] });
+            void queryClient.invalidateQueries({ queryKey: ['subsidy-schemes'] });
+          }}
+        />
+      )}
+    </>
+  );
+}
