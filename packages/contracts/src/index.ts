@@ -17,4 +17,6 @@ export * from './expert-reviews.ts';
 export * from './valuations.ts';
 export * from './risk-sharing.ts';
 export * from './risk-claims.ts';
+export * from './dispositions.ts';
+export * from './what-if.ts';
 export * from './subsidies.ts';

@@ -21,6 +21,8 @@ import { registerReferenceRoutes } from './reference-routes.ts';
 import { registerRegistrationRoutes } from './registration-routes.ts';
 import { registerRiskSharingRoutes } from './risk-sharing-routes.ts';
 import { registerRiskClaimRoutes } from './risk-claim-routes.ts';
+import { registerDispositionRoutes } from './disposition-routes.ts';
+import { registerWhatIfRoutes } from './what-if-routes.ts';
 import { registerSubsidyRoutes } from './subsidy-routes.ts';
 import { registerServicingRoutes } from './servicing-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
@@ -58,6 +60,8 @@ export async function registerRoutes(
   registerServicingRoutes(app, deps);
   registerRiskSharingRoutes(app, deps);
   registerRiskClaimRoutes(app, deps);
+  registerDispositionRoutes(app, deps);
+  registerWhatIfRoutes(app, deps);
   registerSubsidyRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerMonitoringRoutes(app, deps);

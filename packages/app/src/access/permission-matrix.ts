@@ -93,6 +93,10 @@ export type Operation =
   | 'risk_claim.decide'
   | 'risk_claim.pay'
   | 'risk_recovery.record'
+  | 'disposition.read'
+  | 'disposition.manage'
+  | 'disposition.distribute'
+  | 'what_if.run'
   | 'pledge_alert.list'
   | 'pledge_alert.handle'
   | 'pledge_alert.scan'
@@ -414,6 +418,22 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'risk_claim.decide': only({ guarantor_user: 'own_org', insurer_user: 'own_org', pool_admin: 'own_org' }),
   'risk_claim.pay': only({ guarantor_user: 'own_org', insurer_user: 'own_org', pool_admin: 'own_org' }),
   'risk_recovery.record': only({ bank_clerk: 'own_org' }),
+  // Disposition of pledged IP (issue 8 item 5, R11): the bank clerk opens and works the disposition of its case
+  // (costs, proceeds, path, closing); a bank approver approves each distribution (maker-checker in the use case);
+  // read like the case (the guarantor of the case, bureaus, regulators), recovery rates likewise.
+  'disposition.read': caseReaders,
+  'disposition.manage': only({ bank_clerk: 'own_org' }),
+  'disposition.distribute': only({ bank_approver: 'own_org' }),
+  // What-if (issue 8 item 7): banks on their own loans, a pool administrator on the loans filed into its pool, the
+  // bureaus and regulators by mandate.
+  'what_if.run': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    pool_admin: 'own_org',
+    district_bureau: 'district',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
   // Post-loan monitoring of pledged IP (issue 6 item 5): alerts go to the pledgee (the bank by hierarchy, the
   // guarantor of a case it is assigned to), bureaus and regulators read them; the pledgee acknowledges, resolves
   // and records fees paid on the owner's behalf; the scan runs with the daily job or when the operator starts it.

@@ -204,4 +204,45 @@ export const riskSharingErrors = defineErrors({
     zh: '追偿款凭证“{reference}”已登记，不能重复分配。',
     en: 'The recovery "{reference}" is already on record; it is not shared twice.',
   },
+  // Disposition of pledged IP (issue 8 item 5, R11): opening, distribution fixed before disposal, maker-checker.
+  DISPOSITION_CASE_NOT_DEFAULTED: {
+    status: 409,
+    zh: '案件状态为“{state}”：贷款认定不良（或进入代偿）后方可启动处置。',
+    en: 'The case is "{state}": disposition starts once the loan is non-performing or in compensation.',
+  },
+  DISPOSITION_ALREADY_OPEN: {
+    status: 409,
+    zh: '该案件已有处置案件，不能重复启动。',
+    en: 'This case already has a disposition case.',
+  },
+  DISPOSITION_DISTRIBUTION_FIXED: {
+    status: 409,
+    zh: '处置分配比例已在处置开始前固定，处置开始后不能修改。',
+    en: 'The distribution ratios were fixed before disposal and cannot change once disposal has started.',
+  },
+  DISPOSITION_DISTRIBUTION_INVALID: {
+    status: 400,
+    zh: '分配比例无效：各方须为本案件分险协议中的一方（或银行），比例为非负整数基点，合计 10000 个基点（100%）。',
+    en: 'The distribution is not valid: each party must be the bank or a party of the agreement, with whole bps ≥ 0 totalling 10000 (100%).',
+  },
+  DISPOSITION_NOTHING_TO_DISTRIBUTE: {
+    status: 409,
+    zh: '没有尚未分配的处置款，无需分配。',
+    en: 'There are no undistributed proceeds to distribute.',
+  },
+  DISPOSITION_MAKER_CHECKER_VIOLATION: {
+    status: 403,
+    zh: '审查与审批分离：用户 {userId} 经办了本处置案件（启动、登记费用或处置款），不能审批分配。',
+    en: 'Maker-checker: user {userId} opened this disposition or recorded its costs or proceeds and may not approve the distribution.',
+  },
+  DISPOSITION_REGISTRATION_NOT_CANCELLED: {
+    status: 409,
+    zh: '质押登记尚未注销（登记 {applicationNumber}），请先办理注销后再结案。',
+    en: 'The pledge registration {applicationNumber} is not cancelled yet; cancel it before closing.',
+  },
+  DISPOSITION_PROCEEDS_REFERENCE_DUPLICATE: {
+    status: 409,
+    zh: '处置款凭证“{reference}”已登记，不能重复登记。',
+    en: 'The proceeds reference "{reference}" is already on record.',
+  },
 });
