@@ -40,6 +40,9 @@ import { VerifyDocumentPage } from './signing/verify-document-page.tsx';
 import { UserListPage } from './users/user-list-page.tsx';
 import { ClaimDetailPage } from './risk-sharing/claim-detail-page.tsx';
 import { ClaimListPage } from './risk-sharing/claim-list-page.tsx';
+import { DispositionDetailPage } from './risk-sharing/disposition-detail-page.tsx';
+import { DispositionListPage } from './risk-sharing/disposition-list-page.tsx';
+import { WhatIfPage } from './risk-sharing/what-if-page.tsx';
 import { GuaranteeListPage } from './risk-sharing/guarantee-list-page.tsx';
 import { InsurancePolicyListPage } from './risk-sharing/insurance-policy-list-page.tsx';
 import { RiskPoolPage } from './risk-sharing/risk-pool-page.tsx';
@@ -325,6 +328,30 @@ export function App() {
                   element={
                     <RequirePermission permission="risk_claim.read">
                       <ClaimDetailPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="dispositions"
+                  element={
+                    <RequirePermission permission="disposition.read">
+                      <DispositionListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="dispositions/:id"
+                  element={
+                    <RequirePermission permission="disposition.read">
+                      <DispositionDetailPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="what-if"
+                  element={
+                    <RequirePermission permission="what_if.run">
+                      <WhatIfPage />
                     </RequirePermission>
                   }
                 />

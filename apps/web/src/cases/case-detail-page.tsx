@@ -39,6 +39,7 @@ import { CaseStateTag } from './case-state-tag.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { SlaAgeTag } from './sla-age-tag.tsx';
 import { ClaimCasePanel } from '../risk-sharing/claim-case-panel.tsx';
+import { DispositionCasePanel } from '../risk-sharing/disposition-case-panel.tsx';
 import { CaseRiskSharingPanel } from '../risk-sharing/case-risk-sharing-panel.tsx';
 
 const readOnlyRoles = ['district_bureau', 'city_bureau', 'regulator'];
@@ -287,6 +288,7 @@ export function CaseDetailPage() {
       <CaseLoanPanel caseId={c.id} caseState={c.state} onChanged={onChanged} />
       <CaseRiskSharingPanel caseId={c.id} onChanged={onChanged} />
       <ClaimCasePanel caseId={c.id} onChanged={onChanged} />
+      <DispositionCasePanel caseId={c.id} caseState={c.state} onChanged={onChanged} />
 
       <CaseTimeline detail={c} />
     </>

@@ -133,6 +133,12 @@ export function buildNavigation(
         ...(can('risk_claim.list')
           ? [{ path: '/risk-claims', label: t('riskClaims.nav'), icon: 'workQueue' as const }]
           : []),
+        ...(can('disposition.read')
+          ? [{ path: '/dispositions', label: t('dispositions.nav'), icon: 'case' as const }]
+          : []),
+        ...(can('what_if.run')
+          ? [{ path: '/what-if', label: t('whatIf.nav'), icon: 'dashboard' as const }]
+          : []),
       ],
     },
     {
