@@ -321,6 +321,13 @@ describe('subsidies 贴息 贴费 (issue 9): schemes as data, eligibility proved
       grantedYuan: '100.00',
     });
 
+    // The partial grant claims exactly 100.00 of C's interest records.
+    const claimsC = await t.deps.db
+      .select()
+      .from(tables.subsidyCostClaims)
+      .where(eq(tables.subsidyCostClaims.applicationId, appC.id));
+    expect(claimsC.reduce((sum, x) => sum + x.claimedFen, 0n)).toBe(100_00n);
+
     const schemes = (await api('bureau.city', 'GET', '/api/subsidy-schemes?state=published')).json<
       SchemeVersion[]
     >();

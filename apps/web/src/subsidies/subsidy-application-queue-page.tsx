@@ -110,7 +110,13 @@ export function SubsidyApplicationQueuePage() {
   });
   const actionsOf = (a: SubsidyApplication): Action[] => {
     const actions: Action[] = [];
-    if (can('subsidy_application.review') && (a.state === 'submitted' || a.state === 'district_reviewed'))
+    // The district reviews what was submitted; the city reviews after the district (when the scheme says so).
+    const role = session.data?.role;
+    if (
+      can('subsidy_application.review') &&
+      ((a.state === 'submitted' && role === 'district_bureau') ||
+        (a.state === 'district_reviewed' && role === 'city_bureau'))
+    )
       actions.push('pass', 'reject');
     if (
       can('subsidy_application.approve') &&
