@@ -411,4 +411,28 @@ describe('subsidies 贴息 贴费 (issue 9): schemes as data, eligibility proved
       );
     expect(live).toEqual([]);
   });
+
+  it("a district's share of a budget binds on its own: used up in 南山, an approval there is refused", async () => {
+    const res = await api('bureau.city', 'POST', '/api/subsidy-schemes', {
+      scheme: {
+        ...(toWire(NANSHAN_IP_PLEDGE_SUBSIDY_EXAMPLE) as object),
+        schemeId: 'district-budget-test',
+        budget: {
+          totalYuan: '1000000.00',
+          whenShort: 'grant_partial',
+          source: { document: '测试预算', article: 'budget', isExample: true },
+        },
+      },
+      districtBudgets: [{ district: 'nanshan', totalYuan: '0.00' }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const scheme = res.json<SchemeVersion>();
+    expect(scheme.budgets.map((x) => [x.district, x.totalYuan]).sort()).toEqual([
+      ['all', '1000000.00'],
+      ['nanshan', '0.00'],
+    ]);
+    const reviewed = await applyAndReview(b, scheme.id);
+    const refused = await api('bureau.city', 'POST', `/api/subsidy-applications/${reviewed.id}/approve`, {});
+    expect(refused.json<Problem>().code).toBe('SUBSIDY_BUDGET_EXHAUSTED');
+  });
 });
