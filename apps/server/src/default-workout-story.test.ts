@@ -312,6 +312,24 @@ describe('default workout story: compensation, pool claim, auction, distribution
     ]);
   });
 
+  it('lists the disposition for the bank (paged, filtered by path) and exports the list as xlsx', async () => {
+    const page = (await api(clerk, 'GET', '/api/dispositions?pageSize=10&path=auction')).json<{
+      items: { id: string; status: string }[];
+      total: number;
+    }>();
+    expect(page.total).toBe(1);
+    expect(page.items.map((d) => [d.id, d.status])).toEqual([[disposition.id, 'closed']]);
+    const none = (await api(clerk, 'GET', '/api/dispositions?path=transfer')).json<{ total: number }>();
+    expect(none.total).toBe(0);
+    const other = await t.loginAs('bank02.clerk');
+    expect((await api(other, 'GET', '/api/dispositions')).json<{ total: number }>().total).toBe(0);
+    expect((await api(other, 'GET', `/api/dispositions/${disposition.id}`)).statusCode).toBe(404);
+    const exported = await api(clerk, 'GET', '/api/dispositions/export');
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toContain('spreadsheetml');
+    expect(exported.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('shows every step on the case timeline', async () => {
     const detail = (await api(clerk, 'GET', `/api/cases/${caseId}`)).json<{
       state: string;

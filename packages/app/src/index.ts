@@ -236,6 +236,7 @@ export * from './risk-sharing/distribute-disposition-proceeds.ts';
 export * from './risk-sharing/close-disposition.ts';
 export * from './risk-sharing/get-disposition.ts';
 export * from './risk-sharing/find-dispositions.ts';
+export * from './risk-sharing/export-dispositions.ts';
 export * from './risk-sharing/find-disposition-recovery-rates.ts';
 export * from './risk-sharing/what-if-projection.ts';
 export * from './subsidies/subsidy-wire.ts';

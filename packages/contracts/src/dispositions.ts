@@ -139,6 +139,17 @@ export const DispositionListQuery = Type.Object(
 );
 export type DispositionListQuery = Static<typeof DispositionListQuery>;
 
+export const DispositionExportQuery = Type.Object(
+  {
+    status: Type.Optional(DispositionStatus),
+    path: Type.Optional(DispositionPath),
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+    lang: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])),
+  },
+  { additionalProperties: false },
+);
+export type DispositionExportQuery = Static<typeof DispositionExportQuery>;
+
 export const OpenDispositionBody = Type.Object(
   {
     appraisedValueYuan: Type.Optional(YuanString),

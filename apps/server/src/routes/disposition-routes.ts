@@ -1,3 +1,5 @@
+import { PassThrough } from 'node:stream';
+import { Type } from '@sinclair/typebox';
 import {
   CaseDisposition,
   ChooseDispositionPathBody,
@@ -6,6 +8,7 @@ import {
   DispositionCostBody,
   DispositionDetail,
   DispositionDistributionBody,
+  DispositionExportQuery,
   DispositionListQuery,
   DispositionPage,
   DispositionProceedsBody,
@@ -18,6 +21,7 @@ import {
   chooseDispositionPath,
   closeDisposition,
   distributeDispositionProceeds,
+  exportDispositions,
   findCaseDisposition,
   findDispositionRecoveryRates,
   findDispositions,
@@ -33,8 +37,11 @@ import {
 import type { AppInstance } from '../http/app-instance.ts';
 import { actorOf } from '../http/actor-of.ts';
 import { problemResponses } from '../http/problem-responses.ts';
+import { requestLanguage } from '../http/request-language.ts';
 
 const tags = ['dispositions'];
+const FileResponse = Type.Unknown({ description: 'file (xlsx)' });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 处置 (issue 8 item 5, R11): the disposition of a defaulted case's pledged IP, its distribution, recovery rates. */
 export function registerDispositionRoutes(app: AppInstance, deps: AppDeps): void {
@@ -52,6 +59,36 @@ export function registerDispositionRoutes(app: AppInstance, deps: AppDeps): void
     async (request) => {
       const { page = 1, pageSize = 20, ...filters } = request.query;
       return findDispositions({ ...filters, page, pageSize }, actorOf(request), deps);
+    },
+  );
+  app.get(
+    '/api/dispositions/export',
+    {
+      config: { operation: 'disposition.read' },
+      schema: {
+        tags,
+        summary: '导出处置案件清单（xlsx）',
+        querystring: DispositionExportQuery,
+        response: { 200: FileResponse, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { lang: _lang, ...filters } = request.query;
+      const stream = new PassThrough();
+      exportDispositions(
+        { ...filters, language: requestLanguage(request) },
+        actorOf(request),
+        deps,
+        stream,
+      ).catch((error: unknown) => {
+        request.log.error({ err: error }, 'dispositions export failed');
+        stream.destroy(error instanceof Error ? error : new Error('dispositions export failed'));
+      });
+      const day = deps.clock.now().toISOString().slice(0, 10);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="dispositions-${day}.xlsx"`)
+        .send(stream);
     },
   );
   app.get(

@@ -11,8 +11,9 @@ import type {
   WhatIfQuery,
 } from '@ipf/contracts';
 import type { Static } from '@sinclair/typebox';
-import { apiRequest, type QueryValue } from '../api/api-request.ts';
+import { apiRequest, buildApiUrl, type QueryValue } from '../api/api-request.ts';
 import type { Page } from '../api/api-types.ts';
+import i18n from '../i18n/i18n.ts';
 
 /** Wire shapes of the disposition and what-if API, from the TypeBox contracts. */
 export type Disposition = Static<typeof DispositionSchema>;
@@ -39,6 +40,14 @@ const post = <T>(path: string, body?: object) =>
 export const dispositionApi = {
   find: (filters: DispositionFilters, signal?: AbortSignal) =>
     apiRequest<Page<Disposition>>('/dispositions', { query: filters, ...(signal ? { signal } : {}) }),
+  /** Download address of the list as xlsx (the list's filters; headers in the UI language). */
+  exportUrl: (filters: DispositionFilters) =>
+    buildApiUrl('/dispositions/export', {
+      status: filters.status,
+      path: filters.path,
+      q: filters.q,
+      lang: i18n.language === 'en' ? 'en' : undefined,
+    }),
   get: (id: string) => apiRequest<DispositionDetail>(url(id)),
   ofCase: (caseId: string) =>
     apiRequest<{ disposition: DispositionDetail | null }>(`/cases/${encodeURIComponent(caseId)}/disposition`),

@@ -1,3 +1,4 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -125,7 +126,15 @@ export function DispositionListPage() {
   ];
   return (
     <>
-      <PageHeader title={t('dispositions.title')} subtitle={t('dispositions.subtitle')} />
+      <PageHeader
+        title={t('dispositions.title')}
+        subtitle={t('dispositions.subtitle')}
+        extra={
+          <Button icon={<DownloadOutlined />} href={dispositionApi.exportUrl(filters)}>
+            {t('dispositions.export')}
+          </Button>
+        }
+      />
       <RecoveryRateCard />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>

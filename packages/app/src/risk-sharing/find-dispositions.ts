@@ -16,6 +16,19 @@ export interface FindDispositionsInput extends PageInput {
 
 const { dispositionCases, financingCases } = tables;
 
+/** The filter of the dispositions list (also the export's); rows are joined with their case. */
+export function dispositionsWhere(
+  input: Omit<FindDispositionsInput, 'page' | 'pageSize'>,
+  visibility: SQL,
+): SQL {
+  const conditions: SQL[] = [visibility];
+  if (input.status !== undefined) conditions.push(eq(dispositionCases.state, input.status));
+  if (input.path !== undefined) conditions.push(eq(dispositionCases.path, input.path));
+  const q = input.q?.trim() ?? '';
+  if (q !== '') conditions.push(sql`${financingCases.caseNumber} ilike ${likePattern(q)}`);
+  return and(...conditions)!;
+}
+
 /**
  * 处置案件列表 (dispositions the actor sees through their cases), filtered by status, path or case number, newest
  * first, paged. Source: issue 8 items 5, 8.
@@ -26,12 +39,7 @@ export async function findDispositions(
   deps: AppDeps,
 ): Promise<Page<DispositionView>> {
   const scope = authorize(actor, 'disposition.read');
-  const conditions: SQL[] = [caseVisibility(actor, scope)];
-  if (input.status !== undefined) conditions.push(eq(dispositionCases.state, input.status));
-  if (input.path !== undefined) conditions.push(eq(dispositionCases.path, input.path));
-  const q = input.q?.trim() ?? '';
-  if (q !== '') conditions.push(sql`${financingCases.caseNumber} ilike ${likePattern(q)}`);
-  const where = and(...conditions)!;
+  const where = dispositionsWhere(input, caseVisibility(actor, scope));
   const rows = await deps.db
     .select({ disposition: dispositionCases })
     .from(dispositionCases)
