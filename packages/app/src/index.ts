@@ -193,6 +193,8 @@ export * from './valuation/load-valuation-assets.ts';
 export * from './valuation/create-valuation.ts';
 export * from './valuation/get-valuation.ts';
 export * from './valuation/find-valuations.ts';
+export * from './valuation/run-avm-batch.ts';
+export * from './valuation/export-avm-batch.ts';
 export * from './valuation/build-valuation-report.ts';
 export * from './valuation/get-valuation-report.ts';
 export * from './valuation/find-patent-by-number.ts';

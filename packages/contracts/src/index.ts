@@ -12,6 +12,7 @@ export * from './servicing.ts';
 export * from './monitoring.ts';
 export * from './ip-trades.ts';
 export * from './ip-health.ts';
+export * from './avm-batch.ts';
 export * from './evaluators.ts';
 export * from './expert-reviews.ts';
 export * from './valuations.ts';

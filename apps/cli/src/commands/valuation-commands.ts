@@ -23,6 +23,12 @@ interface RoyaltyReliefOptions {
   lang?: string;
 }
 
+interface AvmOptions {
+  enterprise?: string;
+  json?: boolean;
+  lang?: string;
+}
+
 interface ScoreOptions {
   asset: string;
   scenario: string;
@@ -123,6 +129,37 @@ export function registerValuationCommands(program: Command): void {
     .option('--json', 'print JSON only: {"value":"…","presentValues":[…]}')
     .option('--lang <lang>', 'zh-CN or en', 'zh-CN')
     .action((options: RoyaltyReliefOptions) => runRoyaltyRelief(options));
+  valuation
+    .command('avm')
+    .description(
+      '批量估值 (AVM): score and value every invention and utility-model patent of the registry (or of one enterprise) as of today, with the checksum of the run (needs the database)',
+    )
+    .option('--enterprise <uscc>', "one enterprise's portfolio, by its unified social credit code")
+    .option('--json', 'print JSON only: the summary, distributions, checksum and the ten highest values')
+    .option('--lang <lang>', 'zh-CN or en', 'zh-CN')
+    .action(async (options: AvmOptions) =>
+      runCommand(options, async () => {
+        const result = await withCliDatabase(async (deps) => {
+          const { runRegistryAvmBatch } = await import('@ipf/app');
+          return runRegistryAvmBatch(
+            options.enterprise === undefined ? {} : { enterpriseUscc: options.enterprise.trim() },
+            deps,
+          );
+        });
+        const { allItems: _all, items, ...summary } = result;
+        const top = items.map(({ valueFen: _v, scoreHundredths: _s, ...item }) => item);
+        if (options.json === true) return printJson({ ...summary, top });
+        process.stdout.write(
+          `批量估值 AVM ${summary.parametersVersion} (${summary.weightTableVersion}), as of ${summary.asOfDate}: ${summary.count} patents in ${summary.elapsedMs} ms (load ${summary.loadMs} ms, score + value ${summary.scoreMs} ms)\n` +
+            `  估值合计 total ${summary.totalValueYuan} yuan; 平均分 mean score ${summary.meanScore}; 收入已知 revenue known ${summary.revenueKnownCount}\n` +
+            `  分档 bands: ${summary.byBand.map((g) => `${g.key} ${g.count} (${g.valueYuan})`).join(', ')}\n` +
+            `  类型 kinds: ${summary.byKind.map((g) => `${g.key} ${g.count} (${g.valueYuan})`).join(', ')}\n` +
+            `  校验值 checksum: fnv ${summary.checksum}\n`,
+        );
+        for (const item of top)
+          process.stdout.write(`    ${item.number} ${item.title}: ${item.score} → ${item.valueYuan}\n`);
+      }),
+    );
   valuation
     .command('score')
     .description(

@@ -26,6 +26,7 @@ import { registerWhatIfRoutes } from './what-if-routes.ts';
 import { registerSubsidyRoutes } from './subsidy-routes.ts';
 import { registerServicingRoutes } from './servicing-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
+import { registerAvmBatchRoutes } from './avm-batch-routes.ts';
 import { registerValuationRoutes } from './valuation-routes.ts';
 
 export async function registerRoutes(
@@ -67,6 +68,7 @@ export async function registerRoutes(
   registerMonitoringRoutes(app, deps);
   registerEvaluatorRoutes(app, deps);
   registerExpertReviewRoutes(app, deps);
+  registerAvmBatchRoutes(app, deps);
   registerValuationRoutes(app, deps);
   await Promise.resolve();
 }

@@ -119,6 +119,7 @@ export type Operation =
   | 'ip_trade_listing.manage'
   | 'ip_trade.comparables'
   | 'ip_health.read'
+  | 'valuation.avm_batch'
   | 'subsidy_scheme.list'
   | 'subsidy_scheme.publish'
   | 'subsidy.eligibility'
@@ -512,6 +513,16 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   // Comparables for an asset and the enterprise health check 体检 read the enterprise's IP: its data readers.
   'ip_trade.comparables': enterpriseDataReaders,
   'ip_health.read': enterpriseDataReaders,
+  // Batch AVM (issue 7 item 4) over the registry: an enterprise its own portfolio, a bank its customers' (never the
+  // whole registry: the use case refuses), a district bureau its district, the city bureau and regulators all.
+  'valuation.avm_batch': only({
+    enterprise_user: 'own_org',
+    bank_clerk: 'customers',
+    bank_approver: 'customers',
+    district_bureau: 'district',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
   // Subsidies 贴息 贴费 (issue 9, access.md): the enterprise applies and sees its own; the district bureau reviews
   // and approves its district's (another user than the reviewer); the city bureau publishes schemes and reviews
   // or approves where the scheme says; regulators read.

@@ -18,3 +18,4 @@ export * from './calculate-valuation-fee.ts';
 export * from './hash-fnv1a64.ts';
 export * from './draw-experts.ts';
 export * from './calculate-avm-batch.ts';
+export * from './prepare-avm-model-for-unknown-facts.ts';

@@ -214,4 +214,14 @@ export const valuationErrors = defineErrors({
     zh: '成交日 {tradeDate} 不能晚于今天。',
     en: 'The trade date {tradeDate} cannot be after today.',
   },
+  VALUATION_AVM_SCOPE_NOT_ALLOWED: {
+    status: 403,
+    zh: '批量估值范围超出您的权限：银行可对其客户企业的知识产权批量估值，企业只能对自己的知识产权批量估值，全库批量估值仅限知识产权局和监管部门。',
+    en: 'This batch valuation scope is beyond your access: a bank may run it on the portfolios of its customers, an enterprise on its own, and only the IP bureaus and regulators on the whole registry.',
+  },
+  VALUATION_AVM_ENTERPRISE_NOT_FOUND: {
+    status: 404,
+    zh: '未找到统一社会信用代码为 {uscc} 的企业。',
+    en: 'No enterprise with unified social credit code {uscc}.',
+  },
 });
