@@ -84,8 +84,6 @@ export * from './ledger/decline-case.ts';
 export * from './ledger/vote-credit-committee.ts';
 export * from './ledger/withdraw-case.ts';
 export * from './ledger/transition-defaulted-case.ts';
-export * from './ledger/file-case-claim.ts';
-export * from './ledger/start-case-disposal.ts';
 export * from './ledger/record-case-recovery.ts';
 export * from './ledger/write-off-case.ts';
 export * from './ledger/find-cases.ts';

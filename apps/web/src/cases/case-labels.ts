@@ -1,6 +1,7 @@
 import { caseActions, caseStates, combinedModels, declineReasons } from '@ipf/domain/ledger';
 import type { Language } from '../i18n/i18n.ts';
 import { claimReasonLabel, claimTimelineActions } from '../risk-sharing/claim-labels.ts';
+import { dispositionTimelineActions } from '../risk-sharing/disposition-labels.ts';
 
 type Entry = { readonly code: string; readonly zh: string; readonly en: string };
 type Translate = (key: string) => string;
@@ -18,6 +19,7 @@ const extraActions: readonly Entry[] = [
   { code: 'committee_vote', zh: '贷审会表决', en: 'Credit committee vote' },
   { code: 'create_lead', zh: '新建线索', en: 'Lead created' },
   ...claimTimelineActions,
+  ...dispositionTimelineActions,
 ];
 
 /** Tag colour of a case state: in progress blue, done green, refused red, ended grey. */

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseStateCodes, caseTransitions } from '@ipf/domain/ledger';
+import { caseActionCodes, caseStateCodes, caseTransitions } from '@ipf/domain/ledger';
 import { createTestDatabase, tables, type DatabaseHandle } from '@ipf/db';
 import { chainedAuditWriter } from '../audit/audit-writer.ts';
 import type { AppDeps } from '../deps.ts';
@@ -35,7 +35,7 @@ describe('demo ledger: every state of states.md reached by the real use cases', 
   }, 600_000);
   afterAll(async () => handle.close());
 
-  it('rests cases in every state but the pass-through `disbursed`, as many as planned in each', () => {
+  it('rests as many cases as planned in every state of states.md', () => {
     expect(result.cases).toBe(PER_STATE * caseStateCodes.length);
     expect(result.byState).toEqual(Object.fromEntries(caseStateCodes.map((s) => [s, PER_STATE])));
   });
@@ -46,6 +46,7 @@ describe('demo ledger: every state of states.md reached by the real use cases', 
       .from(tables.caseEvents)
       .orderBy(asc(tables.caseEvents.caseId), asc(tables.caseEvents.occurredAt), asc(tables.caseEvents.seq));
     const rows = new Set(caseTransitions.map((t) => `${t.from}:${t.action}:${t.to}`));
+    const actionCodes = new Set<string>(caseActionCodes);
     const bad: string[] = [];
     const byCase = new Map<string, typeof events>();
     for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
@@ -56,7 +57,9 @@ describe('demo ledger: every state of states.md reached by the real use cases', 
       let state = first!.toState;
       for (const e of rest) {
         if (e.fromState !== state) bad.push(`${caseId}: ${e.action} from ${e.fromState} after ${state}`);
-        if (!rows.has(`${e.fromState}:${e.action}:${e.toState}`))
+        // A step of a claim or a disposition is noted on the timeline without being a case action; it keeps the state.
+        const note = !actionCodes.has(e.action) && e.fromState === e.toState;
+        if (!note && !rows.has(`${e.fromState}:${e.action}:${e.toState}`))
           bad.push(`${caseId}: ${e.fromState} -${e.action}-> ${e.toState} is not in the table`);
         state = e.toState;
       }

@@ -18,13 +18,11 @@ import { applyForFinancing } from '../ledger/apply-for-financing.ts';
 import { approveCase } from '../ledger/approve-case.ts';
 import { createCaseLead } from '../ledger/create-case-lead.ts';
 import { declineCase } from '../ledger/decline-case.ts';
-import { fileCaseClaim } from '../ledger/file-case-claim.ts';
 import { recordCaseRecovery } from '../ledger/record-case-recovery.ts';
 import { recordCreditRating } from '../ledger/record-credit-rating.ts';
 import { recordDueDiligence } from '../ledger/record-due-diligence.ts';
 import { recordRiskEvaluation } from '../ledger/record-risk-evaluation.ts';
 import { recordValueEvaluation } from '../ledger/record-value-evaluation.ts';
-import { startCaseDisposal } from '../ledger/start-case-disposal.ts';
 import { withdrawCase } from '../ledger/withdraw-case.ts';
 import { writeOffCase } from '../ledger/write-off-case.ts';
 import type { RegistrationAuthorityAdapter } from '../registration/registration-authority-adapter.ts';
@@ -32,6 +30,8 @@ import { submitPledgeRegistration } from '../registration/submit-pledge-registra
 import { disburseLoan } from '../servicing/disburse-loan.ts';
 import { getLoanAccount } from '../servicing/get-loan-account.ts';
 import { postRepayment } from '../servicing/post-repayment.ts';
+import { fileRiskClaim } from '../risk-sharing/file-risk-claim.ts';
+import { openDisposition } from '../risk-sharing/open-disposition.ts';
 import { runDailyServicingJob } from '../servicing/run-daily-servicing-job.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
@@ -503,17 +503,14 @@ export async function seedDemoLedger(
     const clerk = actors.byLogin(plan.clerkLogin);
     const approver = actors.byLogin(`bank${plan.bankNo}.approver`);
     if (plan.target === 'compensating' || (plan.target === 'recovered' && plan.round % 2 === 0))
-      await fileCaseClaim(
-        { id, reasonCode: 'guarantee_pool_claim', note: '向风险补偿资金池申请补偿' },
-        clerk,
-        run,
-      );
+      // 补偿: the pool's layer of the loan's loss, filed by the bank (the case becomes compensating).
+      await fileRiskClaim({ caseId: id, payerRole: 'pool', note: '向风险补偿资金池申请补偿' }, clerk, run);
     if (
       plan.target === 'disposing' ||
       (plan.target === 'written_off' && plan.round % 2 === 0) ||
       (plan.target === 'recovered' && plan.round % 2 === 1)
     )
-      await startCaseDisposal({ id, reasonCode: 'auction', note: '质押专利拍卖处置' }, clerk, run);
+      await openDisposition({ caseId: id, note: '质押专利拟拍卖处置' }, clerk, run);
     if (plan.target === 'recovered')
       await recordCaseRecovery(
         { id, reasonCode: 'recovered_in_full', note: '补偿及处置款项到账' },
