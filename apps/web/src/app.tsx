@@ -23,6 +23,7 @@ import { EvaluatorListPage } from './valuation/evaluator-list-page.tsx';
 import { ExpertListPage } from './valuation/expert-list-page.tsx';
 import { ExpertReviewPage } from './valuation/expert-review-page.tsx';
 import { IpHealthPage } from './valuation/ip-health-page.tsx';
+import { AvmBatchPage } from './valuation/avm-batch-page.tsx';
 import { TradeListPage } from './valuation/trade-list-page.tsx';
 import { EnterpriseDetailPage } from './enterprises/enterprise-detail-page.tsx';
 import { EnterpriseListPage } from './enterprises/enterprise-list-page.tsx';
@@ -272,6 +273,14 @@ export function App() {
                   element={
                     <RequirePermission permission="ip_trade.list">
                       <TradeListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="avm-batch"
+                  element={
+                    <RequirePermission permission="valuation.avm_batch">
+                      <AvmBatchPage />
                     </RequirePermission>
                   }
                 />

@@ -106,6 +106,9 @@ export function buildNavigation(
         ...(can('ip_health.read') && role === 'enterprise_user'
           ? [{ path: '/ip-health', label: t('ipHealth.nav'), icon: 'alert' as const }]
           : []),
+        ...(can('valuation.avm_batch')
+          ? [{ path: '/avm-batch', label: t('avmBatch.nav'), icon: 'dashboard' as const }]
+          : []),
         ...(can('evaluator.list')
           ? [{ path: '/evaluators', label: t('evaluators.nav'), icon: 'organisation' as const }]
           : []),
