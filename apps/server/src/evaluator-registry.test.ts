@@ -125,7 +125,15 @@ describe('evaluator registry', () => {
     expect((await act(id, { action: 'reject', reason: '缺少职业责任保险' })).json<Evaluator>().state).toBe(
       'rejected',
     );
-    const reapplied = (await api(firm5, 'POST', '/api/evaluators', application)).json<Evaluator>();
+    // Two applications at the same moment: one is filed, the other is refused with its code (no 500).
+    const racing = await Promise.all([
+      api(firm5, 'POST', '/api/evaluators', application),
+      api(firm5, 'POST', '/api/evaluators', application),
+    ]);
+    expect(racing.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const refused = racing.find((r) => r.statusCode === 409)!;
+    expect(refused.json<{ code: string }>().code).toBe('EVALUATOR_ADMISSION_OPEN');
+    const reapplied = racing.find((r) => r.statusCode === 201)!.json<Evaluator>();
     const badShares = await act(reapplied.id, {
       action: 'admit',
       feeShares: { enterpriseBps: 5000, bankBps: 3000, subsidyBps: 1000 },

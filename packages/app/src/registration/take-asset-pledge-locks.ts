@@ -2,26 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { DomainError } from '@ipf/domain/errors';
 import { tables, type Executor } from '@ipf/db';
+import { isUniqueViolation } from '../support/is-unique-violation.ts';
 
 /** The partial unique index that guarantees one live lock per asset (migration 0004). */
 const ACTIVE_LOCK_INDEX = 'asset_pledge_locks_active_uq';
-
-/** A PostgreSQL unique violation (23505) on `constraint`, through drizzle's wrapping `cause` chain. */
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error; e !== null && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const {
-      code,
-      constraint: name,
-      message,
-    } = e as { code?: unknown; constraint?: unknown; message?: unknown };
-    if (
-      code === '23505' &&
-      (name === constraint || (typeof message === 'string' && message.includes(constraint)))
-    )
-      return true;
-  }
-  return false;
-}
 
 /**
  * 质押锁定 (take the asset locks) of a registration, one insert per asset. The partial unique index on `asset_id`

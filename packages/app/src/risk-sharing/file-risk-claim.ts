@@ -16,11 +16,11 @@ import {
   appendClaimTimelineEvent,
   CLAIM_ROLE_ZH,
   findCaseAgreement,
-  isUniqueViolationOf,
   lockCaseRow,
   toRiskClaimViews,
   type RiskClaimView,
 } from './risk-claim-view.ts';
+import { isUniqueViolation } from '../support/is-unique-violation.ts';
 
 /** Case states in which a claim may be filed: the loan is non-performing (states.md "default … claims may start"). */
 export const CLAIM_FILING_STATES: readonly string[] = ['non_performing', 'compensating', 'disposing'];
@@ -172,7 +172,7 @@ export async function fileRiskClaim(
         updatedAt: now,
       });
     } catch (error) {
-      if (isUniqueViolationOf(error, LIVE_CLAIM_INDEX) || isUniqueViolationOf(error, IDEMPOTENCY_INDEX))
+      if (isUniqueViolation(error, LIVE_CLAIM_INDEX) || isUniqueViolation(error, IDEMPOTENCY_INDEX))
         throw new DomainError('RISK_CLAIM_DUPLICATE', { role: input.payerRole }, { cause: error });
       throw error;
     }

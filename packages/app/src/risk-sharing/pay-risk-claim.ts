@@ -17,12 +17,12 @@ import { toShanghaiDate } from '../support/shanghai-date.ts';
 import {
   appendClaimTimelineEvent,
   getPayerClaimForUpdate,
-  isUniqueViolationOf,
   toRiskClaimViews,
   type RiskClaimRow,
   type RiskClaimView,
 } from './risk-claim-view.ts';
 import { fromStoredAgreement } from './risk-sharing-views.ts';
+import { isUniqueViolation } from '../support/is-unique-violation.ts';
 
 export interface PayRiskClaimInput {
   readonly id: string;
@@ -131,7 +131,7 @@ export async function payRiskClaim(
         createdAt: now,
       });
     } catch (error) {
-      if (!isUniqueViolationOf(error, 'risk_claim_payments_claim_uq')) throw error;
+      if (!isUniqueViolation(error, 'risk_claim_payments_claim_uq')) throw error;
       throw new DomainError('CLAIM_TRANSITION_NOT_ALLOWED', { from: 'paid', event: 'pay' }, { cause: error });
     }
     const [updated] = await tx

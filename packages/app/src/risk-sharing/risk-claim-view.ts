@@ -259,20 +259,3 @@ export const CLAIM_ROLE_ZH: Readonly<Record<string, string>> = {
   evaluator: '评估机构分担',
   pool: '资金池补偿',
 };
-
-/** A PostgreSQL unique violation (23505) on `constraint`, through drizzle's wrapping `cause` chain. */
-export function isUniqueViolationOf(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error; e !== null && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const {
-      code,
-      constraint: name,
-      message,
-    } = e as { code?: unknown; constraint?: unknown; message?: unknown };
-    if (
-      code === '23505' &&
-      (name === constraint || (typeof message === 'string' && message.includes(constraint)))
-    )
-      return true;
-  }
-  return false;
-}

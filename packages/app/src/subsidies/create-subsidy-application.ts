@@ -5,7 +5,6 @@ import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
-import { isUniqueViolationOf } from '../risk-sharing/risk-claim-view.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import type { DeclaredSubsidyFacts } from './build-subsidy-facts.ts';
@@ -16,6 +15,7 @@ import {
   toApplicationViews,
   type SubsidyApplicationView,
 } from './subsidy-views.ts';
+import { isUniqueViolation } from '../support/is-unique-violation.ts';
 
 export interface CreateSubsidyApplicationInput {
   readonly caseId: string;
@@ -110,7 +110,7 @@ export async function createSubsidyApplication(
         updatedAt: now,
       });
     } catch (error) {
-      if (!isUniqueViolationOf(error, 'subsidy_applications_live_uq')) throw error;
+      if (!isUniqueViolation(error, 'subsidy_applications_live_uq')) throw error;
       throw new DomainError('SUBSIDY_APPLICATION_DUPLICATE', { year: subsidyYear }, { cause: error });
     }
     await deps.audit.append(

@@ -5,10 +5,10 @@ import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
-import { isUniqueViolationOf } from '../risk-sharing/risk-claim-view.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { getApplicationForUpdate, toApplicationViews, type SubsidyApplicationView } from './subsidy-views.ts';
+import { isUniqueViolation } from '../support/is-unique-violation.ts';
 
 export interface PaySubsidyApplicationInput {
   readonly id: string;
@@ -48,7 +48,7 @@ export async function paySubsidyApplication(
         createdAt: now,
       });
     } catch (error) {
-      if (!isUniqueViolationOf(error, 'subsidy_payments_application_uq')) throw error;
+      if (!isUniqueViolation(error, 'subsidy_payments_application_uq')) throw error;
       throw new DomainError(
         'SUBSIDY_TRANSITION_NOT_ALLOWED',
         { from: 'paid', event: 'pay' },

@@ -5,6 +5,7 @@ import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
+import { isUniqueViolation } from '../support/is-unique-violation.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { loadEvaluatorDetail, type EvaluatorDetailView } from './evaluator-view.ts';
 
@@ -73,7 +74,13 @@ export async function createEvaluatorAdmission(
         appliedAt: now,
         updatedAt: now,
       })
-      .returning();
+      .returning()
+      .catch((error: unknown) => {
+        // Two applications at the same moment: the partial unique index lets one through.
+        if (isUniqueViolation(error, 'evaluator_admissions_open_uq'))
+          throw new DomainError('EVALUATOR_ADMISSION_OPEN', { state: 'applied' });
+        throw error;
+      });
     await tx.insert(evaluatorStatusHistory).values({
       id: randomUUID(),
       admissionId: id,
