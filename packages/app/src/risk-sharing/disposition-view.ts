@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { DomainError } from '@ipf/domain/errors';
 import { formatYuan } from '@ipf/domain/money';
@@ -8,6 +7,7 @@ import type { Actor } from '../actor.ts';
 import type { AccessScope } from '../access/permission-matrix.ts';
 import { caseVisibility } from '../ledger/case-visibility.ts';
 import { loadOrganisationNames } from './risk-sharing-views.ts';
+import { appendCaseNoteEvent } from '../ledger/append-case-note-event.ts';
 
 const { dispositionCases, dispositionCosts, dispositionProceeds, dispositionDistributions, financingCases } =
   tables;
@@ -260,37 +260,8 @@ export type DispositionTimelineAction =
   | 'distribute_disposition'
   | 'close_disposition';
 
-/** Adds a disposition step to the case timeline (`from` → `to` of the case state) in the caller's transaction. */
-export async function appendDispositionTimelineEvent(
-  tx: Executor,
-  actor: Actor,
-  event: {
-    readonly caseId: string;
-    readonly action: DispositionTimelineAction;
-    readonly reasonCode: string;
-    readonly note: string;
-  },
-  at: Date,
-): Promise<void> {
-  const [row] = await tx
-    .select({ state: financingCases.state })
-    .from(financingCases)
-    .where(eq(financingCases.id, event.caseId));
-  const state = row?.state ?? '';
-  await tx.insert(tables.caseEvents).values({
-    id: randomUUID(),
-    caseId: event.caseId,
-    action: event.action,
-    fromState: state,
-    toState: state,
-    actorUserId: actor.userId,
-    actorOrganisationId: actor.organisationId,
-    actorRole: actor.role,
-    reasonCode: event.reasonCode,
-    note: event.note,
-    occurredAt: at,
-  });
-}
+/** Adds a step to the case timeline (state unchanged) in the caller's transaction. */
+export const appendDispositionTimelineEvent = appendCaseNoteEvent<DispositionTimelineAction>;
 
 /** 处置方式中文名 for timeline notes. */
 export const DISPOSITION_PATH_ZH: Readonly<Record<DispositionPath, string>> = {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { DomainError } from '@ipf/domain/errors';
 import { formatYuan } from '@ipf/domain/money';
@@ -9,6 +8,7 @@ import type { AccessScope } from '../access/permission-matrix.ts';
 import { caseVisibility } from '../ledger/case-visibility.ts';
 import type { CaseRow } from '../ledger/case-view.ts';
 import { fromStoredAgreement, loadOrganisationNames, yuanOrNull } from './risk-sharing-views.ts';
+import { appendCaseNoteEvent } from '../ledger/append-case-note-event.ts';
 
 export type RiskClaimRow = typeof tables.riskClaims.$inferSelect;
 type PaymentRow = typeof tables.riskClaimPayments.$inferSelect;
@@ -212,37 +212,8 @@ export type ClaimTimelineAction =
   | 'pay_risk_claim'
   | 'share_risk_recovery';
 
-/** Adds a claim step to the case timeline (state unchanged) in the caller's transaction. */
-export async function appendClaimTimelineEvent(
-  tx: Executor,
-  actor: Actor,
-  event: {
-    readonly caseId: string;
-    readonly action: ClaimTimelineAction;
-    readonly reasonCode: string;
-    readonly note: string;
-  },
-  at: Date,
-): Promise<void> {
-  const [row] = await tx
-    .select({ state: financingCases.state })
-    .from(financingCases)
-    .where(eq(financingCases.id, event.caseId));
-  const state = row?.state ?? '';
-  await tx.insert(tables.caseEvents).values({
-    id: randomUUID(),
-    caseId: event.caseId,
-    action: event.action,
-    fromState: state,
-    toState: state,
-    actorUserId: actor.userId,
-    actorOrganisationId: actor.organisationId,
-    actorRole: actor.role,
-    reasonCode: event.reasonCode,
-    note: event.note,
-    occurredAt: at,
-  });
-}
+/** Adds a step to the case timeline (state unchanged) in the caller's transaction. */
+export const appendClaimTimelineEvent = appendCaseNoteEvent<ClaimTimelineAction>;
 
 /** 案件行加锁: the case row `FOR UPDATE`, so claim filings and recoveries of one case queue one after another. */
 export async function lockCaseRow(tx: Executor, caseId: string): Promise<CaseRow> {
