@@ -252,3 +252,6 @@ export * from './subsidies/pay-subsidy-application.ts';
 export * from './subsidies/claw-back-subsidy-application.ts';
 export * from './subsidies/find-subsidy-applications.ts';
 export * from './subsidies/get-subsidy-application.ts';
+export * from './subsidies/simulate-subsidy-scheme.ts';
+export * from './subsidies/find-subsidy-report.ts';
+export * from './subsidies/export-subsidy-report.ts';

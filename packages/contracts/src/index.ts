@@ -21,3 +21,4 @@ export * from './risk-claims.ts';
 export * from './dispositions.ts';
 export * from './what-if.ts';
 export * from './subsidies.ts';
+export * from './subsidy-reports.ts';

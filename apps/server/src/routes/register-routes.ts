@@ -24,6 +24,7 @@ import { registerRiskClaimRoutes } from './risk-claim-routes.ts';
 import { registerDispositionRoutes } from './disposition-routes.ts';
 import { registerWhatIfRoutes } from './what-if-routes.ts';
 import { registerSubsidyRoutes } from './subsidy-routes.ts';
+import { registerSubsidyReportRoutes } from './subsidy-report-routes.ts';
 import { registerServicingRoutes } from './servicing-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
 import { registerAvmBatchRoutes } from './avm-batch-routes.ts';
@@ -64,6 +65,7 @@ export async function registerRoutes(
   registerDispositionRoutes(app, deps);
   registerWhatIfRoutes(app, deps);
   registerSubsidyRoutes(app, deps);
+  registerSubsidyReportRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerMonitoringRoutes(app, deps);
   registerEvaluatorRoutes(app, deps);

@@ -129,7 +129,9 @@ export type Operation =
   | 'subsidy_application.review'
   | 'subsidy_application.approve'
   | 'subsidy_application.pay'
-  | 'subsidy_application.claw_back';
+  | 'subsidy_application.claw_back'
+  | 'subsidy_scheme.simulate'
+  | 'subsidy_report.read';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -558,6 +560,10 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'subsidy_application.approve': only({ district_bureau: 'district', city_bureau: 'all' }),
   'subsidy_application.pay': only({ district_bureau: 'district', city_bureau: 'all' }),
   'subsidy_application.claw_back': only({ district_bureau: 'district', city_bureau: 'all' }),
+  // Simulation of a (draft) scheme over last year's ledger: the city bureau, which drafts schemes (issue 9 item 5).
+  'subsidy_scheme.simulate': only({ city_bureau: 'all' }),
+  // Subsidy reports and exports (issue 9 item 6): a district bureau its district's, the city and regulators all.
+  'subsidy_report.read': only({ district_bureau: 'district', city_bureau: 'all', regulator: 'all' }),
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];

@@ -126,4 +126,9 @@ export const subsidyErrors = defineErrors({
     zh: '驳回或追回须填写理由。',
     en: 'A rejection or clawback needs a reason.',
   },
+  SUBSIDY_SIMULATION_YEAR_INVALID: {
+    status: 400,
+    zh: '模拟测算年度 {year} 无效：只能测算已结束的年度。',
+    en: 'The simulation year {year} is not valid: only a year that has ended can be simulated.',
+  },
 });

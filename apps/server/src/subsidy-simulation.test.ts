@@ -1,0 +1,284 @@
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDailyServicingJob, systemActor, toWire } from '@ipf/app';
+import { tables } from '@ipf/db';
+import { formatYuan } from '@ipf/domain/money';
+import { NANSHAN_IP_PLEDGE_SUBSIDY_EXAMPLE } from '@ipf/domain/subsidy';
+import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { prepareRegisteredCases, type RegisteredCase } from './testing/registered-case.ts';
+
+type Simulation = {
+  state: string;
+  year: number;
+  totalYuan: string;
+  loansEligible: number;
+  budgetTotalYuan: string | null;
+  budgetUsedYuan: string;
+  budgetUsePct: string | null;
+  exceedsBudget: boolean;
+  byDistrict: { district: string; enterprises: number; totalYuan: string }[];
+  byEnterprise: { enterpriseId: string; district: string; totalYuan: string }[];
+};
+type ReportRow = {
+  key: string;
+  grantedCount: number;
+  grantedYuan: string;
+  paidCount: number;
+  paidYuan: string;
+};
+type Report = {
+  total: ReportRow;
+  byScheme: ReportRow[];
+  byDistrict: ReportRow[];
+  byEnterprise: ReportRow[];
+  byInstitution: ReportRow[];
+};
+
+/**
+ * What a draft scheme "70% of the interest actually paid in the year, ≤ cap per firm per year, pledge registered"
+ * pays in 2026, computed here straight from the ledger tables: interest of the repayments dated in 2026 per loan
+ * with a registration notice, 70% half-up per loan, summed per firm and capped, then per district.
+ */
+async function independentFigures(t: TestApp, capFen: bigint) {
+  const result = await t.deps.db.execute(sql`
+    with per_loan as (
+      select fc.enterprise_id, e.district, coalesce(sum(r.interest_fen), 0) as interest
+      from loan_accounts la
+      join financing_cases fc on fc.id = la.case_id
+      join enterprises e on e.organisation_id = fc.enterprise_id
+      left join loan_repayments r
+        on r.loan_account_id = la.id and r.interest_fen > 0
+        and r.repayment_date >= '2026-01-01' and r.repayment_date <= '2026-12-31'
+      where exists (
+        select 1 from pledge_registrations pr
+        where pr.case_id = la.case_id and pr.registration_number is not null
+      )
+      group by la.id, fc.enterprise_id, e.district
+    ),
+    per_firm as (
+      select enterprise_id, district, least(sum(div(2 * interest * 70 + 100, 200)), ${capFen.toString()}::numeric) as fen
+      from per_loan group by enterprise_id, district
+    )
+    select enterprise_id::text as enterprise_id, district, fen::text as fen from per_firm where fen > 0
+  `);
+  const rows = (result as { rows: { enterprise_id: string; district: string; fen: string }[] }).rows;
+  const byEnterprise = new Map(rows.map((r) => [r.enterprise_id, BigInt(r.fen)]));
+  const byDistrict = new Map<string, bigint>();
+  for (const r of rows) byDistrict.set(r.district, (byDistrict.get(r.district) ?? 0n) + BigInt(r.fen));
+  const total = rows.reduce((sum, r) => sum + BigInt(r.fen), 0n);
+  return { byEnterprise, byDistrict, total };
+}
+
+describe('subsidy simulation and reports (issue 9 items 5, 6)', () => {
+  let t: TestApp;
+  let cases: RegisteredCase[];
+  let sessions = new Map<string, TestSession>();
+  const as = async (login: string) => {
+    let session = sessions.get(login);
+    if (session === undefined) {
+      session = await t.loginAs(login);
+      sessions.set(login, session);
+    }
+    return session;
+  };
+  const api = async (login: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url,
+      headers: (await as(login)).headers,
+      ...(payload === undefined ? {} : { payload }),
+    });
+  const setDate = (date: string) => {
+    const target = Date.parse(`${date}T02:00:00.000Z`);
+    t.clock.advance(target - t.clock.now().getTime());
+    sessions = new Map();
+  };
+  const draft = async (schemeId: string, capYuan: string, budgetYuan: string) => {
+    const example = toWire(NANSHAN_IP_PLEDGE_SUBSIDY_EXAMPLE) as {
+      eligibility: { kind: string }[];
+      benefits: { costKind: string }[];
+      caps: object[];
+    };
+    const res = await api('bureau.city', 'POST', '/api/subsidy-schemes', {
+      state: 'draft',
+      scheme: {
+        ...example,
+        schemeId,
+        version: 1,
+        nameZh: '模拟测算草稿：贴息 70%',
+        nameEn: 'Simulation draft: 70% of interest',
+        effectiveFrom: '2000-01-01',
+        effectiveTo: null,
+        eligibility: example.eligibility.filter((c) => c.kind === 'pledge_registered'),
+        benefits: example.benefits.filter((b) => b.costKind === 'interest'),
+        caps: [{ ...example.caps[0], capYuan }],
+        budget: {
+          totalYuan: budgetYuan,
+          whenShort: 'grant_partial',
+          source: { document: '测试预算', article: 'budget', isExample: true },
+        },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const view = res.json<{ id: string; state: string }>();
+    expect(view.state).toBe('draft');
+    return view.id;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const factory = await prepareRegisteredCases(t);
+    cases = [
+      await factory.registeredCase(),
+      await factory.registeredCase({ amountYuan: '800000.00' }),
+      await factory.registeredCase({ amountYuan: '600000.00' }),
+    ];
+    // The three demo borrowers in three districts.
+    for (const [login, district] of [
+      ['ent001', 'nanshan'],
+      ['ent002', 'futian'],
+      ['ent003', 'baoan'],
+    ] as const)
+      await t.deps.db.execute(sql`
+        update enterprises set district = ${district}
+        where organisation_id = (select organisation_id from memberships m join users u on u.id = m.user_id
+                                 where u.login = ${login} limit 1)`);
+    for (const x of cases) {
+      const res = await api('bank01.clerk', 'POST', `/api/cases/${x.caseId}/disbursement`, {});
+      if (res.statusCode !== 200) throw new Error(`disbursement: ${res.body}`);
+    }
+    await runDailyServicingJob({ businessDate: '2026-03-02' }, systemActor('day-of'), t.deps);
+    const repay = async (x: RegisteredCase, key: string, payload: object) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${x.caseId}/repayments`,
+        headers: { ...(await as('bank01.clerk')).headers, 'idempotency-key': key },
+        payload,
+      });
+      if (res.statusCode !== 200) throw new Error(`repayment ${key}: ${res.body}`);
+    };
+    setDate('2026-03-20');
+    await repay(cases[1]!, 'sim-settle-1', { kind: 'prepayment', settleInFull: true });
+    await repay(cases[2]!, 'sim-settle-2', { kind: 'prepayment', settleInFull: true });
+    setDate('2026-04-02');
+    const due = (await api('bank01.clerk', 'GET', `/api/cases/${cases[0]!.caseId}/loan`)).json<{
+      payable: { totalYuan: string };
+    }>();
+    await repay(cases[0]!, 'sim-0402', { kind: 'regular', amountYuan: due.payable.totalYuan });
+    setDate('2026-04-10');
+    await repay(cases[0]!, 'sim-settle-0', { kind: 'prepayment', settleInFull: true });
+    setDate('2027-01-11');
+  }, 300_000);
+  afterAll(async () => t.close());
+
+  it("a draft scheme's simulated cost over last year's ledger equals an independent SQL computation, in total, by district and by enterprise", async () => {
+    // Nothing granted yet: the simulation stands on the ledger alone.
+    expect(await t.deps.db.select().from(tables.subsidyCostClaims)).toEqual([]);
+    const uncapped = await independentFigures(t, 10n ** 15n);
+    expect(uncapped.total).toBeGreaterThan(0n);
+    // The ledger spreads over more than one district.
+    expect(uncapped.byDistrict.size).toBeGreaterThan(1);
+    // A cap 1 yuan under the largest firm's amount, so that exactly that cap binds.
+    const largest = [...uncapped.byEnterprise.values()].reduce((m, v) => (v > m ? v : m), 0n);
+    const capFen = largest - 100n;
+    const expected = await independentFigures(t, capFen);
+    expect(expected.total).toBe(uncapped.total - 100n);
+
+    const id = await draft('sim-draft-interest', formatYuan(capFen), '1000000.00');
+    const res = await api('bureau.city', 'POST', `/api/subsidy-schemes/${id}/simulation`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    const simulation = res.json<Simulation>();
+    expect(simulation).toMatchObject({ state: 'draft', year: 2026, totalYuan: formatYuan(expected.total) });
+    expect(new Map(simulation.byDistrict.map((d) => [d.district, d.totalYuan]))).toEqual(
+      new Map([...expected.byDistrict].map(([d, fen]) => [d, formatYuan(fen)])),
+    );
+    expect(new Map(simulation.byEnterprise.map((e) => [e.enterpriseId, e.totalYuan]))).toEqual(
+      new Map([...expected.byEnterprise].map(([e, fen]) => [e, formatYuan(fen)])),
+    );
+    expect(simulation.budgetTotalYuan).toBe('1000000.00');
+    expect(simulation.budgetUsedYuan).toBe(formatYuan(expected.total));
+    expect(simulation.exceedsBudget).toBe(false);
+
+    // A budget smaller than the cost: the simulation says it would run out, and uses all of it.
+    const tight = await draft('sim-draft-tight', formatYuan(capFen), formatYuan(expected.total - 1n));
+    const short = (
+      await api('bureau.city', 'POST', `/api/subsidy-schemes/${tight}/simulation`, {})
+    ).json<Simulation>();
+    expect(short).toMatchObject({
+      totalYuan: formatYuan(expected.total),
+      budgetUsedYuan: formatYuan(expected.total - 1n),
+      budgetUsePct: '100.00',
+      exceedsBudget: true,
+    });
+
+    // Only the city bureau simulates; a year not yet ended cannot be simulated.
+    expect(
+      (await api('bureau.nanshan', 'POST', `/api/subsidy-schemes/${id}/simulation`, {})).statusCode,
+    ).toBe(403);
+    const open = await api('bureau.city', 'POST', `/api/subsidy-schemes/${id}/simulation`, { year: 2027 });
+    expect(open.json<{ code: string }>().code).toBe('SUBSIDY_SIMULATION_YEAR_INVALID');
+  });
+
+  it('the report counts granted and paid subsidies by scheme, district, enterprise and bank, a district sees its own, and exports to xlsx', async () => {
+    const ent001 = cases[0]!;
+    const eligibility = (await api('ent001', 'GET', '/api/subsidy-eligibility')).json<
+      { caseId: string; schemes: { schemeId: string; schemeVersionId: string; totalYuan: string }[] }[]
+    >();
+    const nanshan = eligibility
+      .find((l) => l.caseId === ent001.caseId)!
+      .schemes.find((s) => s.schemeId === 'nanshan-ip-pledge-subsidy')!;
+    const applied = await api('ent001', 'POST', '/api/subsidy-applications', {
+      caseId: ent001.caseId,
+      schemeVersionId: nanshan.schemeVersionId,
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const url = `/api/subsidy-applications/${applied.json<{ id: string }>().id}`;
+    expect((await api('bureau.nanshan', 'POST', `${url}/review`, { decision: 'pass' })).statusCode).toBe(200);
+    expect((await api('bureau.city', 'POST', `${url}/approve`, {})).statusCode).toBe(200);
+
+    const before = (await api('bureau.city', 'GET', '/api/subsidy-reports?year=2026')).json<Report>();
+    expect(before.total).toMatchObject({
+      grantedCount: 1,
+      grantedYuan: nanshan.totalYuan,
+      paidCount: 0,
+      paidYuan: '0.00',
+    });
+    expect((await api('bureau.city', 'POST', `${url}/payment`, { reference: 'GK-SIM-1' })).statusCode).toBe(
+      200,
+    );
+    const report = (await api('bureau.city', 'GET', '/api/subsidy-reports')).json<Report>();
+    const paid = {
+      grantedCount: 1,
+      grantedYuan: nanshan.totalYuan,
+      paidCount: 1,
+      paidYuan: nanshan.totalYuan,
+    };
+    expect(report.total).toMatchObject(paid);
+    expect(report.byScheme).toEqual([expect.objectContaining({ key: 'nanshan-ip-pledge-subsidy', ...paid })]);
+    expect(report.byDistrict).toEqual([expect.objectContaining({ key: 'nanshan', ...paid })]);
+    expect(report.byEnterprise).toHaveLength(1);
+    expect(report.byInstitution).toEqual([expect.objectContaining(paid)]);
+
+    // 福田's bureau sees none of 南山's; an enterprise has no report.
+    const futian = (await api('bureau.futian', 'GET', '/api/subsidy-reports')).json<Report>();
+    expect(futian.total).toMatchObject({ grantedCount: 0, paidCount: 0 });
+    expect((await api('ent001', 'GET', '/api/subsidy-reports')).statusCode).toBe(403);
+
+    const file = await api('bureau.city', 'GET', '/api/subsidy-reports/export');
+    expect(file.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const byDistrict = workbook.getWorksheet('按区')!;
+    expect(byDistrict.getRow(2).values).toEqual([
+      undefined,
+      'nanshan',
+      1,
+      nanshan.totalYuan,
+      1,
+      nanshan.totalYuan,
+      0,
+      '0.00',
+    ]);
+  });
+});
