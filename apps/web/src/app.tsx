@@ -50,6 +50,7 @@ import { RiskPoolPage } from './risk-sharing/risk-pool-page.tsx';
 import { SubsidyApplicationQueuePage } from './subsidies/subsidy-application-queue-page.tsx';
 import { SubsidyEligibilityPage } from './subsidies/subsidy-eligibility-page.tsx';
 import { SubsidySchemeListPage } from './subsidies/subsidy-scheme-list-page.tsx';
+import { SubsidyReportPage } from './subsidies/subsidy-report-page.tsx';
 
 /** Providers (query cache, Ant Design locale following the UI language) and the routes. */
 export function App() {
@@ -241,6 +242,14 @@ export function App() {
                   element={
                     <RequirePermission permission="subsidy_scheme.list">
                       <SubsidySchemeListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="subsidy-reports"
+                  element={
+                    <RequirePermission permission="subsidy_report.read">
+                      <SubsidyReportPage />
                     </RequirePermission>
                   }
                 />

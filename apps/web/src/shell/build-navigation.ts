@@ -157,6 +157,9 @@ export function buildNavigation(
         ...(can('subsidy_scheme.list')
           ? [{ path: '/subsidy-schemes', label: t('subsidies.navSchemes'), icon: 'dashboard' as const }]
           : []),
+        ...(can('subsidy_report.read')
+          ? [{ path: '/subsidy-reports', label: t('subsidyReports.navReports'), icon: 'dashboard' as const }]
+          : []),
       ],
     },
     {

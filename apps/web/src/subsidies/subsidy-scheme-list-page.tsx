@@ -7,10 +7,14 @@ import { PageHeader } from '../common/page-header.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatMoney } from '../format/format-money.ts';
 import { subsidyApi, type SubsidySchemeVersion } from './subsidy-api.ts';
+import { hasPermission } from '../session/has-permission.ts';
+import { useSession } from '../session/use-session.ts';
+import { SubsidySimulationButton } from './subsidy-simulation-drawer.tsx';
 
 /** 补贴政策 (issue 9 items 1, 5): each version with issuing body, period, source and the live budget use. */
 export function SubsidySchemeListPage() {
   const { t, i18n } = useTranslation();
+  const canSimulate = hasPermission(useSession().data, 'subsidy_scheme.simulate');
   const list = useQuery({
     queryKey: ['subsidy-schemes'],
     queryFn: ({ signal }) => subsidyApi.schemes({}, signal),
@@ -58,6 +62,20 @@ export function SubsidySchemeListPage() {
               </div>
             )),
     },
+    ...(canSimulate
+      ? [
+          {
+            title: '',
+            key: 'simulate',
+            render: (_: unknown, s: SubsidySchemeVersion) => (
+              <SubsidySimulationButton
+                schemeVersionId={s.id}
+                name={`${i18n.language === 'en' ? s.nameEn : s.nameZh} v${s.version}`}
+              />
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <>
