@@ -94,7 +94,12 @@ describe('subsidy simulation and reports (issue 9 items 5, 6)', () => {
     t.clock.advance(target - t.clock.now().getTime());
     sessions = new Map();
   };
-  const draft = async (schemeId: string, capYuan: string, budgetYuan: string) => {
+  const draft = async (
+    schemeId: string,
+    capYuan: string,
+    budgetYuan: string,
+    change: { ratePct?: string; trigger?: object } = {},
+  ) => {
     const example = toWire(NANSHAN_IP_PLEDGE_SUBSIDY_EXAMPLE) as {
       eligibility: { kind: string }[];
       benefits: { costKind: string }[];
@@ -111,7 +116,10 @@ describe('subsidy simulation and reports (issue 9 items 5, 6)', () => {
         effectiveFrom: '2000-01-01',
         effectiveTo: null,
         eligibility: example.eligibility.filter((c) => c.kind === 'pledge_registered'),
-        benefits: example.benefits.filter((b) => b.costKind === 'interest'),
+        benefits: example.benefits
+          .filter((b) => b.costKind === 'interest')
+          .map((b) => ({ ...b, ...(change.ratePct === undefined ? {} : { ratePct: change.ratePct }) })),
+        ...(change.trigger === undefined ? {} : { trigger: change.trigger }),
         caps: [{ ...example.caps[0], capYuan }],
         budget: {
           totalYuan: budgetYuan,
@@ -211,6 +219,32 @@ describe('subsidy simulation and reports (issue 9 items 5, 6)', () => {
       budgetUsePct: '100.00',
       exceedsBudget: true,
     });
+
+    // An after-repayment draft (50% of all interest paid, no cap) counts the loans paid off in the year only.
+    const afterRepayment = await draft('sim-draft-payoff', '999999999.00', '100000000.00', {
+      ratePct: '50',
+      trigger: {
+        kind: 'after_full_repayment',
+        source: { document: '测试', article: 'trigger', isExample: true },
+      },
+    });
+    const payoff = (
+      await api('bureau.city', 'POST', `/api/subsidy-schemes/${afterRepayment}/simulation`, {})
+    ).json<Simulation>();
+    const payoffSql = await t.deps.db.execute(sql`
+      select coalesce(sum(fen), 0)::text as fen from (
+        select div(2 * sum(r.interest_fen) * 50 + 100, 200) as fen
+        from loan_accounts la
+        join loan_repayments r on r.loan_account_id = la.id and r.interest_fen > 0
+        where la.status = 'closed' and la.closed_date >= '2026-01-01' and la.closed_date <= '2026-12-31'
+          and exists (select 1 from pledge_registrations pr
+                      where pr.case_id = la.case_id and pr.registration_number is not null)
+        group by la.id
+      ) per_loan
+    `);
+    const payoffFen = BigInt((payoffSql as { rows: { fen: string }[] }).rows[0]!.fen);
+    expect(payoffFen).toBeGreaterThan(0n);
+    expect(payoff.totalYuan).toBe(formatYuan(payoffFen));
 
     // Only the city bureau simulates; a year not yet ended cannot be simulated.
     expect(
