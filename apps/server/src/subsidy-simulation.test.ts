@@ -98,7 +98,7 @@ describe('subsidy simulation and reports (issue 9 items 5, 6)', () => {
     schemeId: string,
     capYuan: string,
     budgetYuan: string,
-    change: { ratePct?: string; trigger?: object } = {},
+    change: { ratePct?: string; trigger?: object; effectiveFrom?: string } = {},
   ) => {
     const example = toWire(NANSHAN_IP_PLEDGE_SUBSIDY_EXAMPLE) as {
       eligibility: { kind: string }[];
@@ -113,7 +113,7 @@ describe('subsidy simulation and reports (issue 9 items 5, 6)', () => {
         version: 1,
         nameZh: '模拟测算草稿：贴息 70%',
         nameEn: 'Simulation draft: 70% of interest',
-        effectiveFrom: '2000-01-01',
+        effectiveFrom: change.effectiveFrom ?? '2000-01-01',
         effectiveTo: null,
         eligibility: example.eligibility.filter((c) => c.kind === 'pledge_registered'),
         benefits: example.benefits
@@ -245,6 +245,28 @@ describe('subsidy simulation and reports (issue 9 items 5, 6)', () => {
     const payoffFen = BigInt((payoffSql as { rows: { fen: string }[] }).rows[0]!.fen);
     expect(payoffFen).toBeGreaterThan(0n);
     expect(payoff.totalYuan).toBe(formatYuan(payoffFen));
+
+    // A draft taking effect in 2027 is simulated as if in effect from 2026-01-01: loans disbursed in 2026 only.
+    const future = await draft('sim-draft-future', '999999999.00', '100000000.00', {
+      effectiveFrom: '2027-01-01',
+    });
+    const ahead = (await api('bureau.city', 'POST', `/api/subsidy-schemes/${future}/simulation`, {})).json<
+      Simulation & { assumedEffectiveFrom: string | null }
+    >();
+    const aheadSql = await t.deps.db.execute(sql`
+      select coalesce(sum(fen), 0)::text as fen from (
+        select div(2 * sum(r.interest_fen) * 70 + 100, 200) as fen
+        from loan_accounts la
+        join loan_repayments r on r.loan_account_id = la.id and r.interest_fen > 0
+          and r.repayment_date >= '2026-01-01' and r.repayment_date <= '2026-12-31'
+        where la.disbursement_date >= '2026-01-01'
+          and exists (select 1 from pledge_registrations pr
+                      where pr.case_id = la.case_id and pr.registration_number is not null)
+        group by la.id
+      ) per_loan
+    `);
+    expect(ahead.assumedEffectiveFrom).toBe('2026-01-01');
+    expect(ahead.totalYuan).toBe(formatYuan(BigInt((aheadSql as { rows: { fen: string }[] }).rows[0]!.fen)));
 
     // Only the city bureau simulates; a year not yet ended cannot be simulated.
     expect(

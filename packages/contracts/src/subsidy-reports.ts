@@ -24,6 +24,10 @@ export const SubsidySimulation = Type.Object({
   state: Type.String(),
   year: Type.Integer(),
   asOfDate: IsoDate,
+  assumedEffectiveFrom: Type.Union([IsoDate, Type.Null()], {
+    description:
+      'Set when the scheme takes effect only after the year: simulated as if in effect from this day',
+  }),
   loansEvaluated: Type.Integer(),
   loansEligible: Type.Integer(),
   totalYuan: YuanString,

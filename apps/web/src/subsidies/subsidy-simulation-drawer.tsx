@@ -46,6 +46,17 @@ export function SubsidySimulationButton({
         {data && (
           <>
             <Alert type="info" showIcon title={t('subsidyReports.simulationIntro', { year: data.year })} />
+            {data.assumedEffectiveFrom !== null && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginTop: 8 }}
+                title={t('subsidyReports.periodAssumed', {
+                  year: data.year,
+                  from: data.assumedEffectiveFrom,
+                })}
+              />
+            )}
             <Descriptions column={1} bordered size="small" style={{ marginTop: 16 }}>
               <Descriptions.Item label={t('subsidyReports.simulatedTotal')}>
                 {formatMoney(data.totalYuan)}

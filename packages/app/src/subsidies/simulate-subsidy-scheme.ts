@@ -42,6 +42,8 @@ export interface SubsidySimulationView {
   readonly state: string;
   readonly year: number;
   readonly asOfDate: string;
+  /** The effective period the simulation assumed when the scheme only takes effect after the year (else null). */
+  readonly assumedEffectiveFrom: string | null;
   readonly loansEvaluated: number;
   readonly loansEligible: number;
   readonly totalYuan: string;
@@ -65,7 +67,9 @@ function percentText(part: bigint, whole: bigint): string {
  * at some day of it (disbursed by its end, not closed before its start) — is evaluated with the same facts builder
  * and the domain's `evaluateSubsidy` as a real application, as if applied for right after the year ended. Loans
  * are taken in disbursement order and each firm's simulated grants feed its later loans (per-firm caps, the 100%
- * rule), on top of what the firm was really granted. The total is set against the scheme's budget. Reads only.
+ * rule), on top of what the firm was really granted. The total is set against the scheme's budget. A draft that
+ * takes effect only after the year is simulated as if in effect from the year's first day (said in the result).
+ * Reads only.
  */
 export async function simulateSubsidyScheme(
   input: SimulateSubsidySchemeInput,
@@ -86,7 +90,10 @@ export async function simulateSubsidyScheme(
   const yearEnd = `${year}-12-31`;
   // As if applied for on the first day after the year (per-year triggers need the year closed).
   const asOfDate = `${year + 1}-01-01`;
-  const scheme = schemeOf(schemeRow);
+  const stored = schemeOf(schemeRow);
+  // A draft that takes effect after the simulated year is simulated as if in effect from that year's start.
+  const periodAssumed = stored.effectiveFrom > yearEnd;
+  const scheme = periodAssumed ? { ...stored, effectiveFrom: yearStart, effectiveTo: null } : stored;
 
   const { loanAccounts, financingCases } = tables;
   const loans = await deps.db
@@ -161,6 +168,7 @@ export async function simulateSubsidyScheme(
     state: schemeRow.state,
     year,
     asOfDate,
+    assumedEffectiveFrom: periodAssumed ? yearStart : null,
     loansEvaluated: loans.length,
     loansEligible,
     totalYuan: formatYuan(totalFen),
