@@ -312,7 +312,9 @@ describe('subsidy simulation and reports (issue 9 items 5, 6)', () => {
     };
     expect(report.total).toMatchObject(paid);
     expect(report.byScheme).toEqual([expect.objectContaining({ key: 'nanshan-ip-pledge-subsidy', ...paid })]);
-    expect(report.byDistrict).toEqual([expect.objectContaining({ key: 'nanshan', ...paid })]);
+    expect(report.byDistrict).toEqual([
+      expect.objectContaining({ key: 'nanshan', nameZh: '南山区', nameEn: 'Nanshan', ...paid }),
+    ]);
     expect(report.byEnterprise).toHaveLength(1);
     expect(report.byInstitution).toEqual([expect.objectContaining(paid)]);
 
@@ -328,7 +330,7 @@ describe('subsidy simulation and reports (issue 9 items 5, 6)', () => {
     const byDistrict = workbook.getWorksheet('按区')!;
     expect(byDistrict.getRow(2).values).toEqual([
       undefined,
-      'nanshan',
+      '南山区',
       1,
       nanshan.totalYuan,
       1,

@@ -10,6 +10,8 @@ import { subsidyApi, type SubsidySchemeVersion } from './subsidy-api.ts';
 import { hasPermission } from '../session/has-permission.ts';
 import { useSession } from '../session/use-session.ts';
 import { SubsidySimulationButton } from './subsidy-simulation-drawer.tsx';
+import { currentLanguage } from '../i18n/i18n.ts';
+import { referenceLabel } from '../reference/reference-options.ts';
 
 /** 补贴政策 (issue 9 items 1, 5): each version with issuing body, period, source and the live budget use. */
 export function SubsidySchemeListPage() {
@@ -53,7 +55,10 @@ export function SubsidySchemeListPage() {
           ? t('subsidies.noBudget')
           : s.budgets.map((b) => (
               <div key={b.district}>
-                {b.district === 'all' ? t('subsidies.allDistricts') : b.district}：
+                {b.district === 'all'
+                  ? t('subsidies.allDistricts')
+                  : referenceLabel('districts', b.district, currentLanguage())}
+                ：
                 {t('subsidies.budgetUse', {
                   used: formatMoney(b.usedYuan),
                   total: formatMoney(b.totalYuan),

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatMoney } from '../format/format-money.ts';
 import { subsidyReportApi, type SubsidySimulation } from './subsidy-report-api.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
+import { referenceLabel } from '../reference/reference-options.ts';
 
 type DistrictRow = SubsidySimulation['byDistrict'][number];
 type EnterpriseRow = SubsidySimulation['byEnterprise'][number];
@@ -95,7 +97,12 @@ export function SubsidySimulationButton({
                 pagination={{ pageSize: 10 }}
                 locale={{ emptyText: <Empty description={t('subsidyReports.noSimulatedPayment')} /> }}
                 columns={[
-                  { title: t('subsidyReports.district'), dataIndex: 'district', key: 'district' },
+                  {
+                    title: t('subsidyReports.district'),
+                    dataIndex: 'district',
+                    key: 'district',
+                    render: (code: string) => referenceLabel('districts', code, currentLanguage()),
+                  },
                   { title: t('subsidyReports.enterprises'), dataIndex: 'enterprises', key: 'enterprises' },
                   { title: t('subsidyReports.loans'), dataIndex: 'loans', key: 'loans' },
                   {
@@ -116,7 +123,12 @@ export function SubsidySimulationButton({
                 locale={{ emptyText: <Empty description={t('subsidyReports.noSimulatedPayment')} /> }}
                 columns={[
                   { title: t('subsidyReports.enterprise'), dataIndex: 'enterpriseName', key: 'name' },
-                  { title: t('subsidyReports.district'), dataIndex: 'district', key: 'district' },
+                  {
+                    title: t('subsidyReports.district'),
+                    dataIndex: 'district',
+                    key: 'district',
+                    render: (code: string) => referenceLabel('districts', code, currentLanguage()),
+                  },
                   { title: t('subsidyReports.loans'), dataIndex: 'loans', key: 'loans' },
                   {
                     title: t('subsidyReports.amount'),

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { formatYuan } from '@ipf/domain/money';
+import { districts } from '@ipf/domain/party';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
@@ -144,10 +145,11 @@ export async function findSubsidyReport(
   };
   for (const r of rows) {
     const bank = banks.find((b) => b.id === r.bankId);
+    const district = districts.find((d) => d.code === r.district);
     const groups = [
       total,
       groupOf(byScheme, r.schemeId, r.schemeNameZh, r.schemeNameEn),
-      groupOf(byDistrict, r.district, r.district, r.district),
+      groupOf(byDistrict, r.district, district?.zh ?? r.district, district?.en ?? r.district),
       groupOf(byEnterprise, r.enterpriseId, r.enterpriseName, r.enterpriseName),
       groupOf(byInstitution, r.bankId, bank?.nameZh ?? '', bank?.nameEn ?? ''),
     ];
