@@ -111,7 +111,7 @@ export default async function benchValuationAvmRegistry(): Promise<void> {
       `  checksum: fnv ${median.checksum} (same in all ${REPEAT} runs: ${runs.every((r) => r.checksum === median.checksum) ? 'yes' : 'NO'}); Σ value ${median.totalValueYuan} yuan; mean score ${median.meanScore}; revenue known ${median.revenueKnownCount}`,
     );
   };
-  await measureAll('registry facts only (the demo registry holds no revenue: every value is 0)');
+  await measureAll('registry facts and the demo valuations');
 
   // Supplementary facts as evaluators enter them: one pre-assessment per enterprise over all its patents, with
   // seeded random family, claims, citations and revenue, so the value path and the facts lookup are measured.
