@@ -12,3 +12,5 @@ export * from './evaluators.ts';
 export * from './due-diligence.ts';
 export * from './risk-sharing.ts';
 export * from './subsidies.ts';
+export * from './whitelist.ts';
+export * from './whitelist-push.ts';
