@@ -14,3 +14,4 @@ export * from './risk-sharing.ts';
 export * from './subsidies.ts';
 export * from './whitelist.ts';
 export * from './whitelist-push.ts';
+export * from './notifications.ts';
