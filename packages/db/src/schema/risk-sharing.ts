@@ -88,6 +88,11 @@ export const guaranteeProducts = pgTable(
     reGuarantorId: uuid('re_guarantor_id').references(() => organisations.id),
     /** 单笔代偿上限 (cap per loan), fen; null: no cap. */
     capFen: bigint('cap_fen', { mode: 'bigint' }),
+    /**
+     * 代偿触发 (compensation trigger): the guarantor pays once the loan is this many days overdue (e.g. 90); null:
+     * only once the loan is non-performing.
+     */
+    compensationOverdueDays: integer('compensation_overdue_days'),
     active: boolean('active').notNull().default(true),
     createdByUserId: uuid('created_by_user_id')
       .notNull()
@@ -124,6 +129,8 @@ export const guarantees = pgTable(
     capFen: bigint('cap_fen', { mode: 'bigint' }),
     reGuaranteeShareBps: integer('re_guarantee_share_bps'),
     reGuarantorId: uuid('re_guarantor_id').references(() => organisations.id),
+    /** 代偿触发 copied from the product: days overdue after which 代偿 may be claimed; null: at default only. */
+    compensationOverdueDays: integer('compensation_overdue_days'),
     state: text('state').notNull(),
     acceptedByUserId: uuid('accepted_by_user_id')
       .notNull()
