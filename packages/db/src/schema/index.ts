@@ -15,3 +15,4 @@ export * from './subsidies.ts';
 export * from './whitelist.ts';
 export * from './whitelist-push.ts';
 export * from './notifications.ts';
+export * from './psi.ts';
