@@ -19,6 +19,7 @@ import { registrationFilingErrors } from '../registration/registration-filing-er
 import { riskSharingErrors } from '../risk-sharing/risk-sharing-errors.ts';
 import { subsidyErrors } from '../subsidy/subsidy-errors.ts';
 import { monitoringErrors } from '../monitoring/monitoring-errors.ts';
+import { whitelistErrors } from '../whitelist/whitelist-errors.ts';
 import type { ErrorCatalogue, ErrorText } from './error-catalogue.ts';
 import type { ErrorParams } from './domain-error.ts';
 
@@ -48,6 +49,7 @@ export const errorCatalogues: readonly ErrorCatalogue[] = [
   riskSharingErrors,
   subsidyErrors,
   monitoringErrors,
+  whitelistErrors,
 ];
 
 export const errorCatalogue: ErrorCatalogue = Object.assign({}, ...errorCatalogues) as ErrorCatalogue;

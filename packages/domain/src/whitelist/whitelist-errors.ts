@@ -1,0 +1,53 @@
+import { defineErrors } from '../errors/error-catalogue.ts';
+
+/**
+ * Errors of the whitelist programme 白名单双向推送 (R5 十三, issue 10): anonymised releases that cannot reach k,
+ * and bank scorecards refused by structure, privacy or quota.
+ */
+export const whitelistErrors = defineErrors({
+  WHITELIST_K_ANONYMITY_FAILED: {
+    status: 422,
+    zh: '数据集无法达到 k={k} 匿名要求（{rowCount} 家企业），本次不予发布。',
+    en: 'The dataset cannot reach k={k} anonymity ({rowCount} enterprises); it is not released.',
+  },
+  WHITELIST_SCORECARD_INVALID: {
+    status: 400,
+    zh: '评分卡格式不正确：{detail}。',
+    en: 'The scorecard is not valid: {detail}.',
+  },
+  WHITELIST_SCORECARD_BIN_TOO_SMALL: {
+    status: 422,
+    zh: '评分卡“{feature}”的第 {bin} 个分箱只覆盖 {count} 家企业，少于 {k} 家，不予运行。',
+    en: 'Bin {bin} of "{feature}" holds {count} enterprises, fewer than {k}; the scorecard is refused.',
+  },
+  WHITELIST_SCORECARD_GRADE_TOO_SMALL: {
+    status: 422,
+    zh: '评分结果“{grade}”只有 {count} 家企业，少于 {k} 家，可能识别出个别企业，不予运行。',
+    en: 'The outcome "{grade}" would hold {count} enterprises, fewer than {k}; the scorecard is refused.',
+  },
+  WHITELIST_SCORECARD_OUTCOME_TOO_SMALL: {
+    status: 422,
+    zh: '与本轮已运行的评分卡合并后，有一组评级组合只有 {count} 家企业，少于 {k} 家，不予运行。',
+    en: "Combined with this round's earlier scorecards, a grade combination would hold {count} enterprises, fewer than {k}; the scorecard is refused.",
+  },
+  WHITELIST_SCORECARD_QUASI_IDENTIFIER_TOO_FINE: {
+    status: 422,
+    zh: '评分卡对“{feature}”的分箱比本轮发布的数据更细（{value}），可能识别出企业，不予运行。',
+    en: 'The bins of "{feature}" are finer than the released data ({value}); the scorecard is refused.',
+  },
+  WHITELIST_SCORECARD_QUOTA_EXCEEDED: {
+    status: 409,
+    zh: '本轮评分卡次数已用完（{used}/{quota}）。',
+    en: 'The scorecard quota of this round is used up ({used}/{quota}).',
+  },
+  WHITELIST_SECRET_INVALID: {
+    status: 500,
+    zh: '白名单密钥“{name}”配置无效（需至少 16 字节的十六进制）。',
+    en: 'The whitelist secret "{name}" is not valid (at least 16 bytes of hex are required).',
+  },
+  WHITELIST_RULES_INVALID: {
+    status: 400,
+    zh: '白名单规则无效：{detail}。',
+    en: 'The whitelist rules are not valid: {detail}.',
+  },
+});
