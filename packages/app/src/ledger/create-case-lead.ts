@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import { assertNoProblems, DomainError } from '@ipf/domain/errors';
 import { tables } from '@ipf/db';
@@ -6,14 +5,12 @@ import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { enterpriseVisibility } from '../access/enterprise-visibility.ts';
-import { recordCustomerLink } from '../parties/record-customer-link.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
-import { headOfficeIdOf } from './bank-product-view.ts';
 import { loadCaseDetail, type CaseDetail } from './case-view.ts';
-import { newCaseNumber } from './new-case-number.ts';
+import { insertCaseLead, type LeadSource } from './insert-case-lead.ts';
 
-export type LeadSource = 'whitelist_push' | 'event' | 'outreach';
+export type { LeadSource } from './insert-case-lead.ts';
 
 export interface CreateCaseLeadInput {
   readonly enterpriseId: string;
@@ -61,57 +58,19 @@ export async function createCaseLead(
   if (enterprise === undefined) throw new DomainError('NOT_FOUND');
 
   return runInTransaction(deps, async (tx) => {
-    const id = randomUUID();
-    const caseNumber = newCaseNumber(today);
-    const [row] = await tx
-      .insert(tables.financingCases)
-      .values({
-        id,
-        caseNumber,
-        enterpriseId: enterprise.id,
-        bankUnitId: unit!.id,
-        bankId: headOfficeIdOf(unit!.path),
-        state: 'lead',
-        origin: 'lead',
-        leadSource: input.source,
-        pledgeeKind: 'bank',
-        preparedByUserIds: isBank ? [actor.userId] : [],
-        note: input.note ?? null,
-        stateEnteredAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await tx.insert(tables.caseEvents).values({
-      id: randomUUID(),
-      caseId: id,
-      action: 'create_lead',
-      fromState: null,
-      toState: 'lead',
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
-      actorRole: actor.role,
-      reasonCode: input.source,
-      note: input.note ?? null,
-      occurredAt: now,
-    });
-    if (input.source === 'whitelist_push')
-      await recordCustomerLink(
-        tx,
-        { enterpriseId: enterprise.id, bankUnitId: unit!.id, source: 'whitelist_push' },
-        now,
-      );
-    await deps.audit.append(
+    const row = await insertCaseLead(
       tx,
+      deps,
       actor,
       {
-        action: 'case.create_lead',
-        entityType: 'financing_case',
-        entityId: id,
-        after: { state: 'lead', caseNumber, source: input.source, bankUnitId: unit!.id },
+        enterpriseId: enterprise.id,
+        bankUnit: unit!,
+        source: input.source,
+        ...(input.note === undefined ? {} : { note: input.note }),
       },
       now,
+      today,
     );
-    return loadCaseDetail(tx, row!, today);
+    return loadCaseDetail(tx, row, today);
   });
 }

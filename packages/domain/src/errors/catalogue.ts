@@ -20,6 +20,9 @@ import { riskSharingErrors } from '../risk-sharing/risk-sharing-errors.ts';
 import { subsidyErrors } from '../subsidy/subsidy-errors.ts';
 import { monitoringErrors } from '../monitoring/monitoring-errors.ts';
 import { whitelistErrors } from '../whitelist/whitelist-errors.ts';
+import { whitelistRoundErrors } from '../whitelist-round/whitelist-round-errors.ts';
+import { whitelistPushErrors } from '../whitelist-push/whitelist-push-errors.ts';
+import { psiErrors } from '../psi/psi-errors.ts';
 import type { ErrorCatalogue, ErrorText } from './error-catalogue.ts';
 import type { ErrorParams } from './domain-error.ts';
 
@@ -50,6 +53,9 @@ export const errorCatalogues: readonly ErrorCatalogue[] = [
   subsidyErrors,
   monitoringErrors,
   whitelistErrors,
+  whitelistRoundErrors,
+  whitelistPushErrors,
+  psiErrors,
 ];
 
 export const errorCatalogue: ErrorCatalogue = Object.assign({}, ...errorCatalogues) as ErrorCatalogue;

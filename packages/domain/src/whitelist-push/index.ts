@@ -1,0 +1,2 @@
+export * from './whitelist-push-errors.ts';
+export * from './calculate-lead-tracking.ts';
