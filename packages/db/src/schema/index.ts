@@ -16,3 +16,4 @@ export * from './whitelist.ts';
 export * from './whitelist-push.ts';
 export * from './notifications.ts';
 export * from './psi.ts';
+export * from './avm-runs.ts';
