@@ -1,0 +1,3 @@
+export * from './hash-to-curve25519.ts';
+export * from './find-psi-intersection.ts';
+export * from './psi-errors.ts';
