@@ -2,4 +2,4 @@ export * from './database.ts';
 export * from './open-database.ts';
 export * from './pglite-lock.ts';
 export * as tables from './schema/index.ts';
-export { createTestDatabase } from './testing/create-test-database.ts';
+export { createTestDatabase, dropServerTestTemplates } from './testing/create-test-database.ts';
