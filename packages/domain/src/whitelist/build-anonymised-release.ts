@@ -170,26 +170,52 @@ export function buildAnonymisedRelease(
     }
   }
 
-  const keysOf = (levels: readonly number[]): Float64Array => {
-    const keys = new Float64Array(n);
+  // Integer keys when the key space fits 32 bits (always with hierarchies v1), doubles otherwise.
+  const keySpace = cardinalities.reduce((p, c) => p * c[0]!, 1);
+  const keysOf = (levels: readonly number[]): { keys: Int32Array | Float64Array; radix: number } => {
+    const keys = keySpace < 2 ** 31 ? new Int32Array(n) : new Float64Array(n);
     let radix = 1;
     for (let qi = 0; qi < levels.length; qi += 1) {
       const column = codes[qi]![levels[qi]!]!;
       for (let r = 0; r < n; r += 1) keys[r] = keys[r]! + column[r]! * radix;
       radix *= cardinalities[qi]![levels[qi]!]!;
     }
-    return keys;
+    return { keys, radix };
+  };
+
+  // Class sizes per row: a dense counter when the key space is small (the usual case), else a map.
+  const dense = new Int32Array(Math.min(1 << 22, keySpace));
+  const classSizesOf = (
+    levels: readonly number[],
+  ): { keys: Int32Array | Float64Array; sizeOf: (key: number) => number; sizes: number[] } => {
+    const { keys, radix } = keysOf(levels);
+    if (radix <= dense.length) {
+      const sizes: number[] = [];
+      for (let r = 0; r < n; r += 1) {
+        const key = keys[r]!;
+        if (dense[key] === 0) sizes.push(key);
+        dense[key] = dense[key]! + 1;
+      }
+      const counts = sizes.map((key) => dense[key]!);
+      const snapshot = new Map<number, number>();
+      for (const [i, key] of sizes.entries()) {
+        snapshot.set(key, counts[i]!);
+        dense[key] = 0;
+      }
+      return { keys, sizeOf: (key) => snapshot.get(key) ?? 0, sizes: counts };
+    }
+    const map = new Map<number, number>();
+    for (let r = 0; r < n; r += 1) map.set(keys[r]!, (map.get(keys[r]!) ?? 0) + 1);
+    return { keys, sizeOf: (key) => map.get(key) ?? 0, sizes: [...map.values()] };
   };
 
   let best: Candidate | null = null;
   const levels = heights.map(() => 0);
   for (;;) {
-    const keys = keysOf(levels);
-    const sizes = new Map<number, number>();
-    for (let r = 0; r < n; r += 1) sizes.set(keys[r]!, (sizes.get(keys[r]!) ?? 0) + 1);
+    const { sizes } = classSizesOf(levels);
     let suppressed = 0;
     let loss = 0;
-    for (const size of sizes.values()) {
+    for (const size of sizes) {
       if (size < k) suppressed += size;
       else loss += size * size;
     }
@@ -211,9 +237,7 @@ export function buildAnonymisedRelease(
   }
   if (best === null) throw new DomainError('WHITELIST_K_ANONYMITY_FAILED', { k, rowCount: n });
 
-  const keys = keysOf(best.levels);
-  const sizes = new Map<number, number>();
-  for (let r = 0; r < n; r += 1) sizes.set(keys[r]!, (sizes.get(keys[r]!) ?? 0) + 1);
+  const { keys, sizeOf, sizes } = classSizesOf(best.levels);
   const featureSet = whitelistReleasableFeatures.filter((f) => input.featureSet.includes(f));
   const labelOf = (qi: number, r: number): string =>
     labels[qi]![best.levels[qi]!]![codes[qi]![best.levels[qi]!]![r]!]!;
@@ -221,13 +245,13 @@ export function buildAnonymisedRelease(
   const released: AnonymisedReleaseRow[] = [];
   let smallestClass = Number.POSITIVE_INFINITY;
   let classCount = 0;
-  for (const size of sizes.values()) {
+  for (const size of sizes) {
     if (size < k) continue;
     classCount += 1;
     smallestClass = Math.min(smallestClass, size);
   }
   for (let r = 0; r < n; r += 1) {
-    if (sizes.get(keys[r]!)! < k) continue;
+    if (sizeOf(keys[r]!) < k) continue;
     const row = rows[r]!;
     const features: Partial<Record<WhitelistReleasableFeature, ReleasedFeatureValue>> = {};
     for (const feature of featureSet) features[feature] = coarsenFeature(row, feature);

@@ -13,3 +13,5 @@ export * from './run-scorecard.ts';
 export * from './validate-scorecard.ts';
 export * from './whitelist-rules.ts';
 export * from './combine-whitelist.ts';
+export * from './scorecard-attack.ts';
+export * from './generate-synthetic-whitelist-population.ts';

@@ -17,18 +17,18 @@ export const whitelistErrors = defineErrors({
   },
   WHITELIST_SCORECARD_BIN_TOO_SMALL: {
     status: 422,
-    zh: '评分卡“{feature}”的第 {bin} 个分箱只覆盖 {count} 家企业，少于 {k} 家，不予运行。',
-    en: 'Bin {bin} of "{feature}" holds {count} enterprises, fewer than {k}; the scorecard is refused.',
+    zh: '评分卡“{feature}”的第 {bin} 个分箱覆盖的本轮企业少于 {k} 家，不予运行。',
+    en: 'Bin {bin} of "{feature}" holds fewer than {k} enterprises of the round; the scorecard is refused.',
   },
   WHITELIST_SCORECARD_GRADE_TOO_SMALL: {
     status: 422,
-    zh: '评分结果“{grade}”只有 {count} 家企业，少于 {k} 家，可能识别出个别企业，不予运行。',
-    en: 'The outcome "{grade}" would hold {count} enterprises, fewer than {k}; the scorecard is refused.',
+    zh: '评级结果“{grade}”的企业少于 {k} 家，可能识别出个别企业，不予运行。',
+    en: 'The outcome "{grade}" would hold fewer than {k} enterprises; the scorecard is refused.',
   },
   WHITELIST_SCORECARD_OUTCOME_TOO_SMALL: {
     status: 422,
-    zh: '与本轮已运行的评分卡合并后，有一组评级组合只有 {count} 家企业，少于 {k} 家，不予运行。',
-    en: "Combined with this round's earlier scorecards, a grade combination would hold {count} enterprises, fewer than {k}; the scorecard is refused.",
+    zh: '与本轮已运行的评分卡合并后，有一组评级组合的企业少于 {k} 家，不予运行。',
+    en: "Combined with this round's earlier scorecards, a combination of grades would hold fewer than {k} enterprises; the scorecard is refused.",
   },
   WHITELIST_SCORECARD_QUASI_IDENTIFIER_TOO_FINE: {
     status: 422,
