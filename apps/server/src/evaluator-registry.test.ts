@@ -1,5 +1,8 @@
+import { generateDemoParties } from '@ipf/app';
+import { parseYuan } from '@ipf/domain/money';
+import { calculateEvaluatorQuality, type ReviewOutcome } from '@ipf/domain/valuation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
 
 interface Evaluator {
   id: string;
@@ -7,8 +10,25 @@ interface Evaluator {
   state: string;
   version: number;
   feeShares: { enterpriseBps: number; bankBps: number; subsidyBps: number };
-  quality: { reviewCount: number; score: string | null; meanDeviationPct: string | null };
+  quality: {
+    reviewCount: number;
+    confirmedCount: number;
+    adjustedCount: number;
+    rejectedCount: number;
+    realisationCount: number;
+    score: string | null;
+    meanDeviationPct: string | null;
+  };
   history?: { fromState: string | null; toState: string; reason: string | null }[];
+  realisations?: {
+    kind: string;
+    valuationId: string;
+    assetNumbers: string[];
+    reportedValueYuan: string;
+    realisedDate: string;
+    realisedPriceYuan: string;
+    deviationPct: string;
+  }[];
 }
 
 /** 评估机构入库与动态管理 over HTTP (issue 7 item 6), on the demo city whose five firms the seeder admitted. */
@@ -172,6 +192,143 @@ describe('evaluator registry', () => {
     });
     const small = await api(bank, 'GET', `/api/evaluators/${record!.id}/fee-quote?valueYuan=100000.00`);
     expect(small.json<{ feeYuan: string }>().feeYuan).toBe('3000.00');
+  });
+
+  it('pairs a later sale of the valued asset with the firm’s formal report: a price far from the value lowers its score, a close one keeps it', async () => {
+    const parties = generateDemoParties(TEST_DEMO_SEED);
+    const orgOf = (login: string) => parties.users.find((u) => u.login === login)!.organisationId;
+    const owner = await t.loginAs('ent001');
+    const patents = (await api(owner, 'GET', '/api/ip-assets?kind=invention_patent&pageSize=200')).json<{
+      items: { id: string; number: string }[];
+    }>().items;
+    expect(patents.length).toBeGreaterThanOrEqual(2);
+    const detailOf = async (session: TestSession) => {
+      const [own] = await ownAdmission(session);
+      return (await api(session, 'GET', `/api/evaluators/${own!.id}`)).json<Evaluator>();
+    };
+    // The test clock stands at 2026-03-02: a report dated the day before, the sale on the clock's day.
+    const valueAndSell = async (
+      login: string,
+      asset: { id: string },
+      priceOf: (valueFen: bigint) => bigint,
+    ) => {
+      const firm = await t.loginAs(login);
+      const consent = await api(owner, 'POST', '/api/consents', {
+        recipientId: orgOf(login),
+        scope: 'ip_assets',
+        purpose: '知识产权质押融资价值评估',
+        expiresOn: '2027-03-01',
+      });
+      expect(consent.statusCode, consent.body).toBeLessThan(300);
+      const before = await detailOf(firm);
+      const report = await api(firm, 'POST', '/api/valuations', {
+        kind: 'formal_report',
+        valuationDate: '2026-03-01',
+        validUntil: '2027-02-28',
+        assets: [
+          {
+            assetId: asset.id,
+            income: {
+              revenueForecastYuan: ['2000000.00', '2200000.00', '2400000.00'],
+              royaltyRatePct: '5',
+              attributionPct: '100',
+              taxRatePct: '25',
+              riskFreeRatePct: '2.5',
+              riskPremia: [{ name: '技术风险', ratePct: '9.5' }],
+            },
+            weightsBps: { income: 10000, market: 0, cost: 0 },
+          },
+        ],
+        pledgeRatioPct: '100',
+        maxPledgeRatePct: '50',
+        reportNumber: `${login}评报字〔2026〕第301号`,
+        signedOn: '2026-03-01',
+        valuers: [
+          { name: '王评估', certificateNumber: '44000123' },
+          { name: '李评估', certificateNumber: '44000456' },
+        ],
+      });
+      expect(report.statusCode, report.body).toBe(201);
+      const valuation = report.json<{ id: string; assetResults: { valueYuan: string }[] }>();
+      const valueFen = parseYuan(valuation.assetResults[0]!.valueYuan);
+      const priceFen = priceOf(valueFen);
+      const price = `${priceFen / 100n}.${(priceFen % 100n).toString().padStart(2, '0')}`;
+      const sale = await api(bureau, 'POST', '/api/ip-trades', {
+        assetId: asset.id,
+        kind: 'sale',
+        price,
+        tradeDate: '2026-03-02',
+        sellerName: '深圳市卖方科技有限公司',
+        buyerName: '深圳市买方实业有限公司',
+        source: 'trading_centre',
+      });
+      expect(sale.statusCode, sale.body).toBe(201);
+      // A non-exclusive licence sells a share of the right only: it is no realisation.
+      const licence = await api(bureau, 'POST', '/api/ip-trades', {
+        assetId: asset.id,
+        kind: 'non_exclusive_licence',
+        price: '1000.00',
+        tradeDate: '2026-03-02',
+        sellerName: '深圳市卖方科技有限公司',
+        buyerName: '深圳市被许可实业有限公司',
+        source: 'trading_centre',
+      });
+      expect(licence.statusCode, licence.body).toBe(201);
+      const after = await detailOf(firm);
+      return { before, after, valuationId: valuation.id, valueFen, price };
+    };
+    /** The score from the detail's figures, optionally as if one realisation had sold exactly at its value. */
+    const scoreOf = (e: Evaluator, exactFor?: string) => {
+      const outcomes: ReviewOutcome[] = [
+        ...Array<ReviewOutcome>(e.quality.confirmedCount).fill('confirmed'),
+        ...Array<ReviewOutcome>(e.quality.adjustedCount).fill('adjusted'),
+        ...Array<ReviewOutcome>(e.quality.rejectedCount).fill('rejected'),
+      ];
+      return calculateEvaluatorQuality({
+        reviewOutcomes: outcomes,
+        realisations: e.realisations!.map((r) => ({
+          kind: r.kind as 'trade' | 'disposal',
+          reportedValueFen: parseYuan(r.reportedValueYuan),
+          realisedPriceFen: parseYuan(r.valuationId === exactFor ? r.reportedValueYuan : r.realisedPriceYuan),
+        })),
+        ...(outcomes.length === 0 ? { reviewWeightBps: 0 } : {}),
+      });
+    };
+
+    // Sold for a quarter of the reported value: 300 % off.
+    const far = await valueAndSell('evaluator3', patents[0]!, (v) => v / 4n);
+    expect(far.after.quality.realisationCount).toBe(far.before.quality.realisationCount + 1);
+    const farRow = far.after.realisations!.find((r) => r.valuationId === far.valuationId)!;
+    expect(farRow).toMatchObject({
+      kind: 'trade',
+      assetNumbers: [patents[0]!.number],
+      realisedDate: '2026-03-02',
+      realisedPriceYuan: far.price,
+    });
+    expect(parseYuan(farRow.reportedValueYuan)).toBe(far.valueFen);
+    expect(Number(farRow.deviationPct)).toBeGreaterThanOrEqual(299.9);
+    expect(far.after.quality.score).toBe(scoreOf(far.after).score);
+    expect(far.after.quality.meanDeviationPct).toBe(scoreOf(far.after).meanDeviationPct);
+    expect(Number(far.after.quality.score)).toBeLessThan(Number(far.before.quality.score ?? '100'));
+    expect(Number(far.after.quality.score)).toBeLessThan(
+      Number(scoreOf(far.after, far.valuationId).score) - 5,
+    );
+
+    // Sold for 2 % below the reported value (100 ÷ 102): the score gives up at most those 2 points.
+    const close = await valueAndSell('evaluator4', patents[1]!, (v) => (v * 100n) / 102n);
+    const closeRow = close.after.realisations!.find((r) => r.valuationId === close.valuationId)!;
+    expect(Number(closeRow.deviationPct)).toBeCloseTo(2, 1);
+    expect(close.after.quality.score).toBe(scoreOf(close.after).score);
+    expect(
+      Number(scoreOf(close.after, close.valuationId).score) - Number(close.after.quality.score),
+    ).toBeLessThan(2.1);
+    expect(Number(close.after.quality.score)).toBeGreaterThan(Number(far.after.quality.score));
+    // Listed firms show the same count and score as their detail.
+    const listed = (await listOf(bureau)).items.find((e) => e.organisationId === orgOf('evaluator4'))!;
+    expect(listed.quality).toMatchObject({
+      realisationCount: close.after.quality.realisationCount,
+      score: close.after.quality.score,
+    });
   });
 
   it('every change is in the audit trail with its reason', async () => {

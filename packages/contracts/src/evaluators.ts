@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDateTime, PageOf, PageQuery, Uuid, YuanString } from './common.ts';
+import { IsoDate, IsoDateTime, PageOf, PageQuery, Uuid, YuanString } from './common.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
@@ -70,6 +70,21 @@ export const EvaluatorDetail = Type.Intersect([
         reason: Nullable(Type.String()),
         actorName: Type.String(),
         occurredAt: IsoDateTime,
+      }),
+    ),
+    /** 价值实现: realised prices paired with the firm's formal reports, newest first. */
+    realisations: Type.Array(
+      Type.Object({
+        kind: Type.Union([Type.Literal('trade'), Type.Literal('disposal')]),
+        valuationId: Uuid,
+        valuationNumber: Type.String(),
+        reportNumber: Nullable(Type.String()),
+        valuationDate: IsoDate,
+        assetNumbers: Type.Array(Type.String()),
+        reportedValueYuan: YuanString,
+        realisedDate: IsoDate,
+        realisedPriceYuan: YuanString,
+        deviationPct: Type.String({ description: '(reported − realised) ÷ realised, percent, signed' }),
       }),
     ),
   }),

@@ -242,11 +242,66 @@ function EvaluatorDrawer(props: { id: string; onClose: () => void }) {
                   ? t('evaluators.none')
                   : `${e.quality.meanDeviationPct}%`}
               </Descriptions.Item>
+              <Descriptions.Item label={t('evaluators.realisationCount')}>
+                {e.quality.realisationCount}
+              </Descriptions.Item>
             </Descriptions>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 12 }}>
               {t('evaluators.qualityHelp')}
             </Typography.Paragraph>
           </Card>
+          <Table
+            size="small"
+            rowKey={(r) => `${r.kind}-${r.valuationId}-${r.realisedDate}-${r.realisedPriceYuan}`}
+            pagination={e.realisations.length > 10 ? { pageSize: 10, size: 'small' } : false}
+            title={() => t('evaluators.realisations')}
+            locale={{ emptyText: t('evaluators.realisationsEmpty') }}
+            dataSource={e.realisations}
+            columns={[
+              {
+                title: t('evaluators.realisationKind'),
+                dataIndex: 'kind',
+                render: (kind: string) => t(`evaluators.realisationKinds.${kind}`),
+              },
+              {
+                title: t('evaluators.realisationReport'),
+                key: 'report',
+                render: (_, r) => (
+                  <>
+                    <div>{r.reportNumber ?? r.valuationNumber}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.valuationDate} · {r.assetNumbers.join('、')}
+                    </Typography.Text>
+                  </>
+                ),
+              },
+              {
+                title: t('evaluators.reportedValue'),
+                key: 'reported',
+                align: 'right',
+                render: (_, r) => formatMoney(r.reportedValueYuan),
+              },
+              {
+                title: t('evaluators.realisedPrice'),
+                key: 'realised',
+                align: 'right',
+                render: (_, r) => (
+                  <>
+                    <div>{formatMoney(r.realisedPriceYuan)}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.realisedDate}
+                    </Typography.Text>
+                  </>
+                ),
+              },
+              {
+                title: t('evaluators.deviationPct'),
+                dataIndex: 'deviationPct',
+                align: 'right',
+                render: (pct: string) => `${pct}%`,
+              },
+            ]}
+          />
           <FeeQuote evaluator={e} />
           <Card size="small" title={t('evaluators.history')}>
             <Timeline

@@ -1,6 +1,11 @@
 import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { calculateEvaluatorQuality, type ReviewOutcome } from '@ipf/domain/valuation';
 import { tables, type Executor } from '@ipf/db';
+import {
+  loadEvaluatorRealisations,
+  toRealisedValues,
+  type EvaluatorRealisationView,
+} from './load-evaluator-realisations.ts';
 
 export type EvaluatorAdmissionRow = typeof tables.evaluatorAdmissions.$inferSelect;
 
@@ -10,7 +15,7 @@ export interface EvaluatorQualityView {
   readonly confirmedCount: number;
   readonly adjustedCount: number;
   readonly rejectedCount: number;
-  /** Realised prices (trades, disposals) against the firm's reported values; none are recorded yet. */
+  /** Realised prices (trades, disposals) paired with the firm's formal reports (`loadEvaluatorRealisations`). */
   readonly realisationCount: number;
   readonly score: string | null;
   readonly reviewScore: string | null;
@@ -44,20 +49,30 @@ export interface EvaluatorStatusChangeView {
   readonly occurredAt: string;
 }
 
+/** One realised price against the formal report it judges, as the detail shows it (yuan strings). */
+export type EvaluatorRealisationItemView = Omit<
+  EvaluatorRealisationView,
+  'reportedValueFen' | 'realisedPriceFen'
+>;
+
 export interface EvaluatorDetailView extends EvaluatorView {
   readonly history: EvaluatorStatusChangeView[];
+  readonly realisations: EvaluatorRealisationItemView[];
 }
 
 /**
- * The review outcomes of the firms' concluded expert reviews, fed to `calculateEvaluatorQuality`. Realised
- * prices are not recorded on the platform yet, so the deviation part stays out (暂无) and the score is the
- * review part; with neither, there is no score.
+ * 质量评分 of the firms: the outcomes of their concluded expert reviews and the realised prices paired with their
+ * formal reports (`loadEvaluatorRealisations`: trades within 24 months against the market value, disposals against
+ * the pledge value), fed to `calculateEvaluatorQuality` with its default weights (review 60 %, deviation 40 %).
+ * With only one of the two, that part carries the whole weight; with neither, there is no score (暂无).
  */
 export async function loadEvaluatorQualities(
   executor: Executor,
   organisationIds: readonly string[],
+  realisationsByOrg?: ReadonlyMap<string, readonly EvaluatorRealisationView[]>,
 ): Promise<Map<string, EvaluatorQualityView>> {
   const { expertReviews } = tables;
+  const realised = realisationsByOrg ?? (await loadEvaluatorRealisations(executor, organisationIds));
   const rows =
     organisationIds.length === 0
       ? []
@@ -81,21 +96,27 @@ export async function loadEvaluatorQualities(
     for (const row of rows.filter((r) => r.orgId === orgId))
       for (let i = 0; i < Number(row.n); i += 1) outcomes.push(row.outcome as ReviewOutcome);
     const counted = (outcome: ReviewOutcome) => outcomes.filter((o) => o === outcome).length;
-    // Without realisations the deviation part is unknown, so the review part carries the whole weight.
+    const realisations = toRealisedValues(realised.get(orgId) ?? []);
+    // A part without data is unknown, so the other part carries the whole weight.
+    const reviewWeightBps = realisations.length === 0 ? 10_000 : outcomes.length === 0 ? 0 : undefined;
     const quality =
-      outcomes.length === 0
+      outcomes.length === 0 && realisations.length === 0
         ? null
-        : calculateEvaluatorQuality({ reviewOutcomes: outcomes, realisations: [], reviewWeightBps: 10_000 });
+        : calculateEvaluatorQuality({
+            reviewOutcomes: outcomes,
+            realisations,
+            ...(reviewWeightBps === undefined ? {} : { reviewWeightBps }),
+          });
     result.set(orgId, {
       reviewCount: outcomes.length,
       confirmedCount: counted('confirmed'),
       adjustedCount: counted('adjusted'),
       rejectedCount: counted('rejected'),
-      realisationCount: 0,
+      realisationCount: realisations.length,
       score: quality?.score ?? null,
-      reviewScore: quality?.reviewScore ?? null,
-      deviationScore: null,
-      meanDeviationPct: null,
+      reviewScore: outcomes.length === 0 ? null : (quality?.reviewScore ?? null),
+      deviationScore: realisations.length === 0 ? null : (quality?.deviationScore ?? null),
+      meanDeviationPct: realisations.length === 0 ? null : (quality?.meanDeviationPct ?? null),
     });
   }
   return result;
@@ -105,6 +126,7 @@ export async function loadEvaluatorQualities(
 export async function toEvaluatorViews(
   executor: Executor,
   rows: readonly EvaluatorAdmissionRow[],
+  realisationsByOrg?: ReadonlyMap<string, readonly EvaluatorRealisationView[]>,
 ): Promise<EvaluatorView[]> {
   if (rows.length === 0) return [];
   const orgIds = [...new Set(rows.map((r) => r.organisationId))];
@@ -117,7 +139,7 @@ export async function toEvaluatorViews(
     .from(tables.organisations)
     .where(inArray(tables.organisations.id, orgIds));
   const names = new Map(orgs.map((o) => [o.id, o]));
-  const qualities = await loadEvaluatorQualities(executor, orgIds);
+  const qualities = await loadEvaluatorQualities(executor, orgIds, realisationsByOrg);
   return rows.map((r) => ({
     id: r.id,
     organisationId: r.organisationId,
@@ -161,9 +183,13 @@ export async function loadEvaluatorDetail(
     .innerJoin(users, eq(users.id, evaluatorStatusHistory.actorUserId))
     .where(eq(evaluatorStatusHistory.admissionId, row.id))
     .orderBy(asc(evaluatorStatusHistory.occurredAt), asc(evaluatorStatusHistory.seq));
-  const [view] = await toEvaluatorViews(executor, [row]);
+  const realisations = await loadEvaluatorRealisations(executor, [row.organisationId]);
+  const [view] = await toEvaluatorViews(executor, [row], realisations);
   return {
     ...view!,
     history: history.map((h) => ({ ...h, occurredAt: h.occurredAt.toISOString() })),
+    realisations: (realisations.get(row.organisationId) ?? []).map(
+      ({ reportedValueFen: _reported, realisedPriceFen: _realised, ...item }) => item,
+    ),
   };
 }
