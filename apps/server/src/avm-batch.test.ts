@@ -42,6 +42,8 @@ interface Batch {
   total: number;
   page: number;
   pageSize: number;
+  meanScore: string;
+  runId: string | null;
 }
 
 interface Fixture {
@@ -368,5 +370,73 @@ describe('batch AVM 批量估值 over the registry', () => {
     expect(cells).toContain('AVM-STRONG');
     expect(cells).toContain(batch.checksum);
     expect(cells).toContain(batch.totalValueYuan);
+  });
+
+  it('stores each run with who ran it, when, its scope, count, duration and summary, and lists them by organisation', async () => {
+    const before = await t.handle.db.select({ n: sql<number>`count(*)::int` }).from(tables.avmRuns);
+    const batch = await run(ent1, `?enterpriseId=${ent1Id}&pageSize=5`);
+    // A later page recomputes the same run to show it and is not stored again.
+    const later = await run(ent1, `?enterpriseId=${ent1Id}&page=2&pageSize=5`);
+    expect(later.runId).toBeNull();
+    const registry = await run(bureau, '?pageSize=5');
+    const after = await t.handle.db.select({ n: sql<number>`count(*)::int` }).from(tables.avmRuns);
+    expect(after[0]!.n).toBe(before[0]!.n + 2);
+
+    type Run = {
+      id: string;
+      source: string;
+      runBy: { name: string } | null;
+      organisation: { id: string } | null;
+      role: string | null;
+      scope: string;
+      enterprise: { id: string } | null;
+      count: number;
+      asOfDate: string;
+      totalValueYuan: string;
+      meanScore: string;
+      checksum: string;
+      elapsedMs: number;
+      byBand: { key: string; count: number }[];
+      startedAt: string;
+    };
+    const list = async (session: TestSession, query = '') => {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/valuations/avm-runs?pageSize=50${query}`,
+        headers: session.headers,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ items: Run[]; total: number }>();
+    };
+    const own = await list(ent1);
+    const stored = own.items.find((r) => r.id === batch.runId)!;
+    expect(stored).toMatchObject({
+      source: 'api',
+      organisation: { id: ent1Id },
+      role: 'enterprise_user',
+      scope: 'enterprise',
+      enterprise: { id: ent1Id },
+      count: batch.count,
+      asOfDate: batch.asOfDate,
+      totalValueYuan: batch.totalValueYuan,
+      meanScore: batch.meanScore,
+      checksum: batch.checksum,
+      elapsedMs: batch.elapsedMs,
+    });
+    expect(stored.runBy?.name).toBeTruthy();
+    expect(stored.byBand.reduce((n, g) => n + g.count, 0)).toBe(batch.count);
+    // Another enterprise sees none of ent001's runs; the city bureau sees both, newest first, and filters by scope.
+    expect((await list(ent2)).items.map((r) => r.id)).not.toContain(batch.runId);
+    const all = await list(bureau);
+    expect(all.items.map((r) => r.id)).toEqual(expect.arrayContaining([batch.runId, registry.runId]));
+    expect(all.items.findIndex((r) => r.id === registry.runId)).toBeLessThan(
+      all.items.findIndex((r) => r.id === batch.runId),
+    );
+    expect((await list(bureau, '&scope=registry')).items.every((r) => r.scope === 'registry')).toBe(true);
+    const [audited] = await t.handle.db
+      .select({ action: tables.auditEvents.action })
+      .from(tables.auditEvents)
+      .where(eq(tables.auditEvents.entityId, batch.runId!));
+    expect(audited?.action).toBe('valuation.avm_batch_run');
   });
 });

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, PageQuery, Uuid, YuanString } from './common.ts';
+import { IsoDate, IsoDateTime, PageOf, PageQuery, Uuid, YuanString } from './common.ts';
 
 /** Scope of a batch AVM run: one enterprise's portfolio, a list of assets, or (neither) the whole registry. */
 const AvmBatchScopeFields = {
@@ -61,5 +61,47 @@ export const AvmBatchView = Type.Object({
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
+  /** The stored run (see /api/valuations/avm-runs); null for a later page, which only recomputes the run. */
+  runId: Type.Union([Uuid, Type.Null()]),
 });
 export type AvmBatchView = Static<typeof AvmBatchView>;
+
+const NamedRef = Type.Object({ id: Uuid, name: Type.String() });
+
+/** 批量估值运行记录: who ran a batch AVM, when, over what, how many, how long, and its summary. */
+export const AvmRun = Type.Object({
+  id: Uuid,
+  source: Type.Union([Type.Literal('api'), Type.Literal('export'), Type.Literal('cli')]),
+  runBy: Type.Union([NamedRef, Type.Null()]),
+  organisation: Type.Union([NamedRef, Type.Null()]),
+  role: Type.Union([Type.String(), Type.Null()]),
+  scope: Type.Union([Type.Literal('enterprise'), Type.Literal('assets'), Type.Literal('registry')]),
+  enterprise: Type.Union([NamedRef, Type.Null()]),
+  requestedAssetCount: Type.Union([Type.Integer(), Type.Null()]),
+  count: Type.Integer(),
+  asOfDate: IsoDate,
+  parametersVersion: Type.String(),
+  weightTableVersion: Type.String(),
+  totalValueYuan: YuanString,
+  meanScore: Type.String(),
+  revenueKnownCount: Type.Integer(),
+  checksum: Type.String(),
+  loadMs: Type.Integer(),
+  scoreMs: Type.Integer(),
+  elapsedMs: Type.Integer(),
+  byBand: Type.Array(AvmBatchGroup),
+  byKind: Type.Array(AvmBatchGroup),
+  startedAt: IsoDateTime,
+});
+export type AvmRun = Static<typeof AvmRun>;
+export const AvmRunPage = PageOf(AvmRun);
+export const AvmRunQuery = Type.Object(
+  {
+    scope: Type.Optional(
+      Type.Union([Type.Literal('enterprise'), Type.Literal('assets'), Type.Literal('registry')]),
+    ),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type AvmRunQuery = Static<typeof AvmRunQuery>;

@@ -1,6 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { AvmBatchBody, AvmBatchExportQuery, AvmBatchQuery, AvmBatchView } from '@ipf/contracts';
-import { exportAvmBatch, runAvmBatch, type AppDeps, type AvmBatchResult } from '@ipf/app';
+import {
+  AvmBatchBody,
+  AvmBatchExportQuery,
+  AvmBatchQuery,
+  AvmBatchView,
+  AvmRunPage,
+  AvmRunQuery,
+} from '@ipf/contracts';
+import { exportAvmBatch, findAvmRuns, runAvmBatch, type AppDeps, type AvmBatchResult } from '@ipf/app';
 import type { AppInstance } from '../http/app-instance.ts';
 import { actorOf } from '../http/actor-of.ts';
 import { problemResponses } from '../http/problem-responses.ts';
@@ -54,6 +61,26 @@ export function registerAvmBatchRoutes(app: AppInstance, deps: AppDeps): void {
       },
     },
     async (request) => toView(await runAvmBatch(request.body, actorOf(request), deps)),
+  );
+  app.get(
+    '/api/valuations/avm-runs',
+    {
+      config: { operation: 'valuation.avm_runs' },
+      schema: {
+        tags,
+        summary: '批量估值运行记录（运行人、时间、范围、数量、耗时、汇总），最新在前',
+        querystring: AvmRunQuery,
+        response: { 200: AvmRunPage, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { scope, page = 1, pageSize = 20 } = request.query;
+      return findAvmRuns(
+        { page, pageSize, ...(scope === undefined ? {} : { scope }) },
+        actorOf(request),
+        deps,
+      );
+    },
   );
   app.get(
     '/api/valuations/avm-batch/export',

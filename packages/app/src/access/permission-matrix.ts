@@ -120,6 +120,7 @@ export type Operation =
   | 'ip_trade.comparables'
   | 'ip_health.read'
   | 'valuation.avm_batch'
+  | 'valuation.avm_runs'
   | 'subsidy_scheme.list'
   | 'subsidy_scheme.publish'
   | 'subsidy.eligibility'
@@ -522,6 +523,15 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
     bank_clerk: 'customers',
     bank_approver: 'customers',
     district_bureau: 'district',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  // The stored batch AVM runs: the city bureau and regulators every run, the other runners their organisation's.
+  'valuation.avm_runs': only({
+    enterprise_user: 'own_org',
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    district_bureau: 'own_org',
     city_bureau: 'all',
     regulator: 'all',
   }),

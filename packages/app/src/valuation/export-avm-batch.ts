@@ -20,7 +20,7 @@ export async function exportAvmBatch(
   deps: AppDeps,
 ): Promise<Buffer> {
   const { language, ...scope } = input;
-  const result = await runAvmBatch({ ...scope, pageSize: 1 }, actor, deps);
+  const result = await runAvmBatch({ ...scope, pageSize: 1, source: 'export' }, actor, deps);
   const en = language === 'en';
   const kindLabel = new Map<string, string>(ipAssetKinds.map((k) => [k.code, en ? k.en : k.zh]));
   const workbook = new ExcelJS.Workbook();

@@ -24,6 +24,7 @@ import { enterpriseVisibility } from '../access/enterprise-visibility.ts';
 import { ipAssetVisibility } from '../ip-assets/ip-asset-visibility.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { loadValuationAssets } from './load-valuation-assets.ts';
+import { recordAvmRun, type AvmRunSource } from './record-avm-run.ts';
 import type { ValuationAssetInput } from './valuation-input.ts';
 import { valuationVisibility } from './valuation-visibility.ts';
 
@@ -41,6 +42,8 @@ export interface AvmBatchScope {
 export interface AvmBatchInput extends AvmBatchScope {
   readonly page?: number;
   readonly pageSize?: number;
+  /** Recorded with the run (`avm_runs`): the page and API (default) or the xlsx export. */
+  readonly source?: Exclude<AvmRunSource, 'cli'>;
 }
 
 /** One patent's automated score and value (a pre-assessment, not a signed report). */
@@ -89,6 +92,8 @@ export interface AvmBatchResult {
   readonly items: readonly AvmBatchItem[];
   /** Every item (same order), for the export; not sent on the wire. */
   readonly allItems: readonly AvmBatchItem[];
+  /** The stored run (`avm_runs`); null for a later page of a run, which only recomputes it to show that page. */
+  readonly runId: string | null;
 }
 
 const FACT_NAMES = [
@@ -314,6 +319,7 @@ export function scoreAvmBatch(
     pageSize: page.pageSize,
     items: sorted.slice(start, start + page.pageSize),
     allItems: sorted,
+    runId: null,
   };
 }
 
@@ -324,7 +330,9 @@ export function scoreAvmBatch(
  * royalty relief with the AVM parameters (`AVM_PARAMETERS_2024`). Scope: an enterprise its own portfolio, a
  * bank its customers' (never the whole registry), a district bureau its district, the city bureau and
  * regulators everything; an enterprise outside the scope is NOT_FOUND, assets outside it are left out.
- * Read-only: the automated values are pre-assessments and are not stored.
+ * The automated values are pre-assessments and are not stored; the run itself is (`recordAvmRun`: who, when,
+ * scope, count, timings, summary, audited), except a later page (page > 1), which recomputes the run only to show
+ * that page.
  */
 export async function runAvmBatch(
   input: AvmBatchInput,
@@ -334,6 +342,7 @@ export async function runAvmBatch(
   const scope = authorize(actor, 'valuation.avm_batch');
   const today = toShanghaiDate(deps.clock.now());
   const started = performance.now();
+  const startedAt = deps.clock.now();
   const enterpriseId =
     input.enterpriseId ??
     (scope === 'own_org' && input.assetIds === undefined ? actor.organisationId : undefined);
@@ -365,13 +374,26 @@ export async function runAvmBatch(
     valuationVisibility(actor, scope, today),
   );
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, input.pageSize ?? 20));
-  return scoreAvmBatch(
+  const result = scoreAvmBatch(
     patents,
     today,
     enterpriseId !== undefined ? 'enterprise' : input.assetIds !== undefined ? 'assets' : 'registry',
     { page: Math.max(1, input.page ?? 1), pageSize },
     performance.now() - started,
   );
+  if (result.page > 1) return result;
+  const runId = await recordAvmRun(
+    result,
+    {
+      source: input.source ?? 'api',
+      startedAt,
+      ...(enterpriseId === undefined ? {} : { enterpriseId }),
+      ...(input.assetIds === undefined ? {} : { requestedAssetCount: input.assetIds.length }),
+    },
+    actor,
+    deps,
+  );
+  return { ...result, runId };
 }
 
 /**
@@ -383,10 +405,12 @@ export async function runRegistryAvmBatch(
   input: { readonly enterpriseUscc?: string; readonly pageSize?: number },
   deps: Pick<AppDeps, 'db' | 'clock'>,
 ): Promise<AvmBatchResult> {
-  const today = toShanghaiDate(deps.clock.now());
+  const startedAt = deps.clock.now();
+  const today = toShanghaiDate(startedAt);
   const started = performance.now();
   const { ipAssets, ipAssetOwners, enterprises } = tables;
   let condition: SQL = inArray(ipAssets.kind, SCORED_KINDS);
+  let enterpriseId: string | undefined;
   if (input.enterpriseUscc !== undefined) {
     const [enterprise] = await deps.db
       .select({ id: enterprises.organisationId })
@@ -394,6 +418,7 @@ export async function runRegistryAvmBatch(
       .where(eq(enterprises.uscc, input.enterpriseUscc));
     if (enterprise === undefined)
       throw new DomainError('VALUATION_AVM_ENTERPRISE_NOT_FOUND', { uscc: input.enterpriseUscc });
+    enterpriseId = enterprise.id;
     condition = inArray(
       ipAssets.id,
       deps.db
@@ -403,11 +428,18 @@ export async function runRegistryAvmBatch(
     );
   }
   const patents = await loadPatents(deps.db, condition, today, sql`true`);
-  return scoreAvmBatch(
+  const result = scoreAvmBatch(
     patents,
     today,
     input.enterpriseUscc === undefined ? 'registry' : 'enterprise',
     { page: 1, pageSize: input.pageSize ?? 10 },
     performance.now() - started,
   );
+  const runId = await recordAvmRun(
+    result,
+    { source: 'cli', startedAt, ...(enterpriseId === undefined ? {} : { enterpriseId }) },
+    null,
+    deps,
+  );
+  return { ...result, runId };
 }
