@@ -168,7 +168,7 @@ describe('subsidies 贴息 贴费 (issue 9): schemes as data, eligibility proved
     await repay(a, 'sub-settle-a', { kind: 'prepayment', settleInFull: true });
     // Per-year schemes are applied for once the year has ended.
     setDate('2027-01-11');
-  }, 300_000);
+  }, 900_000);
   afterAll(async () => t.close());
 
   it('the three example schemes are published as data with the source of every clause', async () => {
@@ -274,6 +274,60 @@ describe('subsidies 贴息 贴费 (issue 9): schemes as data, eligibility proved
     expect(twice.json<Problem>().code).toBe('SUBSIDY_TRANSITION_NOT_ALLOWED');
     const mine = await api(enterpriseOf(a), 'GET', '/api/subsidy-applications');
     expect(mine.json<{ items: Application[] }>().items.map((x) => x.id)).toContain(application.id);
+  });
+
+  it('notifies each step inside its transaction: the submission to the district bureau, review, approval and payment to the enterprise; read marks clear the count', async () => {
+    type Notice = {
+      id: string;
+      kind: string;
+      params: Record<string, string>;
+      link: string | null;
+      readAt: string | null;
+    };
+    type Notices = { items: Notice[]; total: number; unread: number };
+    const [paid] = (await api(enterpriseOf(a), 'GET', '/api/subsidy-applications?state=paid')).json<{
+      items: (Application & { applicationNumber: string })[];
+    }>().items;
+    const mine = (await api(enterpriseOf(a), 'GET', '/api/notifications')).json<Notices>();
+    const ofPaid = mine.items.filter((n) => n.params['applicationNumber'] === paid!.applicationNumber);
+    // The test clock stands still between the steps, so they share one time: compared as a set.
+    expect(ofPaid.map((n) => n.kind).sort()).toEqual([
+      'subsidy_application.approved',
+      'subsidy_application.paid',
+      'subsidy_application.reviewed',
+    ]);
+    const paidNotice = ofPaid.find((n) => n.kind === 'subsidy_application.paid')!;
+    expect(paidNotice).toMatchObject({
+      link: '/subsidies',
+      readAt: null,
+      params: { amountYuan: paid!.grantedYuan, schemeZh: '南山区知识产权质押融资贴息贴费（示例）' },
+    });
+    const district = (await api('bureau.nanshan', 'GET', '/api/notifications')).json<Notices>();
+    const submitted = district.items.find((n) => n.params['applicationNumber'] === paid!.applicationNumber);
+    expect(submitted).toMatchObject({ kind: 'subsidy_application.submitted', link: '/subsidy-applications' });
+    // Not another district's, not another enterprise's.
+    const futian = (await api('bureau.futian', 'GET', '/api/notifications')).json<Notices>();
+    expect(futian.items.some((n) => n.params['applicationNumber'] === paid!.applicationNumber)).toBe(false);
+    const stranger = ['ent001', 'ent002', 'ent003'].find((l) => l !== enterpriseOf(a))!;
+    const other = (await api(stranger, 'GET', '/api/notifications')).json<Notices>();
+    expect(other.items.some((n) => n.params['applicationNumber'] === paid!.applicationNumber)).toBe(false);
+    expect((await api(stranger, 'POST', `/api/notifications/${paidNotice.id}/read`)).statusCode).toBe(404);
+
+    const before = (await api(enterpriseOf(a), 'GET', '/api/notifications/unread-count')).json<{
+      unread: number;
+    }>();
+    expect(before.unread).toBe(mine.unread);
+    expect(before.unread).toBeGreaterThanOrEqual(3);
+    const one = await api(enterpriseOf(a), 'POST', `/api/notifications/${ofPaid[1]!.id}/read`);
+    expect(one.json<{ marked: number }>().marked).toBe(1);
+    const after = (await api(enterpriseOf(a), 'GET', '/api/notifications/unread-count')).json<{
+      unread: number;
+    }>();
+    expect(after.unread).toBe(before.unread - 1);
+    const all = await api(enterpriseOf(a), 'POST', '/api/notifications/read-all');
+    expect(all.json<{ marked: number }>().marked).toBe(after.unread);
+    const none = (await api(enterpriseOf(a), 'GET', '/api/notifications?unreadOnly=true')).json<Notices>();
+    expect(none).toMatchObject({ items: [], total: 0, unread: 0 });
   });
 
   it('the same loan is never subsidised beyond the interest paid across schemes: the city scheme gets only what 南山 left', async () => {

@@ -22,3 +22,4 @@ export * from './dispositions.ts';
 export * from './what-if.ts';
 export * from './subsidies.ts';
 export * from './subsidy-reports.ts';
+export * from './notifications.ts';

@@ -132,7 +132,9 @@ export type Operation =
   | 'subsidy_application.pay'
   | 'subsidy_application.claw_back'
   | 'subsidy_scheme.simulate'
-  | 'subsidy_report.read';
+  | 'subsidy_report.read'
+  | 'notification.list'
+  | 'notification.mark_read';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -574,6 +576,9 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'subsidy_scheme.simulate': only({ city_bureau: 'all' }),
   // Subsidy reports and exports (issue 9 item 6): a district bureau its district's, the city and regulators all.
   'subsidy_report.read': only({ district_bureau: 'district', city_bureau: 'all', regulator: 'all' }),
+  // 站内通知 (issue 9 item 4): every user reads its own and its organisation's notifications.
+  'notification.list': everyone('own_org'),
+  'notification.mark_read': everyone('own_org'),
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];

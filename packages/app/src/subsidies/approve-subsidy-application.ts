@@ -17,6 +17,7 @@ import {
   toApplicationViews,
   type SubsidyApplicationView,
 } from './subsidy-views.ts';
+import { notifySubsidyStep } from './notify-subsidy-step.ts';
 
 export interface ApproveSubsidyApplicationInput {
   readonly id: string;
@@ -201,6 +202,7 @@ export async function approveSubsidyApplication(
       },
       now,
     );
+    await notifySubsidyStep(tx, updated, 'approved', now);
     return (await toApplicationViews(tx, [updated]))[0]!;
   });
 }

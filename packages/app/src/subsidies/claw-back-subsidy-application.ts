@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { getApplicationForUpdate, toApplicationViews, type SubsidyApplicationView } from './subsidy-views.ts';
+import { notifySubsidyStep } from './notify-subsidy-step.ts';
 
 export interface ClawBackSubsidyApplicationInput {
   readonly id: string;
@@ -82,6 +83,7 @@ export async function clawBackSubsidyApplication(
       },
       now,
     );
+    await notifySubsidyStep(tx, updated, 'clawed_back', now);
     return (await toApplicationViews(tx, [updated]))[0]!;
   });
 }

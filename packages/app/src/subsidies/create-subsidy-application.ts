@@ -15,6 +15,7 @@ import {
   toApplicationViews,
   type SubsidyApplicationView,
 } from './subsidy-views.ts';
+import { notifySubsidyStep } from './notify-subsidy-step.ts';
 import { isUniqueViolation } from '../support/is-unique-violation.ts';
 
 export interface CreateSubsidyApplicationInput {
@@ -136,6 +137,7 @@ export async function createSubsidyApplication(
       .select()
       .from(tables.subsidyApplications)
       .where(eq(tables.subsidyApplications.id, id));
+    await notifySubsidyStep(tx, row!, 'submitted', now);
     return (await toApplicationViews(tx, [row!]))[0]!;
   });
 }

@@ -9,6 +9,7 @@ import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { getApplicationForUpdate, toApplicationViews, type SubsidyApplicationView } from './subsidy-views.ts';
 import { isUniqueViolation } from '../support/is-unique-violation.ts';
+import { notifySubsidyStep } from './notify-subsidy-step.ts';
 
 export interface PaySubsidyApplicationInput {
   readonly id: string;
@@ -73,6 +74,7 @@ export async function paySubsidyApplication(
       },
       now,
     );
+    await notifySubsidyStep(tx, updated, 'paid', now);
     return (await toApplicationViews(tx, [updated]))[0]!;
   });
 }

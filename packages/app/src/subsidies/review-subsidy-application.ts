@@ -5,6 +5,7 @@ import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
+import { notifySubsidyStep } from './notify-subsidy-step.ts';
 import { getApplicationForUpdate, toApplicationViews, type SubsidyApplicationView } from './subsidy-views.ts';
 
 export interface ReviewSubsidyApplicationInput {
@@ -71,6 +72,7 @@ export async function reviewSubsidyApplication(
       },
       now,
     );
+    await notifySubsidyStep(tx, updated, state === 'rejected' ? 'rejected' : 'reviewed', now);
     return (await toApplicationViews(tx, [updated]))[0]!;
   });
 }
