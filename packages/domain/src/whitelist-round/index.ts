@@ -1,0 +1,3 @@
+export * from './whitelist-round-errors.ts';
+export * from './whitelist-programme.ts';
+export * from './parse-whitelist-grade-upload.ts';
