@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideRiskClaim, type Actor } from '@ipf/app';
+import { generateDemoParties } from '@ipf/app';
 import { formatYuan, parseYuan } from '@ipf/domain/money';
-import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
-import {
-  amendAgreement,
-  createPayerChecker,
-  demoOrganisationOf,
-  prepareDefaultedCases,
-} from './testing/defaulted-cases.ts';
+import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { amendAgreement, demoOrganisationOf, prepareDefaultedCases } from './testing/defaulted-cases.ts';
 
 type Problem = { status: number; code: string };
 type Claim = {
@@ -40,7 +35,8 @@ type Disposition = {
 /**
  * 演示故事 (the judged story of issue 8): one defaulted loan with a guarantee, the city re-guarantee fund under it and
  * a pool filing goes through 代偿, re-guarantee, pool compensation, disposition by auction (costs, hammer price,
- * bids), a maker-checked distribution of the proceeds, the pledge cancelled (注销) and the write-off; every party's
+ * bids), a maker-checked distribution of the proceeds, the pledge cancelled (注销) and the patent passed to the
+ * buyer at closing, and the write-off; every party's
  * books add up to the loan loss and the proceeds to the fen, and every step is on the case timeline.
  */
 describe('default workout story: compensation, pool claim, auction, distribution — every book adds up to the fen, every step on the ledger', () => {
@@ -53,6 +49,11 @@ describe('default workout story: compensation, pool claim, auction, distribution
   let disposition: Disposition;
   const guarantorOrg = demoOrganisationOf('guarantor1.user');
   const reGuarantorOrg = demoOrganisationOf('reguarantor.user');
+  // The winning bidder: a demo enterprise that pledged nothing in this story.
+  const buyerLogin = 'ent010';
+  const buyer = generateDemoParties(TEST_DEMO_SEED).enterprises.find(
+    (e) => e.organisationId === demoOrganisationOf(buyerLogin),
+  )!;
   const paid = new Map<string, bigint>();
 
   const api = (session: TestSession, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
@@ -60,11 +61,19 @@ describe('default workout story: compensation, pool claim, auction, distribution
   const claims = async () =>
     (await api(clerk, 'GET', `/api/cases/${caseId}/risk-claims`)).json<{ claims: Claim[] }>().claims;
 
-  /** Review by the payer's user, decision by a second user of the payer (maker-checker), payment by the first. */
-  async function settle(claim: Claim, payer: TestSession, checker: Actor, reference: string): Promise<void> {
+  /**
+   * Review by the payer's user, decision by the payer's second demo user (复核岗, maker-checker: the reviewer
+   * deciding is refused), payment by the first.
+   */
+  async function settle(claim: Claim, payer: TestSession, checker: TestSession, reference: string) {
     const reviewed = await api(payer, 'POST', `/api/risk-claims/${claim.id}/review`, {});
     expect(reviewed.statusCode, reviewed.body).toBe(200);
-    await decideRiskClaim({ id: claim.id, decision: 'approve' }, checker, t.deps);
+    const own = await api(payer, 'POST', `/api/risk-claims/${claim.id}/decision`, { decision: 'approve' });
+    expect(own.json<Problem>().code).toBe('CLAIM_MAKER_CHECKER_VIOLATION');
+    const approved = await api(checker, 'POST', `/api/risk-claims/${claim.id}/decision`, {
+      decision: 'approve',
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
     const done = await api(payer, 'POST', `/api/risk-claims/${claim.id}/payment`, { reference });
     expect(done.statusCode, done.body).toBe(200);
     paid.set(claim.payerRole, parseYuan(done.json<Claim>().paidYuan!));
@@ -86,7 +95,7 @@ describe('default workout story: compensation, pool claim, auction, distribution
     approver = await defaulted.login('bank01.approver');
     guarantor = await defaulted.login('guarantor1.user');
     reGuarantor = await defaulted.login('reguarantor.user');
-  }, 300_000);
+  }, 900_000);
   afterAll(async () => t.close());
 
   it('the daily job made the loan non-performing; the guarantor, the re-guarantee fund and the pool pay their layers', async () => {
@@ -95,22 +104,12 @@ describe('default workout story: compensation, pool claim, auction, distribution
 
     const filed = await api(clerk, 'POST', `/api/cases/${caseId}/risk-claims`, { payerRole: 'guarantor' });
     expect(filed.statusCode, filed.body).toBe(201);
-    await settle(
-      filed.json<Claim>(),
-      guarantor,
-      await createPayerChecker(t, guarantorOrg, 'guarantor_user'),
-      'DC-STORY-1',
-    );
+    await settle(filed.json<Claim>(), guarantor, await t.loginAs('guarantor1.checker'), 'DC-STORY-1');
     const re = await api(guarantor, 'POST', `/api/cases/${caseId}/risk-claims`, {
       payerRole: 're_guarantor',
     });
     expect(re.statusCode, re.body).toBe(201);
-    await settle(
-      re.json<Claim>(),
-      reGuarantor,
-      await createPayerChecker(t, reGuarantorOrg, 'guarantor_user'),
-      'ZDB-STORY-1',
-    );
+    await settle(re.json<Claim>(), reGuarantor, await t.loginAs('reguarantor.checker'), 'ZDB-STORY-1');
     const pool = await api(clerk, 'POST', `/api/cases/${caseId}/risk-claims`, { payerRole: 'pool' });
     expect(pool.statusCode, pool.body).toBe(201);
     const poolClaim = pool.json<Claim>();
@@ -119,7 +118,7 @@ describe('default workout story: compensation, pool claim, auction, distribution
     await settle(
       poolClaim,
       await t.loginAs(poolLogin),
-      await createPayerChecker(t, poolClaim.payerOrganisationId, 'pool_admin'),
+      await t.loginAs(`${poolLogin}.checker`),
       'BC-STORY-1',
     );
     // Loss 1,000,000.00: the guarantor pays the bank 800,000.00 (80%), the fund 400,000.00 of it back, and the
@@ -177,10 +176,10 @@ describe('default workout story: compensation, pool claim, auction, distribution
       kind: 'auction',
       amountYuan: '600000.01',
       reference: 'CJ-2026-0815',
-      payerName: '深圳某科技有限公司',
+      payerName: buyer.name,
       bids: [
         { bidder: '竞买人 A', amountYuan: '580000.00' },
-        { bidder: '深圳某科技有限公司', amountYuan: '600000.01' },
+        { bidder: buyer.name, amountYuan: '600000.01' },
       ],
     });
     expect(hammer.statusCode, hammer.body).toBe(200);
@@ -229,29 +228,46 @@ describe('default workout story: compensation, pool claim, auction, distribution
     }
   });
 
-  it('closes only after the pledge registration is cancelled (注销), then the approver writes the rest off', async () => {
-    const early = await api(clerk, 'POST', `/api/dispositions/${disposition.id}/closing`, {
-      assetOutcome: 'transferred',
-    });
-    expect(early.statusCode).toBe(409);
-    expect(early.json<Problem>().code).toBe('DISPOSITION_REGISTRATION_NOT_CANCELLED');
-    const registrations = (await api(clerk, 'GET', `/api/cases/${caseId}/registrations`)).json<
-      { id: string; state: string }[]
-    >();
-    const live = registrations.filter((r) => r.state === 'registered');
-    expect(live.length).toBeGreaterThan(0);
-    for (const registration of live) {
-      const cancelled = await api(clerk, 'POST', `/api/registrations/${registration.id}/cancellation`, {
-        reason: 'pledge_realised',
-      });
-      expect(cancelled.statusCode, cancelled.body).toBe(200);
-    }
+  it('closes: the pledge registration is cancelled (注销) and the patent passes to the winning bidder in the IP registry; then the approver writes the rest off', async () => {
+    const { assets } = (await api(clerk, 'GET', `/api/cases/${caseId}`)).json<{
+      assets: { assetId: string; number: string }[];
+    }>();
+    const [asset] = assets;
+    const before = await api(clerk, 'GET', `/api/ip-assets/${asset!.assetId}`);
+    expect(before.statusCode, before.body).toBe(200);
+    const pledgor = before.json<{ owners: { enterpriseId: string | null }[] }>().owners[0]!.enterpriseId;
+
     const closed = await api(clerk, 'POST', `/api/dispositions/${disposition.id}/closing`, {
-      assetOutcome: 'transferred',
       note: '著录项目变更通知书 BG-2026-0901',
     });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json<Disposition>()).toMatchObject({ status: 'closed', registrationCancelled: true });
+    const registrations = (await api(clerk, 'GET', `/api/cases/${caseId}/registrations`)).json<
+      { state: string }[]
+    >();
+    expect(registrations.map((r) => r.state)).toEqual(['cancelled']);
+
+    // The buyer paid the hammer price: a demo enterprise, so its IP list now holds the patent, the pledgor's not.
+    const owner = await t.loginAs(buyerLogin);
+    const after = await api(owner, 'GET', `/api/ip-assets/${asset!.assetId}`);
+    expect(after.statusCode, after.body).toBe(200);
+    const transferred = after.json<{
+      owners: { enterpriseId: string | null; name: string; shareBps: number }[];
+      flags: string[];
+      statusHistory: { reason: string; note: string | null }[];
+    }>();
+    expect(transferred.owners).toEqual([
+      { enterpriseId: buyer.organisationId, name: buyer.name, shareBps: 10_000 },
+    ]);
+    expect(transferred.flags).not.toContain('pledged');
+    expect(transferred.statusHistory.map((e) => e.reason)).toContain('ownership_transferred');
+    expect(buyer.organisationId).not.toBe(pledgor);
+    const pledgorLogin = generateDemoParties(TEST_DEMO_SEED).users.find(
+      (u) => u.organisationId === pledgor,
+    )!.login;
+    expect(
+      (await api(await t.loginAs(pledgorLogin), 'GET', `/api/ip-assets/${asset!.assetId}`)).statusCode,
+    ).toBe(404);
 
     const writeOff = await api(approver, 'POST', `/api/cases/${caseId}/write-off`, {
       note: '处置后剩余损失核销',

@@ -108,4 +108,37 @@ describe('disposition by reverse licence: royalties into the bank-controlled acc
       ['bank', '15000.00'],
     ]);
   });
+
+  it('closes by releasing the pledge: the registration is cancelled (注销) and the patent stays with the pledgor, unflagged', async () => {
+    const { assets } = (await api(clerk, 'GET', `/api/cases/${caseId}`)).json<{
+      assets: { assetId: string }[];
+    }>();
+    const assetUrl = `/api/ip-assets/${assets[0]!.assetId}`;
+    type Asset = {
+      owners: { enterpriseId: string | null; name: string; shareBps: number }[];
+      flags: string[];
+      statusHistory: { reason: string }[];
+    };
+    const before = (await api(clerk, 'GET', assetUrl)).json<Asset>();
+
+    const closed = await api(clerk, 'POST', `/api/dispositions/${id}/closing`, {});
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json<{ status: string; registrationCancelled: boolean }>()).toMatchObject({
+      status: 'closed',
+      registrationCancelled: true,
+    });
+    const registrations = (await api(clerk, 'GET', `/api/cases/${caseId}/registrations`)).json<
+      { state: string }[]
+    >();
+    expect(registrations.map((r) => r.state)).toEqual(['cancelled']);
+    const after = (await api(clerk, 'GET', assetUrl)).json<Asset>();
+    expect(after.owners).toEqual(before.owners);
+    expect(after.flags).not.toContain('pledged');
+    expect(after.statusHistory.map((e) => e.reason)).toContain('pledge_released');
+    const detail = (await api(clerk, 'GET', `/api/cases/${caseId}`)).json<{
+      events: { action: string; reasonCode: string | null; note: string | null }[];
+    }>();
+    expect(detail.events.at(-1)).toMatchObject({ action: 'close_disposition', reasonCode: 'released' });
+    expect(detail.events.at(-1)!.note).toContain('已解除质押返还出质人');
+  });
 });

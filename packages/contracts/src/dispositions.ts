@@ -222,7 +222,19 @@ export type DispositionProceedsBody = Static<typeof DispositionProceedsBody>;
 
 export const CloseDispositionBody = Type.Object(
   {
-    assetOutcome: Type.Union([Type.Literal('transferred'), Type.Literal('released')]),
+    assetOutcome: Type.Optional(
+      Type.Union([Type.Literal('transferred'), Type.Literal('released')], {
+        description: 'default: released after a reverse licence, else transferred to the buyer',
+      }),
+    ),
+    buyerName: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          '受让方; default: the payer of the last proceeds (the winning bidder), else the counterparty of the path',
+      }),
+    ),
     note: Type.Optional(Type.String({ maxLength: 500 })),
   },
   { additionalProperties: false },

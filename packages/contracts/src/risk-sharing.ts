@@ -32,6 +32,11 @@ export const GuaranteeProduct = Type.Object({
   reGuarantorId: Nullable(Uuid),
   reGuarantorName: Nullable(Type.String()),
   capYuan: Nullable(YuanString),
+  compensationOverdueDays: Nullable(
+    Type.Integer({
+      description: '代偿触发天数: days overdue after which the guarantor pays; null: at default',
+    }),
+  ),
   active: Type.Boolean(),
   version: Type.Integer(),
 });
@@ -54,6 +59,15 @@ const guaranteeTerms = {
   reGuaranteeShareBps: Type.Optional(Nullable(Bps('再担保分担比例 of the guarantor’s part, 2000–5000'))),
   reGuarantorId: Type.Optional(Nullable(Uuid)),
   capYuan: Type.Optional(Nullable(YuanString)),
+  compensationOverdueDays: Type.Optional(
+    Nullable(
+      Type.Integer({
+        minimum: 1,
+        maximum: 720,
+        description: '代偿触发天数: the guarantor pays once the loan is this many days overdue (e.g. 90)',
+      }),
+    ),
+  ),
 };
 
 export const CreateGuaranteeProductBody = Type.Object(
@@ -88,6 +102,7 @@ export const UpdateGuaranteeProductBody = Type.Object(
     reGuaranteeShareBps: guaranteeTerms.reGuaranteeShareBps,
     reGuarantorId: guaranteeTerms.reGuarantorId,
     capYuan: guaranteeTerms.capYuan,
+    compensationOverdueDays: guaranteeTerms.compensationOverdueDays,
     active: Type.Optional(Type.Boolean({ description: 'false: 停用 (delete keeps the record)' })),
     version: Type.Integer({ minimum: 1, description: 'the product version read' }),
   },
@@ -115,6 +130,7 @@ export const Guarantee = Type.Object({
   reGuaranteeShareBps: Nullable(Type.Integer()),
   reGuarantorId: Nullable(Uuid),
   reGuarantorName: Nullable(Type.String()),
+  compensationOverdueDays: Nullable(Type.Integer()),
   state: Type.String({ description: 'active | compensated | released | cancelled' }),
   createdAt: IsoDateTime,
 });
@@ -136,6 +152,7 @@ export const RecordGuaranteeBody = Type.Object(
     reGuaranteeShareBps: guaranteeTerms.reGuaranteeShareBps,
     reGuarantorId: guaranteeTerms.reGuarantorId,
     capYuan: guaranteeTerms.capYuan,
+    compensationOverdueDays: guaranteeTerms.compensationOverdueDays,
   },
   {
     additionalProperties: false,

@@ -88,6 +88,9 @@ function StepModal(props: {
         case 'close':
           return dispositionApi.close(id, {
             assetOutcome: v['assetOutcome'] as 'transferred',
+            ...(text(v['buyerName']) && v['assetOutcome'] === 'transferred'
+              ? { buyerName: text(v['buyerName'])! }
+              : {}),
             ...(text(v['note']) ? { note: text(v['note'])! } : {}),
           });
       }
@@ -116,7 +119,14 @@ function StepModal(props: {
       onOk={() => void form.validateFields().then((v) => mutation.mutate(v))}
       onCancel={props.onClose}
     >
-      <Form form={form} layout="vertical" initialValues={{ start: true, assetOutcome: 'transferred' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          start: true,
+          assetOutcome: props.disposition.path === 'reverse_licence' ? 'released' : 'transferred',
+        }}
+      >
         {props.step === 'path' && (
           <>
             <Form.Item name="path" label={t('dispositions.path')} rules={[{ required: true }]}>
@@ -192,6 +202,19 @@ function StepModal(props: {
                   label: assetOutcomeLabel(o, t),
                 }))}
               />
+            </Form.Item>
+            <Form.Item noStyle dependencies={['assetOutcome']}>
+              {() =>
+                form.getFieldValue('assetOutcome') === 'transferred' && (
+                  <Form.Item
+                    name="buyerName"
+                    label={t('dispositions.buyerName')}
+                    extra={t('dispositions.buyerNameHelp')}
+                  >
+                    <Input maxLength={200} />
+                  </Form.Item>
+                )
+              }
             </Form.Item>
             <Form.Item name="note" label={t('dispositions.note')}>
               <Input />

@@ -31,6 +31,7 @@ function CreateProductModal(props: {
   const [reGuaranteePct, setReGuaranteePct] = useState<number | null>(null);
   const [fundId, setFundId] = useState<string | undefined>(props.funds[0]?.id);
   const [capText, setCapText] = useState('');
+  const [triggerDays, setTriggerDays] = useState<number | null>(90);
   const cap = capText.trim() === '' ? null : parseYuanInput(capText);
   const mutation = useMutation({
     mutationFn: () => {
@@ -45,6 +46,7 @@ function CreateProductModal(props: {
           ? {}
           : { reGuaranteeShareBps, reGuarantorId: fundId }),
         ...(cap === null ? {} : { capYuan: cap.yuan }),
+        ...(triggerDays === null ? {} : { compensationOverdueDays: triggerDays }),
       });
     },
     onSuccess: () => {
@@ -118,6 +120,19 @@ function CreateProductModal(props: {
             suffix="元"
           />
         </Form.Item>
+        <Form.Item
+          label={t('riskSharing.compensationOverdueDays')}
+          extra={t('riskSharing.compensationOverdueDaysHelp')}
+        >
+          <InputNumber<number>
+            value={triggerDays}
+            min={1}
+            max={720}
+            precision={0}
+            onChange={setTriggerDays}
+            suffix={t('riskSharing.days')}
+          />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -177,6 +192,15 @@ export function GuaranteeProductsCard() {
       key: 'cap',
       align: 'right',
       render: (_, p) => (p.capYuan === null ? t('riskSharing.noCap') : formatMoney(p.capYuan)),
+    },
+    {
+      title: t('riskSharing.compensationOverdueDays'),
+      key: 'trigger',
+      align: 'right',
+      render: (_, p) =>
+        p.compensationOverdueDays === null
+          ? t('riskSharing.atDefaultOnly')
+          : t('riskSharing.overdueDays', { days: p.compensationOverdueDays }),
     },
     {
       title: t('riskSharing.stateLabel'),

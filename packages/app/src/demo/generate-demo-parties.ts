@@ -303,21 +303,23 @@ export function generateDemoParties(seed: string, scale = 1): DemoParties {
     ],
     ['reguarantor', 're_guarantor', '深圳市融资担保基金（演示）', 'Shenzhen Financing Guarantee Fund (demo)'],
   ] as const;
-  for (const [key, kind, zh, en] of guarantors)
-    user(`${key}.user`, `${zh}业务员`, add(key, { kind, nameZh: zh, nameEn: en, ...none }), 'guarantor_user');
-  ['平安知产', '鹏安', '湾区'].forEach((zh, i) =>
-    user(
-      `insurer${i + 1}.user`,
-      `${zh}财险核保员`,
-      add(`insurer${i + 1}`, {
-        kind: 'insurer',
-        nameZh: `${zh}财产保险股份有限公司（演示）`,
-        nameEn: `Insurer ${i + 1} (demo)`,
-        ...none,
-      }),
-      'insurer_user',
-    ),
-  );
+  // Each payer has a second user, the checker of its maker-checker claims (the maker files or reviews, the checker
+  // approves): 复核岗.
+  for (const [key, kind, zh, en] of guarantors) {
+    const org = add(key, { kind, nameZh: zh, nameEn: en, ...none });
+    user(`${key}.user`, `${zh}业务员`, org, 'guarantor_user');
+    user(`${key}.checker`, `${zh}代偿复核岗`, org, 'guarantor_user');
+  }
+  ['平安知产', '鹏安', '湾区'].forEach((zh, i) => {
+    const org = add(`insurer${i + 1}`, {
+      kind: 'insurer',
+      nameZh: `${zh}财产保险股份有限公司（演示）`,
+      nameEn: `Insurer ${i + 1} (demo)`,
+      ...none,
+    });
+    user(`insurer${i + 1}.user`, `${zh}财险核保员`, org, 'insurer_user');
+    user(`insurer${i + 1}.checker`, `${zh}财险理赔复核岗`, org, 'insurer_user');
+  });
   ['中衡', '鹏信', '国誉', '深评', '联合知信'].forEach((zh, i) =>
     user(
       `evaluator${i + 1}`,
@@ -351,30 +353,24 @@ export function generateDemoParties(seed: string, scale = 1): DemoParties {
     nameEn: 'Pengcheng Securities (demo)',
     ...none,
   });
-  user(
-    'pool.city',
-    '市风险补偿资金池管理员',
-    add('pool-city', {
-      kind: 'risk_pool',
-      nameZh: '深圳市中小微企业银行贷款风险补偿资金池',
-      nameEn: 'Shenzhen SME Loan Risk-Compensation Pool',
-      ...none,
-    }),
-    'pool_admin',
-  );
-  user(
-    'pool.pingshan',
-    '坪山区资金池管理员',
-    add('pool-pingshan', {
-      kind: 'risk_pool',
-      nameZh: '坪山区知识产权质押融资风险补偿资金池',
-      nameEn: 'Pingshan IP Pledge Risk-Compensation Pool',
-      parentId: null,
-      bankLevel: null,
-      district: 'pingshan',
-    }),
-    'pool_admin',
-  );
+  const cityPool = add('pool-city', {
+    kind: 'risk_pool',
+    nameZh: '深圳市中小微企业银行贷款风险补偿资金池',
+    nameEn: 'Shenzhen SME Loan Risk-Compensation Pool',
+    ...none,
+  });
+  user('pool.city', '市风险补偿资金池管理员', cityPool, 'pool_admin');
+  user('pool.city.checker', '市风险补偿资金池复核岗', cityPool, 'pool_admin');
+  const pingshanPool = add('pool-pingshan', {
+    kind: 'risk_pool',
+    nameZh: '坪山区知识产权质押融资风险补偿资金池',
+    nameEn: 'Pingshan IP Pledge Risk-Compensation Pool',
+    parentId: null,
+    bankLevel: null,
+    district: 'pingshan',
+  });
+  user('pool.pingshan', '坪山区资金池管理员', pingshanPool, 'pool_admin');
+  user('pool.pingshan.checker', '坪山区资金池复核岗', pingshanPool, 'pool_admin');
 
   const enterprises: DemoEnterprise[] = [];
   const usedNames = new Set<string>();

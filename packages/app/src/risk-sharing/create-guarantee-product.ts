@@ -18,11 +18,14 @@ export interface CreateGuaranteeProductInput {
   readonly reGuaranteeShareBps?: number | null;
   readonly reGuarantorId?: string | null;
   readonly capYuan?: string | null;
+  /** 代偿触发: days overdue after which the guarantor pays (e.g. 90); null or absent: at default only. */
+  readonly compensationOverdueDays?: number | null;
 }
 
 /**
  * 新建担保产品: a guarantor user enters a product of its own guarantor (coverage share, annual fee rate, the
- * re-guarantee share 20%–50% and the re-guarantee fund, an optional cap per loan). The bank keeps ≥ 20%.
+ * re-guarantee share 20%–50% and the re-guarantee fund, an optional cap per loan, and the days overdue after which
+ * it compensates, e.g. 90, instead of at default only). The bank keeps ≥ 20%.
  * Source: issue 8 item 1; R9.
  */
 export async function createGuaranteeProduct(
@@ -50,6 +53,7 @@ export async function createGuaranteeProduct(
         nameZh: input.nameZh,
         nameEn: input.nameEn,
         feeRateBps: input.feeRateBps,
+        compensationOverdueDays: input.compensationOverdueDays ?? null,
         ...terms,
         createdByUserId: actor.userId,
         createdAt: now,

@@ -3,7 +3,13 @@ import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import { DomainError } from '@ipf/domain/errors';
 import { assertCaseAction } from '@ipf/domain/ledger';
 import { formatYuan } from '@ipf/domain/money';
-import { calculateClaimEntitlement, getRiskLayer, type ClaimRole } from '@ipf/domain/risk-sharing';
+import {
+  assertClaimTrigger,
+  calculateClaimEntitlement,
+  DEFAULTED_CLAIM_STATES,
+  getRiskLayer,
+  type ClaimRole,
+} from '@ipf/domain/risk-sharing';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
@@ -12,6 +18,7 @@ import { getVisibleCase, withPreparer, writeCaseTransition } from '../ledger/tra
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { findClaimLoanLoss } from './claim-loan-loss.ts';
+import { findClaimTriggerFacts } from './find-claim-trigger-facts.ts';
 import {
   appendClaimTimelineEvent,
   CLAIM_ROLE_ZH,
@@ -22,8 +29,11 @@ import {
 } from './risk-claim-view.ts';
 import { isUniqueViolation } from '../support/is-unique-violation.ts';
 
-/** Case states in which a claim may be filed: the loan is non-performing (states.md "default … claims may start"). */
-export const CLAIM_FILING_STATES: readonly string[] = ['non_performing', 'compensating', 'disposing'];
+/**
+ * Case states in which a claim on any payer may be filed: the loan is non-performing (states.md "default … claims
+ * may start"); the guarantor may also be claimed from `overdue` past its guarantee's trigger (`assertClaimTrigger`).
+ */
+export const CLAIM_FILING_STATES: readonly string[] = DEFAULTED_CLAIM_STATES;
 
 export interface FileRiskClaimInput {
   readonly caseId: string;
@@ -42,7 +52,9 @@ const IDEMPOTENCY_INDEX = 'risk_claims_idempotency_uq';
 /**
  * 发起代偿/理赔/补偿 (file a claim) on a defaulted case against one payer of its agreement: the bank clerk claims
  * from the guarantor (代偿), the insurer (理赔), an evaluator or the pool (补偿); the guarantor claims the
- * re-guarantee share after its compensation is paid. The amount is the payer's layer of the loan's loss on the
+ * re-guarantee share after its compensation is paid. Claims start at default; the guarantor's 代偿 also once the
+ * loan is overdue the days its guarantee names (e.g. 90; CLAIM_GUARANTEE_TRIGGER_NOT_REACHED before), the case
+ * then staying `overdue` with the claim noted on its timeline. The amount is the payer's layer of the loan's loss on the
  * filing day (`calculateClaimEntitlement` on the agreement fixed at disbursement), never typed in. The case row is
  * locked first, so filings of one case queue; a second live claim on the same payer is RISK_CLAIM_DUPLICATE (the
  * partial unique index guarantees it across connections). The first claim moves the case to `compensating`
@@ -88,7 +100,11 @@ export async function fileRiskClaim(
     }
 
     if (!CLAIM_FILING_STATES.includes(caseRow.state))
-      throw new DomainError('CLAIM_CASE_NOT_DEFAULTED', { state: caseRow.state });
+      assertClaimTrigger({
+        caseState: caseRow.state,
+        payerRole: input.payerRole,
+        ...(await findClaimTriggerFacts(tx, caseRow.id)),
+      });
     if (stored === null) throw new DomainError('RISK_AGREEMENT_MISSING');
     const layer = getRiskLayer(stored.agreement, input.payerRole);
     if (layer === undefined)

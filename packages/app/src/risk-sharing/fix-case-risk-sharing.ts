@@ -73,6 +73,7 @@ async function guaranteeOf(
       capFen: product.capFen,
       reGuaranteeShareBps: product.reGuaranteeShareBps,
       reGuarantorId: product.reGuarantorId,
+      compensationOverdueDays: product.compensationOverdueDays,
       state: 'active',
       acceptedByUserId: participant.acceptedByUserId ?? actor.userId,
       createdAt: now,

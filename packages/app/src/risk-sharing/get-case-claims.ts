@@ -5,6 +5,7 @@ import {
   calculateLossBase,
   CLAIM_ROLES,
   getRiskLayer,
+  isClaimTriggerReached,
   type LoanLoss,
 } from '@ipf/domain/risk-sharing';
 import { tables } from '@ipf/db';
@@ -15,6 +16,7 @@ import { getVisibleCase } from '../ledger/transition-case.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { findClaimLoanLoss } from './claim-loan-loss.ts';
 import { CLAIM_FILING_STATES } from './file-risk-claim.ts';
+import { findClaimTriggerFacts } from './find-claim-trigger-facts.ts';
 import { toRecoveryShareViews, type RecoveryShareView } from './record-claim-recovery.ts';
 import { findCaseAgreement, toRiskClaimViews, type RiskClaimView } from './risk-claim-view.ts';
 import { loadOrganisationNames } from './risk-sharing-views.ts';
@@ -97,7 +99,13 @@ export async function getCaseClaims(caseId: string, actor: Actor, deps: AppDeps)
   return {
     caseId: row.id,
     caseState: row.state,
-    filingOpen: CLAIM_FILING_STATES.includes(row.state),
+    filingOpen:
+      CLAIM_FILING_STATES.includes(row.state) ||
+      isClaimTriggerReached({
+        caseState: row.state,
+        payerRole: 'guarantor',
+        ...(await findClaimTriggerFacts(deps.db, row.id)),
+      }),
     hasAgreement: stored !== null,
     lossBase: stored?.agreement.lossBase ?? null,
     loss:

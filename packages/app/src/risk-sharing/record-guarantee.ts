@@ -20,6 +20,8 @@ export interface RecordGuaranteeInput {
   readonly reGuaranteeShareBps?: number | null;
   readonly reGuarantorId?: string | null;
   readonly capYuan?: string | null;
+  /** 代偿触发天数; absent: the product's (null without a product: at default only). */
+  readonly compensationOverdueDays?: number | null;
 }
 
 /**
@@ -96,6 +98,10 @@ export async function recordGuarantee(
         capFen: terms.capFen,
         reGuaranteeShareBps: terms.reGuaranteeShareBps,
         reGuarantorId: terms.reGuarantorId,
+        compensationOverdueDays:
+          input.compensationOverdueDays === undefined
+            ? (product?.compensationOverdueDays ?? null)
+            : input.compensationOverdueDays,
         state: 'active',
         acceptedByUserId: actor.userId,
         createdAt: now,

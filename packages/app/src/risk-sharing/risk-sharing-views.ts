@@ -24,6 +24,8 @@ export interface GuaranteeProductView {
   readonly reGuarantorId: string | null;
   readonly reGuarantorName: string | null;
   readonly capYuan: string | null;
+  /** 代偿触发天数: days overdue after which the guarantor may be claimed; null: at default only. */
+  readonly compensationOverdueDays: number | null;
   readonly active: boolean;
   readonly version: number;
 }
@@ -47,6 +49,7 @@ export interface GuaranteeView {
   readonly reGuaranteeShareBps: number | null;
   readonly reGuarantorId: string | null;
   readonly reGuarantorName: string | null;
+  readonly compensationOverdueDays: number | null;
   readonly state: string;
   readonly createdAt: string;
 }
@@ -152,6 +155,7 @@ export async function toGuaranteeProductViews(
     reGuarantorId: r.reGuarantorId,
     reGuarantorName: r.reGuarantorId === null ? null : (names.get(r.reGuarantorId) ?? ''),
     capYuan: yuanOrNull(r.capFen),
+    compensationOverdueDays: r.compensationOverdueDays,
     active: r.active,
     version: r.version,
   }));
@@ -190,6 +194,7 @@ export async function toGuaranteeViews(
       reGuaranteeShareBps: r.reGuaranteeShareBps,
       reGuarantorId: r.reGuarantorId,
       reGuarantorName: r.reGuarantorId === null ? null : (names.get(r.reGuarantorId) ?? ''),
+      compensationOverdueDays: r.compensationOverdueDays,
       state: r.state,
       createdAt: r.createdAt.toISOString(),
     };

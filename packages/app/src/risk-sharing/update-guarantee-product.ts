@@ -18,6 +18,7 @@ export interface UpdateGuaranteeProductInput {
   readonly reGuaranteeShareBps?: number | null;
   readonly reGuarantorId?: string | null;
   readonly capYuan?: string | null;
+  readonly compensationOverdueDays?: number | null;
   /** false: 停用 (a product is never deleted: guarantees refer to it). */
   readonly active?: boolean;
   readonly expectedVersion: number;
@@ -63,6 +64,10 @@ export async function updateGuaranteeProduct(
         nameZh: input.nameZh ?? before.nameZh,
         nameEn: input.nameEn ?? before.nameEn,
         feeRateBps: input.feeRateBps ?? before.feeRateBps,
+        compensationOverdueDays:
+          input.compensationOverdueDays === undefined
+            ? before.compensationOverdueDays
+            : input.compensationOverdueDays,
         active: input.active ?? before.active,
         version: before.version + 1,
         updatedAt: now,

@@ -63,4 +63,6 @@ export const ipStatusChangeReasons = [
   { code: 'court_order', zh: '法院裁定', en: 'Court order' },
   { code: 'dispute_filed', zh: '发生权属纠纷', en: 'Ownership dispute filed' },
   { code: 'dispute_resolved', zh: '权属纠纷已解决', en: 'Ownership dispute resolved' },
+  { code: 'ownership_transferred', zh: '权利转移（质押处置）', en: 'Transferred (pledge realised)' },
+  { code: 'pledge_released', zh: '质押解除', en: 'Pledge released' },
 ] as const;

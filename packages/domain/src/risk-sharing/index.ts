@@ -12,3 +12,4 @@ export * from './transition-disposition.ts';
 export * from './allocate-disposition-proceeds.ts';
 export * from './calculate-recovery-rates.ts';
 export * from './project-what-if-losses.ts';
+export * from './assert-claim-trigger.ts';

@@ -164,6 +164,11 @@ export const riskSharingErrors = defineErrors({
     zh: '附件“{ref}”不是本案件的申请材料。',
     en: 'The attachment "{ref}" is not a document of this case.',
   },
+  CLAIM_GUARANTEE_TRIGGER_NOT_REACHED: {
+    status: 409,
+    zh: '贷款已逾期 {daysPastDue} 天：担保合同约定逾期满 {requiredDays} 天（或认定不良）后方可向担保机构申请代偿。',
+    en: 'The loan is {daysPastDue} days overdue: the guarantee obliges compensation after {requiredDays} days overdue (or at default).',
+  },
   CLAIM_REGUARANTEE_BEFORE_COMPENSATION: {
     status: 409,
     zh: '担保机构代偿款支付后，方可向再担保机构申请分担。',
@@ -235,10 +240,15 @@ export const riskSharingErrors = defineErrors({
     zh: '审查与审批分离：用户 {userId} 经办了本处置案件（启动、登记费用或处置款），不能审批分配。',
     en: 'Maker-checker: user {userId} opened this disposition or recorded its costs or proceeds and may not approve the distribution.',
   },
+  DISPOSITION_BUYER_MISSING: {
+    status: 409,
+    zh: '未填写受让方：请在处置方式中填写交易对手，或在结案时填写受让方名称。',
+    en: 'No buyer is named: give the counterparty with the path, or the buyer at closing.',
+  },
   DISPOSITION_REGISTRATION_NOT_CANCELLED: {
     status: 409,
-    zh: '质押登记尚未注销（登记 {applicationNumber}），请先办理注销后再结案。',
-    en: 'The pledge registration {applicationNumber} is not cancelled yet; cancel it before closing.',
+    zh: '质押登记 {applicationNumber} 尚有变更、展期或注销申请待登记机关办理，办结后方可结案。',
+    en: 'The pledge registration {applicationNumber} has a change, extension or cancellation pending at the authority; close once it is done.',
   },
   DISPOSITION_PROCEEDS_REFERENCE_DUPLICATE: {
     status: 409,
