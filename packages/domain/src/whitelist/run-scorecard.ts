@@ -19,6 +19,12 @@ export type CompiledScorecardFeature =
       readonly points: Int32Array;
       readonly otherPoints: number;
       readonly missingPoints: number;
+      /**
+       * Points by ⌊value⌋ − `tableBase` when every bound is an integer (then ⌊v⌋ decides the bin) and the
+       * bounds span at most 4,096: one lookup instead of a scan. Below the table: `points` of the lowest bin.
+       */
+      readonly table: Int32Array | null;
+      readonly tableBase: number;
     }
   | {
       readonly kind: 'category';
@@ -63,6 +69,36 @@ function catchAllPoints(bins: readonly WhitelistScorecardBin[]): number {
   return bins.find(isCatchAll)?.points ?? 0;
 }
 
+const MAX_TABLE = 4096;
+
+function pointsOfValue(
+  value: number,
+  lows: Float64Array,
+  highs: Float64Array,
+  points: Int32Array,
+  other: number,
+): number {
+  for (let b = 0; b < points.length; b += 1) if (value >= lows[b]! && value < highs[b]!) return points[b]!;
+  return other;
+}
+
+/** A lookup table over the integer span of the bounds, or none when a bound is fractional or the span is wide. */
+function buildLookupTable(
+  lows: Float64Array,
+  highs: Float64Array,
+  points: Int32Array,
+  other: number,
+): { table: Int32Array | null; tableBase: number } {
+  const bounds = [...lows, ...highs].filter((b) => Number.isFinite(b));
+  if (bounds.length === 0 || !bounds.every((b) => Number.isInteger(b))) return { table: null, tableBase: 0 };
+  const base = Math.min(...bounds) - 1;
+  const top = Math.max(...bounds);
+  if (top - base + 1 > MAX_TABLE) return { table: null, tableBase: 0 };
+  const table = new Int32Array(top - base + 1);
+  for (let v = base; v <= top; v += 1) table[v - base] = pointsOfValue(v, lows, highs, points, other);
+  return { table, tableBase: base };
+}
+
 /**
  * Compiles a (validated) scorecard once: numeric bins become `[low, high)` arrays, categories a value → points
  * map, flags two numbers; the first matching explicit bin wins, else the catch-all bin, else 0 points.
@@ -73,14 +109,18 @@ export function compileScorecard(scorecard: WhitelistScorecard): CompiledScoreca
     const otherPoints = catchAllPoints(spec.bins);
     if (NUMBER_FEATURES.has(spec.feature)) {
       const numeric = explicit.filter((b) => b.equals === undefined);
+      const lows = Float64Array.from(numeric, (b) => b.min ?? Number.NEGATIVE_INFINITY);
+      const highs = Float64Array.from(numeric, (b) => b.max ?? Number.POSITIVE_INFINITY);
+      const points = Int32Array.from(numeric, (b) => b.points);
       return {
         kind: 'number',
         feature: spec.feature as WhitelistNumberFeature,
-        lows: Float64Array.from(numeric, (b) => b.min ?? Number.NEGATIVE_INFINITY),
-        highs: Float64Array.from(numeric, (b) => b.max ?? Number.POSITIVE_INFINITY),
-        points: Int32Array.from(numeric, (b) => b.points),
+        lows,
+        highs,
+        points,
         otherPoints,
         missingPoints: spec.missingPoints ?? 0,
+        ...buildLookupTable(lows, highs, points, otherPoints),
       };
     }
     if (FLAG_FEATURES.has(spec.feature)) {
@@ -128,8 +168,25 @@ export function calculateScorecardPoints(
   for (const feature of compiled.features) {
     if (feature.kind === 'number') {
       const column = columns.numbers[feature.feature];
-      const { lows, highs, points, otherPoints, missingPoints } = feature;
+      const { lows, highs, points, otherPoints, missingPoints, table, tableBase } = feature;
       const binCount = points.length;
+      if (table !== null) {
+        // ⌊v⌋ clamped to the table: below its base every value is in the same bin as base, above it as top.
+        const last = table.length - 1;
+        for (let r = 0; r < n; r += 1) {
+          const value = column[r]!;
+          let add: number;
+          if (value !== value) add = missingPoints;
+          else {
+            let index = Math.floor(value) - tableBase;
+            if (index < 0) index = 0;
+            else if (index > last) index = last;
+            add = table[index]!;
+          }
+          totals[r] = totals[r]! + add;
+        }
+        continue;
+      }
       for (let r = 0; r < n; r += 1) {
         const value = column[r]!;
         let add = otherPoints;
