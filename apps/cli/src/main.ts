@@ -9,6 +9,7 @@ import { registerUsersCommands } from './commands/users-commands.ts';
 import { registerValuationCommands } from './commands/valuation-commands.ts';
 import { registerRiskCommands } from './commands/risk-commands.ts';
 import { registerServicingCommands } from './commands/servicing-commands.ts';
+import { registerPsiCommands } from './commands/psi-commands.ts';
 
 /**
  * `npm run -s cli -- …`: thin commands over use cases and domain functions. With `--json` only JSON goes to
@@ -26,6 +27,7 @@ registerAuditCommands(program);
 registerValuationCommands(program);
 registerRiskCommands(program);
 registerServicingCommands(program);
+registerPsiCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -23,3 +23,4 @@ export * from './what-if.ts';
 export * from './subsidies.ts';
 export * from './subsidy-reports.ts';
 export * from './notifications.ts';
+export * from './psi.ts';

@@ -134,7 +134,8 @@ export type Operation =
   | 'subsidy_scheme.simulate'
   | 'subsidy_report.read'
   | 'notification.list'
-  | 'notification.mark_read';
+  | 'notification.mark_read'
+  | 'psi.match';
 
 type Row = Readonly<Record<Role, AccessScope>>;
 
@@ -579,6 +580,8 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   // 站内通知 (issue 9 item 4): every user reads its own and its organisation's notifications.
   'notification.list': everyone('own_org'),
   'notification.mark_read': everyone('own_org'),
+  // 隐私求交 (ECDH-PSI, issue 10 item 7): a bank unit matches its own customer list; nobody else has a list to match.
+  'psi.match': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
 };
 
 export const operations = Object.keys(permissionMatrix) as Operation[];
