@@ -51,6 +51,7 @@ import { SubsidyApplicationQueuePage } from './subsidies/subsidy-application-que
 import { SubsidyEligibilityPage } from './subsidies/subsidy-eligibility-page.tsx';
 import { SubsidySchemeListPage } from './subsidies/subsidy-scheme-list-page.tsx';
 import { SubsidyReportPage } from './subsidies/subsidy-report-page.tsx';
+import { NotificationListPage } from './notifications/notification-list-page.tsx';
 
 /** Providers (query cache, Ant Design locale following the UI language) and the routes. */
 export function App() {
@@ -250,6 +251,14 @@ export function App() {
                   element={
                     <RequirePermission permission="subsidy_report.read">
                       <SubsidyReportPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="notifications"
+                  element={
+                    <RequirePermission permission="notification.list">
+                      <NotificationListPage />
                     </RequirePermission>
                   }
                 />

@@ -12,6 +12,7 @@ import { referenceLabel } from '../reference/reference-options.ts';
 import { sessionQueryKey, useSession } from '../session/use-session.ts';
 import { buildNavigation } from './build-navigation.ts';
 import { navigationIcons } from './navigation-icons.tsx';
+import { NotificationBell } from '../notifications/notification-bell.tsx';
 
 /** The signed-in frame: side menu by role and permissions, header with language switch and user menu. */
 export function AppShell() {
@@ -100,6 +101,7 @@ export function AppShell() {
             {t('app.title')}
           </Typography.Text>
           <Space size="large">
+            <NotificationBell />
             <LanguageSwitch />
             <Dropdown
               menu={{ items: userMenu, onClick: ({ key }) => key === 'logout' && logout.mutate() }}

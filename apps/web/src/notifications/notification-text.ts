@@ -1,0 +1,30 @@
+import type { TFunction } from 'i18next';
+import type { Notification } from './notification-api.ts';
+
+/**
+ * The text of a notification in the UI language, by its kind (`notifications.kinds.*`, looked up with literal
+ * keys so the i18n completeness test sees each), filled with its params; a scheme name sent in both languages as
+ * `schemeZh` / `schemeEn` becomes `scheme`. A kind without a text here shows a generic line: a new kind sent by
+ * `notify` needs its line below and its zh-CN and en texts.
+ */
+export function notificationText(notification: Notification, t: TFunction, language: string): string {
+  const params: Record<string, string> = { ...notification.params };
+  if (params['schemeZh'] !== undefined)
+    params['scheme'] = (language === 'en' ? params['schemeEn'] : params['schemeZh']) ?? '';
+  switch (notification.kind) {
+    case 'subsidy_application.submitted':
+      return t('notifications.kinds.subsidy_application.submitted', params);
+    case 'subsidy_application.reviewed':
+      return t('notifications.kinds.subsidy_application.reviewed', params);
+    case 'subsidy_application.rejected':
+      return t('notifications.kinds.subsidy_application.rejected', params);
+    case 'subsidy_application.approved':
+      return t('notifications.kinds.subsidy_application.approved', params);
+    case 'subsidy_application.paid':
+      return t('notifications.kinds.subsidy_application.paid', params);
+    case 'subsidy_application.clawed_back':
+      return t('notifications.kinds.subsidy_application.clawed_back', params);
+    default:
+      return t('notifications.unknownKind', { kind: notification.kind });
+  }
+}
