@@ -1,5 +1,11 @@
 import { addDays } from '@ipf/domain/calendar';
-import { runDailyServicingJob, systemActor, toShanghaiDate, type AppDeps } from '@ipf/app';
+import {
+  runDailyServicingJob,
+  runMonthlyWhitelistPush,
+  systemActor,
+  toShanghaiDate,
+  type AppDeps,
+} from '@ipf/app';
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving time). */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -26,9 +32,14 @@ export interface DailyServicingScheduler {
  * 日终调度 (the daily servicing schedule): at `HH:MM` Asia/Shanghai every day, the daily job runs for the day
  * just ended; once at start-up it also runs for yesterday, so a day missed while the server was down is caught
  * up (a completed run returns at once, an interrupted one is continued). Failures are logged and retried at the
- * next tick.
+ * next tick. A second step makes the month's whitelist push (issue 10 item 5) from `whitelistPushDay` on, once per
+ * round × bank × month (`runMonthlyWhitelistPush`), so a day missed is caught up the next day.
  */
-export function scheduleDailyServicing(deps: AppDeps, hhmm: string): DailyServicingScheduler {
+export function scheduleDailyServicing(
+  deps: AppDeps,
+  hhmm: string,
+  whitelistPushDay = 1,
+): DailyServicingScheduler {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
@@ -43,6 +54,16 @@ export function scheduleDailyServicing(deps: AppDeps, hhmm: string): DailyServic
       deps.log.info({ run }, 'daily servicing run');
     } catch (error) {
       deps.log.error({ err: error, businessDate }, 'daily servicing run failed');
+    }
+    try {
+      const push = await runMonthlyWhitelistPush(
+        { dayOfMonth: whitelistPushDay },
+        systemActor(`whitelist-push-${businessDate}`),
+        deps,
+      );
+      if (push.pushes.length > 0) deps.log.info({ push }, 'monthly whitelist push');
+    } catch (error) {
+      deps.log.error({ err: error }, 'monthly whitelist push failed');
     }
   };
   const arm = () => {

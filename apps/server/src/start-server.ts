@@ -79,7 +79,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     let closing = false;
     const startScheduler = (): void => {
       if (!closing && config.servicingDailyAt !== null)
-        scheduler = scheduleDailyServicing(deps, config.servicingDailyAt);
+        scheduler = scheduleDailyServicing(deps, config.servicingDailyAt, config.whitelistPushDay);
     };
     // 演示台账: run through the real use cases in the background, so the server answers at once; it does
     // nothing when the database has cases already, and closing the server stops it between two use cases.

@@ -51,6 +51,11 @@ import { SubsidyApplicationQueuePage } from './subsidies/subsidy-application-que
 import { SubsidyEligibilityPage } from './subsidies/subsidy-eligibility-page.tsx';
 import { SubsidySchemeListPage } from './subsidies/subsidy-scheme-list-page.tsx';
 import { SubsidyReportPage } from './subsidies/subsidy-report-page.tsx';
+import { WhitelistRulesPage } from './whitelist-push/whitelist-rules-page.tsx';
+import { WhitelistPushPage } from './whitelist-push/whitelist-push-page.tsx';
+import { WhitelistConversionPage } from './whitelist-push/whitelist-conversion-page.tsx';
+import { WhitelistLeadListPage } from './whitelist-push/whitelist-lead-list-page.tsx';
+import { ReverseEvaluationPage } from './whitelist-push/reverse-evaluation-page.tsx';
 import { NotificationListPage } from './notifications/notification-list-page.tsx';
 
 /** Providers (query cache, Ant Design locale following the UI language) and the routes. */
@@ -251,6 +256,46 @@ export function App() {
                   element={
                     <RequirePermission permission="subsidy_report.read">
                       <SubsidyReportPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="whitelist-rules"
+                  element={
+                    <RequirePermission permission="whitelist_rules.publish">
+                      <WhitelistRulesPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="whitelist-push"
+                  element={
+                    <RequirePermission permission="whitelist.push">
+                      <WhitelistPushPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="whitelist-conversion"
+                  element={
+                    <RequirePermission permission="whitelist_conversion.read">
+                      <WhitelistConversionPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="whitelist-leads"
+                  element={
+                    <RequirePermission permission="whitelist_lead.list">
+                      <WhitelistLeadListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="reverse-evaluations"
+                  element={
+                    <RequirePermission permission="reverse_evaluation.read">
+                      <ReverseEvaluationPage />
                     </RequirePermission>
                   }
                 />

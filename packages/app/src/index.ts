@@ -271,3 +271,4 @@ export * from './psi/run-psi-client.ts';
 export * from './psi/create-psi-key.ts';
 export * from './psi/hash-psi-items.ts';
 export * from './psi/mask-psi-points.ts';
+export * from './whitelist-push/whitelist-push-use-cases.ts';

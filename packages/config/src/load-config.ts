@@ -29,6 +29,8 @@ export interface Config {
    * null when the server schedules nothing (`IPF_SERVICING_DAILY_AT=off`). Default 00:30.
    */
   readonly servicingDailyAt: string | null;
+  /** Day of the month (1–28, Asia/Shanghai) from which the daily schedule makes the month's whitelist push. */
+  readonly whitelistPushDay: number;
   /** Test runs only: folder where migrated PGlite templates are cached for one run (set by the test setup). */
   readonly testTemplateDir: string | null;
 }
@@ -105,6 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: readBool(env, 'IPF_SECURE_COOKIES', false),
     webDistDir: resolve(read(env, 'IPF_WEB_DIST') ?? 'apps/web/dist'),
     servicingDailyAt: servicingDailyAt === 'off' ? null : servicingDailyAt,
+    whitelistPushDay: readInt(env, 'IPF_WHITELIST_PUSH_DAY', 1, 1, 28),
     testTemplateDir: read(env, 'IPF_TEST_TEMPLATE_DIR') ?? null,
   });
 }

@@ -24,3 +24,4 @@ export * from './subsidies.ts';
 export * from './subsidy-reports.ts';
 export * from './notifications.ts';
 export * from './psi.ts';
+export * from './whitelist-push.ts';

@@ -163,6 +163,42 @@ export function buildNavigation(
       ],
     },
     {
+      key: 'whitelist-push',
+      label: t('whitelistPush.navGroup'),
+      entries: [
+        ...(can('whitelist_round.manage')
+          ? [{ path: '/whitelist-rounds', label: t('whitelistRounds.navBureau'), icon: 'workQueue' as const }]
+          : []),
+        ...(can('whitelist_scorecard.submit')
+          ? [{ path: '/whitelist-pre-evaluation', label: t('whitelistRounds.navBank'), icon: 'dashboard' as const }]
+          : []),
+        ...(can('whitelist_programme.read')
+          ? [{ path: '/whitelist-programme', label: t('whitelistRounds.navProgramme'), icon: 'consent' as const }]
+          : []),
+        ...(can('whitelist_rules.publish')
+          ? [{ path: '/whitelist-rules', label: t('whitelistPush.navRules'), icon: 'dashboard' as const }]
+          : []),
+        ...(can('whitelist.push')
+          ? [{ path: '/whitelist-push', label: t('whitelistPush.navPush'), icon: 'workQueue' as const }]
+          : []),
+        ...(can('whitelist_conversion.read')
+          ? [{ path: '/whitelist-conversion', label: t('whitelistPush.navConversion'), icon: 'dashboard' as const }]
+          : []),
+        ...(can('whitelist_lead.list') && role !== 'city_bureau' && role !== 'district_bureau'
+          ? [
+              {
+                path: '/whitelist-leads',
+                label: role === 'enterprise_user' ? t('whitelistPush.navMine') : t('whitelistPush.navLeads'),
+                icon: 'case' as const,
+              },
+            ]
+          : []),
+        ...(can('reverse_evaluation.read')
+          ? [{ path: '/reverse-evaluations', label: t('whitelistPush.navReverse'), icon: 'consent' as const }]
+          : []),
+      ],
+    },
+    {
       key: 'administration',
       label: t('nav.administration'),
       entries: [

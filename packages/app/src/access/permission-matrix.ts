@@ -121,6 +121,17 @@ export type Operation =
   | 'ip_health.read'
   | 'valuation.avm_batch'
   | 'valuation.avm_runs'
+  | 'whitelist_rules.list'
+  | 'whitelist_rules.publish'
+  | 'whitelist.build'
+  | 'whitelist_entry.list'
+  | 'whitelist.push'
+  | 'whitelist.push_scheduled'
+  | 'whitelist_lead.list'
+  | 'whitelist_lead.contact'
+  | 'whitelist_conversion.read'
+  | 'reverse_evaluation.create'
+  | 'reverse_evaluation.read'
   | 'subsidy_scheme.list'
   | 'subsidy_scheme.publish'
   | 'subsidy.eligibility'
@@ -538,6 +549,34 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
     city_bureau: 'all',
     regulator: 'all',
   }),
+  // 白名单规则、生成与推送 (issue 10 items 4, 5): the city bureau publishes rules, builds each bank's whitelist and
+  // pushes it (on demand; monthly by the system); banks read the rules. Before the push only the bureau sees the
+  // entries; a push reveals them to the receiving bank's units (`own_org`: pushed to its unit or one below), the
+  // enterprise sees which banks received it, a district bureau its district's leads, regulators the statistics.
+  'whitelist_rules.list': only({
+    bank_clerk: 'all',
+    bank_approver: 'all',
+    district_bureau: 'all',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'whitelist_rules.publish': only({ city_bureau: 'all' }),
+  'whitelist.build': only({ city_bureau: 'all' }),
+  'whitelist_entry.list': only({ city_bureau: 'all' }),
+  'whitelist.push': only({ city_bureau: 'all' }),
+  'whitelist.push_scheduled': only({ platform_admin: 'all' }),
+  'whitelist_lead.list': only({
+    enterprise_user: 'own_org',
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    district_bureau: 'district',
+    city_bureau: 'all',
+  }),
+  'whitelist_lead.contact': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
+  'whitelist_conversion.read': only({ district_bureau: 'district', city_bureau: 'all', regulator: 'all' }),
+  // 反向评估 (issue 10 item 6): a bank unit requests and reads its own (units below it included); the bureau all.
+  'reverse_evaluation.create': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
+  'reverse_evaluation.read': only({ bank_clerk: 'own_org', bank_approver: 'own_org', city_bureau: 'all' }),
   // Subsidies 贴息 贴费 (issue 9, access.md): the enterprise applies and sees its own; the district bureau reviews
   // and approves its district's (another user than the reviewer); the city bureau publishes schemes and reviews
   // or approves where the scheme says; regulators read.

@@ -1,0 +1,189 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Drawer, Empty, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../common/page-header.tsx';
+import { ProblemAlert } from '../common/problem-alert.tsx';
+import { formatDateTime } from '../format/format-date-time.ts';
+import { formatMoney } from '../format/format-money.ts';
+import { whitelistPushApi, type EntryPage, type PushList } from './whitelist-push-api.ts';
+
+/**
+ * 白名单推送 (issue 10 items 4, 5): for each released round and participating bank, the bureau builds the bank's
+ * whitelist under the rules in effect, reviews it and pushes it (the monthly schedule pushes too); push history.
+ */
+export function WhitelistPushPage() {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const language = en ? 'en' : 'zh-CN';
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [viewing, setViewing] = useState<{ roundId: string; bankId: string; title: string } | null>(null);
+  const rounds = useQuery({
+    queryKey: ['whitelist-released-rounds'],
+    queryFn: ({ signal }) => whitelistPushApi.releasedRounds(signal),
+  });
+  const pushes = useQuery({
+    queryKey: ['whitelist-pushes'],
+    queryFn: ({ signal }) => whitelistPushApi.pushes(signal),
+  });
+  const build = useMutation({
+    mutationFn: (v: { roundId: string; bankId: string }) => whitelistPushApi.build(v.roundId, v.bankId),
+    onSuccess: (summary) =>
+      void message.success(
+        t('whitelistPush.built', { included: summary.included, excluded: summary.excluded }),
+      ),
+  });
+  const push = useMutation({
+    mutationFn: (v: { roundId: string; bankId: string }) => whitelistPushApi.push(v.roundId, v.bankId),
+    onSuccess: (summary) => {
+      void message.success(t('whitelistPush.pushed', { count: summary.entryCount }));
+      void queryClient.invalidateQueries({ queryKey: ['whitelist-pushes'] });
+    },
+  });
+  const items = rounds.data?.items ?? [];
+  return (
+    <>
+      <PageHeader title={t('whitelistPush.pushTitle')} subtitle={t('whitelistPush.pushSubtitle')} />
+      {rounds.error && <ProblemAlert error={rounds.error} onRetry={() => void rounds.refetch()} />}
+      {(build.error ?? push.error) && <ProblemAlert error={build.error ?? push.error} />}
+      {!rounds.isLoading && items.length === 0 && <Empty description={t('whitelistPush.noReleasedRounds')} />}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {items.map((round) => (
+          <Card key={round.id} size="small" title={`${round.roundNumber} ${round.title}`}>
+            <Table
+              rowKey="bankOrganisationId"
+              size="small"
+              pagination={false}
+              dataSource={round.banks}
+              columns={[
+                {
+                  title: t('whitelistPush.bank'),
+                  key: 'bank',
+                  render: (_, b) => (en ? b.bankNameEn : b.bankNameZh),
+                },
+                {
+                  title: t('whitelistPush.actions'),
+                  key: 'actions',
+                  render: (_, b) => {
+                    const v = { roundId: round.id, bankId: b.bankOrganisationId };
+                    return (
+                      <Space>
+                        <Button size="small" loading={build.isPending} onClick={() => build.mutate(v)}>
+                          {t('whitelistPush.build')}
+                        </Button>
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            setViewing({
+                              ...v,
+                              title: `${round.roundNumber} · ${en ? b.bankNameEn : b.bankNameZh}`,
+                            })
+                          }
+                        >
+                          {t('whitelistPush.viewEntries')}
+                        </Button>
+                        <Button
+                          size="small"
+                          type="primary"
+                          loading={push.isPending}
+                          onClick={() => push.mutate(v)}
+                        >
+                          {t('whitelistPush.pushNow')}
+                        </Button>
+                      </Space>
+                    );
+                  },
+                },
+              ]}
+            />
+          </Card>
+        ))}
+      </Space>
+      <Card size="small" title={t('whitelistPush.history')} style={{ marginTop: 16 }}>
+        <Table<PushList[number]>
+          rowKey="id"
+          size="small"
+          loading={pushes.isLoading}
+          dataSource={pushes.data ?? []}
+          locale={{ emptyText: t('whitelistPush.noPushes') }}
+          pagination={{ pageSize: 20 }}
+          columns={[
+            { title: t('whitelistPush.round'), dataIndex: 'roundNumber', key: 'round' },
+            {
+              title: t('whitelistPush.bank'),
+              key: 'bank',
+              render: (_, p) => (en ? p.bankNameEn : p.bankNameZh),
+            },
+            {
+              title: t('whitelistPush.trigger'),
+              key: 'trigger',
+              render: (_, p) => <Tag>{t(`whitelistPush.triggers.${p.trigger}`)}</Tag>,
+            },
+            {
+              title: t('whitelistPush.pushedAt'),
+              key: 'at',
+              render: (_, p) => formatDateTime(p.pushedAt, language),
+            },
+            { title: t('whitelistPush.entryCount'), dataIndex: 'entryCount', key: 'count', align: 'right' },
+          ]}
+        />
+      </Card>
+      {viewing && <EntriesDrawer {...viewing} onClose={() => setViewing(null)} />}
+    </>
+  );
+}
+
+function EntriesDrawer(props: { roundId: string; bankId: string; title: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const entries = useQuery({
+    queryKey: ['whitelist-entries', props.roundId, props.bankId, page],
+    queryFn: ({ signal }) =>
+      whitelistPushApi.entries({ roundId: props.roundId, bankId: props.bankId, page, pageSize: 20 }, signal),
+  });
+  return (
+    <Drawer open width={900} title={props.title} onClose={props.onClose}>
+      {entries.error && <ProblemAlert error={entries.error} />}
+      <Table<EntryPage['items'][number]>
+        rowKey="id"
+        size="small"
+        loading={entries.isLoading}
+        dataSource={entries.data?.items ?? []}
+        locale={{ emptyText: t('whitelistPush.notBuilt') }}
+        pagination={{ current: page, pageSize: 20, total: entries.data?.total ?? 0, onChange: setPage }}
+        columns={[
+          { title: t('whitelistPush.enterprise'), dataIndex: 'enterpriseName', key: 'name' },
+          { title: t('whitelistPush.grade'), dataIndex: 'grade', key: 'grade' },
+          {
+            title: t('whitelistPush.included'),
+            key: 'included',
+            render: (_, e) =>
+              e.included ? (
+                <Tag color="green">{t('whitelistPush.in')}</Tag>
+              ) : (
+                <Space wrap>
+                  {e.reasons.map((r) => (
+                    <Tag key={r}>{t(`whitelistPush.reasons.${r}`, { defaultValue: r })}</Tag>
+                  ))}
+                </Space>
+              ),
+          },
+          {
+            title: t('whitelistPush.creditBand'),
+            key: 'band',
+            render: (_, e) =>
+              e.creditBandLowYuan === null
+                ? '—'
+                : `${formatMoney(e.creditBandLowYuan)} – ${formatMoney(e.creditBandHighYuan)}`,
+          },
+          {
+            title: t('whitelistPush.pushedAt'),
+            key: 'pushed',
+            render: (_, e) => (e.pushedAt === null ? t('whitelistPush.notPushed') : e.pushedAt.slice(0, 10)),
+          },
+        ]}
+      />
+    </Drawer>
+  );
+}
