@@ -196,6 +196,7 @@ export * from './valuation/export-avm-batch.ts';
 export * from './valuation/record-avm-run.ts';
 export * from './valuation/find-avm-runs.ts';
 export * from './valuation/load-evaluator-realisations.ts';
+export * from './valuation/get-pledge-valuation-record.ts';
 export * from './valuation/build-valuation-report.ts';
 export * from './valuation/get-valuation-report.ts';
 export * from './valuation/find-patent-by-number.ts';

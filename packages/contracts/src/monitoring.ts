@@ -101,13 +101,20 @@ export const FeePaymentOnBehalf = Type.Object({
 /** 押品重估: a new valuation of every pledged asset of the case. */
 export const PledgeRevaluationBody = Type.Object(
   {
-    basis: Type.Union([Type.Literal('formal_report'), Type.Literal('internal_evaluation')]),
+    /**
+     * 估值记录: a valid formal report or internal evaluation of exactly the pledged assets; it gives basis,
+     * evaluator, dates and values (then leave those out) and the case keeps which valuation its pledge rate uses.
+     */
+    valuationId: Type.Optional(Uuid),
+    basis: Type.Optional(Type.Union([Type.Literal('formal_report'), Type.Literal('internal_evaluation')])),
     evaluatorName: Type.Optional(Type.String({ maxLength: 200 })),
-    valuationDate: IsoDate,
-    validUntil: IsoDate,
-    assetValues: Type.Array(
-      Type.Object({ assetId: Uuid, valueYuan: YuanString }, { additionalProperties: false }),
-      { minItems: 1, maxItems: 50 },
+    valuationDate: Type.Optional(IsoDate),
+    validUntil: Type.Optional(IsoDate),
+    assetValues: Type.Optional(
+      Type.Array(Type.Object({ assetId: Uuid, valueYuan: YuanString }, { additionalProperties: false }), {
+        minItems: 1,
+        maxItems: 50,
+      }),
     ),
     note: Type.Optional(Type.String({ maxLength: 1000 })),
   },

@@ -143,14 +143,23 @@ export function registerMonitoringRoutes(app: AppInstance, deps: AppDeps): void 
       },
     },
     async (request) => {
-      const { basis, evaluatorName, valuationDate, validUntil, assetValues, note } = request.body;
+      const { valuationId, basis, evaluatorName, valuationDate, validUntil, assetValues, note } =
+        request.body;
       return recordPledgeRevaluation(
         {
           caseId: request.params.id,
-          basis,
-          valuationDate,
-          validUntil,
-          assetValues: assetValues.map((a) => ({ assetId: a.assetId, valueFen: parseYuan(a.valueYuan) })),
+          ...(valuationId === undefined ? {} : { valuationId }),
+          ...(basis === undefined ? {} : { basis }),
+          ...(valuationDate === undefined ? {} : { valuationDate }),
+          ...(validUntil === undefined ? {} : { validUntil }),
+          ...(assetValues === undefined
+            ? {}
+            : {
+                assetValues: assetValues.map((a) => ({
+                  assetId: a.assetId,
+                  valueFen: parseYuan(a.valueYuan),
+                })),
+              }),
           ...(evaluatorName === undefined ? {} : { evaluatorName }),
           ...(note === undefined ? {} : { note }),
         },
