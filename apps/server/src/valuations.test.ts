@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { generateDemoParties } from '@ipf/app';
+import { calculatePatentCheckDigit } from '@ipf/domain/ip-asset';
 import { formatYuan, parseRatePct, parseYuan, type Rate } from '@ipf/domain/money';
 import {
   buildDiscountRate,
@@ -175,7 +176,7 @@ describe('valuations on record', () => {
     const created = await api(evaluator, 'POST', '/api/valuations', formalBody());
     expect(created.statusCode, created.body).toBe(201);
     formal = created.json<Valuation>();
-  }, 300_000);
+  }, 1_200_000);
   afterAll(async () => t.close());
 
   it("reproduces a formal report's figures from its stored inputs with the domain functions", async () => {
@@ -310,6 +311,92 @@ describe('valuations on record', () => {
     expect(text).toContain('44000123');
     expect(text).toContain('敏感性分析');
     expect(text).toContain(formal.assetResults[0]!.score!.overallScore);
+  });
+
+  it('lists the comparables a market approach used (trade, date, price, factors, adjusted price) and the entered indicators with their evidence, on the detail and in the report', async () => {
+    const body = '2024107654321';
+    const number = `${body}.${calculatePatentCheckDigit(body)!}`;
+    const trade = await api(bureau, 'POST', '/api/ip-trades', {
+      ipKind: 'invention_patent',
+      assetNumber: number,
+      assetTitle: '一种可比的测试装置',
+      ipcClasses: ['G06F 16/00'],
+      kind: 'sale',
+      price: '880000.00',
+      tradeDate: '2025-11-18',
+      sellerName: '深圳市卖方科技有限公司',
+      buyerName: '深圳市买方实业有限公司',
+      source: 'trading_centre',
+    });
+    expect(trade.statusCode, trade.body).toBe(201);
+    const tradeId = trade.json<{ id: string }>().id;
+    const created = await api(
+      evaluator,
+      'POST',
+      '/api/valuations',
+      formalBody({
+        reportNumber: '中衡评报字〔2026〕第019号',
+        assets: [
+          {
+            ...assetInput,
+            assetId,
+            market: {
+              comparables: [
+                {
+                  comparableId: tradeId,
+                  kind: 'trade',
+                  priceYuan: '880000.00',
+                  timeFactorPct: '104.5',
+                  technologyFactorPct: '95',
+                },
+                market.comparables[1],
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<Valuation>().id;
+    const detail = (await api(owner, 'GET', `/api/valuations/${id}`)).json<{
+      assetResults: {
+        market: {
+          comparables: {
+            comparableId: string;
+            priceYuan: string;
+            factors: Record<string, string | null>;
+            adjustedPriceYuan: string;
+            trade: { assetNumber: string; tradeDate: string; tradeKind: string } | null;
+          }[];
+        };
+        score: { indicators: Indicator[] };
+      }[];
+    }>();
+    const [used, other] = detail.assetResults[0]!.market.comparables;
+    // 880,000.00 × 104.5 % × 95 % = 873,620.00.
+    expect(used).toMatchObject({
+      comparableId: tradeId,
+      priceYuan: '880000.00',
+      factors: { time: '104.5', size: null, technology: '95', terms: null },
+      adjustedPriceYuan: '873620.00',
+      trade: { assetNumber: number, tradeDate: '2025-11-18', tradeKind: 'sale' },
+    });
+    // A comparable typed by hand (not a trade on record) keeps its id and has no trade.
+    expect(other).toMatchObject({ comparableId: 'LC-2025-007', trade: null, factors: { size: '110' } });
+    const entered = detail.assetResults[0]!.score.indicators.filter((i) => i.source === 'entered');
+    expect(entered.map((i) => [i.indicator, i.value, i.evidence])).toEqual([
+      ['unavoidability', '80.00', '检索报告 JS-2026-031'],
+      ['marketShare', '65.00', '行业协会 2025 年市场份额统计'],
+    ]);
+
+    const pdf = await api(owner, 'GET', `/api/valuations/${id}/report.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.rawPayload }).toString(
+      'utf8',
+    );
+    expect(text).toContain(number);
+    expect(text).toContain('873,620.00');
+    expect(text).toContain('检索报告 JS-2026-031');
   });
 
   it('counts a licence bundled over two assets of a portfolio once', async () => {

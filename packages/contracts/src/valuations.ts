@@ -262,7 +262,36 @@ export const ValuationAssetResult = Type.Object({
   market: Type.Optional(
     Type.Object({
       comparables: Type.Array(
-        Type.Object({ comparableId: Type.String(), adjustedPriceYuan: YuanString, weight: Type.Integer() }),
+        Type.Object({
+          comparableId: Type.String(),
+          adjustedPriceYuan: YuanString,
+          weight: Type.Integer(),
+          kind: Type.Optional(Type.String()),
+          priceYuan: Type.Optional(YuanString),
+          /** Adjustment factors in percent as entered; null: none entered (100 %). */
+          factors: Type.Optional(
+            Type.Object({
+              time: Type.Union([Type.String(), Type.Null()]),
+              size: Type.Union([Type.String(), Type.Null()]),
+              technology: Type.Union([Type.String(), Type.Null()]),
+              terms: Type.Union([Type.String(), Type.Null()]),
+            }),
+          ),
+          /** The completed trade behind the comparable (chosen from the asset's trade comparables). */
+          trade: Type.Optional(
+            Type.Union([
+              Type.Object({
+                tradeId: Type.String(),
+                assetNumber: Type.String(),
+                assetTitle: Type.String(),
+                tradeDate: IsoDate,
+                tradeKind: Type.String(),
+                source: Type.String(),
+              }),
+              Type.Null(),
+            ]),
+          ),
+        }),
       ),
     }),
   ),

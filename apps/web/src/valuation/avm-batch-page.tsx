@@ -25,6 +25,7 @@ import { ProblemAlert } from '../common/problem-alert.tsx';
 import { useDebouncedValue } from '../common/use-debounced-value.ts';
 import { useSession } from '../session/use-session.ts';
 import { avmBatchApi, type AvmBatchView } from './avm-batch-api.ts';
+import { AvmRunHistory } from './avm-run-history.tsx';
 
 type Item = AvmBatchView['items'][number];
 type Scope = 'own' | 'enterprise' | 'registry';
@@ -266,6 +267,7 @@ export function AvmBatchPage() {
           <Typography.Paragraph type="secondary">{t('avmBatch.disclaimer')}</Typography.Paragraph>
         </>
       )}
+      <AvmRunHistory />
     </>
   );
 }

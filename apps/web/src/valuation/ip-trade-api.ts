@@ -1,8 +1,8 @@
-import type { TradeListing, TradeRecord, IpHealthCheck } from '@ipf/contracts';
+import type { TradeComparable, TradeListing, TradeRecord, IpHealthCheck } from '@ipf/contracts';
 import { apiRequest, buildApiUrl, type QueryValue } from '../api/api-request.ts';
 import type { Page } from '../api/api-types.ts';
 
-export type { TradeListing, TradeRecord, IpHealthCheck };
+export type { TradeComparable, TradeListing, TradeRecord, IpHealthCheck };
 
 export interface CreateTradeListingInput {
   assetId: string;
@@ -41,6 +41,12 @@ export const ipTradeApi = {
     apiRequest<Page<TradeRecord>>('/ip-trades', { query, ...(signal ? { signal } : {}) }),
   recordTrade: (body: CreateTradeRecordInput) =>
     apiRequest<TradeRecord>('/ip-trades', { method: 'POST', body }),
+  /** 可比交易 of an asset with suggested adjustment factors, as of the valuation date. */
+  comparables: (assetId: string, asOfDate: string, signal?: AbortSignal) =>
+    apiRequest<{ items: TradeComparable[] }>(`/ip-assets/${encodeURIComponent(assetId)}/trade-comparables`, {
+      query: { asOfDate },
+      ...(signal ? { signal } : {}),
+    }),
   health: (enterpriseId: string, signal?: AbortSignal) =>
     apiRequest<IpHealthCheck>(`/enterprises/${encodeURIComponent(enterpriseId)}/ip-health`, {
       ...(signal ? { signal } : {}),

@@ -2,12 +2,19 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { CreateValuationBody } from '@ipf/contracts';
 import { App, Button, Card, Col, DatePicker, Divider, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../common/page-header.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { ipAssetApi } from '../ip-assets/ip-asset-api.ts';
 import { useSession } from '../session/use-session.ts';
+import { IndicatorEntriesField, type IndicatorEntryValue } from './indicator-entries-field.tsx';
+import {
+  areComparablesValid,
+  MarketComparablesPicker,
+  type ChosenComparable,
+} from './market-comparables-picker.tsx';
 import { valuationApi } from './valuation-api.ts';
 import { creatableKinds, valuationKindLabel } from './valuation-labels.ts';
 
@@ -26,6 +33,8 @@ interface FormValues {
   functionalObsolescencePct?: string;
   economicObsolescencePct?: string;
   costWeightPct: string;
+  marketWeightPct: string;
+  indicatorEntries?: IndicatorEntryValue[];
   pledgeRatioPct: string;
   maxPledgeRatePct: string;
   reportNumber?: string;
@@ -37,6 +46,7 @@ interface FormValues {
 }
 
 const percentPattern = /^\d{1,4}(\.\d{1,6})?$/;
+const scoredKinds = ['invention_patent', 'utility_model_patent'];
 const yuanPattern = /^\d{1,15}\.\d{2}$/;
 /** `1000000` or `1,000,000.5` → `1000000.00`: the clerk types amounts freely, the wire wants two decimals. */
 const toYuan = (text: string) => {
@@ -50,8 +60,10 @@ const bpsOf = (pct: string) => Math.round(Number(pct) * 100);
 /**
  * 新建估值 for one IP asset (from its detail page): the income approach by royalty relief (revenue forecast,
  * royalty rate, attribution, tax, discount rate built from the risk-free rate and a risk premium), optionally the
- * cost approach, the weights, pledge ratio and maximum pledge rate; a formal report also needs its number, issue
- * date and two certified valuers. The server computes every figure; the detail page shows them.
+ * cost approach, the market approach from the asset's trade comparables (ticked, each factor adjustable), the
+ * weights, the evaluator's indicator entries with evidence (patents), pledge ratio and maximum pledge rate; a
+ * formal report also needs its number, issue date and two certified valuers. The server computes every figure;
+ * the detail page shows them.
  */
 export function ValuationCreatePage() {
   const { t } = useTranslation();
@@ -63,6 +75,8 @@ export function ValuationCreatePage() {
   const kinds = creatableKinds(session?.role);
   const [form] = Form.useForm<FormValues>();
   const kind = Form.useWatch('kind', form);
+  const valuationDate = Form.useWatch('valuationDate', form);
+  const [comparables, setComparables] = useState<ChosenComparable[]>([]);
   const asset = useQuery({
     queryKey: ['ip-assets', 'detail', assetId],
     queryFn: () => ipAssetApi.get(assetId),
@@ -72,6 +86,12 @@ export function ValuationCreatePage() {
   const create = useMutation({
     mutationFn: (values: FormValues) => {
       const costWeight = bpsOf(values.costWeightPct);
+      const marketWeight = comparables.length === 0 ? 0 : bpsOf(values.marketWeightPct);
+      const entries = (values.indicatorEntries ?? []).flatMap((e) =>
+        e.indicator !== undefined && e.value !== undefined && (e.evidence ?? '').trim() !== ''
+          ? [{ indicator: e.indicator, value: e.value, evidence: e.evidence!.trim() }]
+          : [],
+      );
       const withCost = (values.reproductionCostYuan ?? '').trim() !== '';
       const valuers = [
         [values.valuer1Name, values.valuer1Certificate],
@@ -107,7 +127,28 @@ export function ValuationCreatePage() {
                   },
                 }
               : {}),
-            weightsBps: { income: bpsOf(values.incomeWeightPct), market: 0, cost: withCost ? costWeight : 0 },
+            ...(comparables.length === 0
+              ? {}
+              : {
+                  market: {
+                    comparables: comparables.map((c) => ({
+                      comparableId: c.comparableId,
+                      kind: c.kind,
+                      priceYuan: c.priceYuan,
+                      timeFactorPct: c.timeFactorPct,
+                      sizeFactorPct: c.sizeFactorPct,
+                      technologyFactorPct: c.technologyFactorPct,
+                      termsFactorPct: c.termsFactorPct,
+                      weight: c.weight,
+                    })),
+                  },
+                }),
+            weightsBps: {
+              income: bpsOf(values.incomeWeightPct),
+              market: marketWeight,
+              cost: withCost ? costWeight : 0,
+            },
+            ...(entries.length === 0 ? {} : { indicatorEntries: entries }),
           },
         ],
         pledgeRatioPct: values.pledgeRatioPct,
@@ -160,10 +201,14 @@ export function ValuationCreatePage() {
             riskPremiumPct: '9.5',
             incomeWeightPct: '100',
             costWeightPct: '0',
+            marketWeightPct: '0',
             pledgeRatioPct: '100',
             maxPledgeRatePct: '50',
           }}
-          onFinish={(values) => create.mutate(values)}
+          onFinish={(values) => {
+            if (!areComparablesValid(comparables)) return;
+            create.mutate(values);
+          }}
         >
           <Row gutter={16}>
             <Col xs={24} md={8}>
@@ -255,6 +300,33 @@ export function ValuationCreatePage() {
               </Form.Item>
             </Col>
           </Row>
+          <Divider titlePlacement="start">{t('valuations.form.marketOptional')}</Divider>
+          {assetId !== '' && (
+            <MarketComparablesPicker
+              assetId={assetId}
+              asOfDate={(valuationDate ?? today).format('YYYY-MM-DD')}
+              value={comparables}
+              onChange={setComparables}
+            />
+          )}
+          <Row gutter={16} style={{ marginTop: 12 }}>
+            <Col xs={12} md={6}>
+              <Form.Item
+                name="marketWeightPct"
+                label={t('valuations.form.marketWeight')}
+                extra={t('valuations.form.weightsHelp')}
+                rules={[percentRule]}
+              >
+                <Input suffix="%" disabled={comparables.length === 0} />
+              </Form.Item>
+            </Col>
+          </Row>
+          {asset.data !== undefined && scoredKinds.includes(asset.data.kind) && (
+            <>
+              <Divider titlePlacement="start">{t('valuations.indicatorEntry.title')}</Divider>
+              <IndicatorEntriesField name="indicatorEntries" />
+            </>
+          )}
           <Divider titlePlacement="start">{t('valuations.form.conclusion')}</Divider>
           <Row gutter={16}>
             <Col xs={12} md={6}>

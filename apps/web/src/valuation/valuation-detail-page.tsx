@@ -17,6 +17,77 @@ import {
 } from './valuation-labels.ts';
 
 type Indicator = NonNullable<ValuationAssetResult['score']>['indicators'][number];
+type Comparable = NonNullable<ValuationAssetResult['market']>['comparables'][number];
+
+/** A factor as entered, or 100 % where none was. */
+const factorText = (pct: string | null | undefined) => `${pct ?? '100'}%`;
+
+/** 市场法可比交易: each comparable's trade, date, price, adjustment factors, weight and adjusted price. */
+function MarketComparables({ comparables }: { comparables: readonly Comparable[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table<Comparable>
+      size="small"
+      rowKey="comparableId"
+      pagination={false}
+      scroll={{ x: 900 }}
+      dataSource={[...comparables]}
+      columns={[
+        {
+          title: t('valuations.market.trade'),
+          key: 'trade',
+          render: (_, c) =>
+            c.trade === undefined || c.trade === null ? (
+              <Typography.Text style={{ fontFamily: 'monospace' }}>{c.comparableId}</Typography.Text>
+            ) : (
+              <Space orientation="vertical" size={0}>
+                <span>
+                  {c.trade.assetNumber}{' '}
+                  <Tag>{t(`ipTrades.kinds.${c.trade.tradeKind}`, { defaultValue: c.trade.tradeKind })}</Tag>
+                </span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {c.trade.assetTitle}
+                </Typography.Text>
+              </Space>
+            ),
+        },
+        {
+          title: t('valuations.market.tradeDate'),
+          key: 'date',
+          width: 110,
+          render: (_, c) => c.trade?.tradeDate ?? '—',
+        },
+        {
+          title: t('valuations.market.price'),
+          key: 'price',
+          align: 'right',
+          render: (_, c) => formatMoney(c.priceYuan ?? null),
+        },
+        ...(['time', 'size', 'technology', 'terms'] as const).map((name) => ({
+          title: t(`valuations.market.factors.${name}`),
+          key: name,
+          align: 'right' as const,
+          width: 80,
+          render: (_: unknown, c: Comparable) =>
+            c.factors === undefined ? '—' : factorText(c.factors[name]),
+        })),
+        {
+          title: t('valuations.market.weight'),
+          dataIndex: 'weight',
+          key: 'weight',
+          align: 'right',
+          width: 70,
+        },
+        {
+          title: t('valuations.market.adjustedPrice'),
+          key: 'adjusted',
+          align: 'right',
+          render: (_, c) => <Typography.Text strong>{formatMoney(c.adjustedPriceYuan)}</Typography.Text>,
+        },
+      ]}
+    />
+  );
+}
 
 /** One asset's figures: approaches, income years, indicator contributions and the sensitivity table. */
 function AssetFigures({ asset }: { asset: ValuationAssetResult }) {
@@ -132,6 +203,38 @@ function AssetFigures({ asset }: { asset: ValuationAssetResult }) {
                 align: 'right',
                 render: (_, y) => formatMoney(y.presentValueYuan),
               },
+            ]}
+          />
+        </>
+      )}
+      {asset.market !== undefined && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('valuations.market.title')}
+          </Typography.Title>
+          <MarketComparables comparables={asset.market.comparables} />
+        </>
+      )}
+      {asset.score !== undefined && asset.score.indicators.some((i) => i.source === 'entered') && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('valuations.indicatorEntry.enteredTitle')}
+          </Typography.Title>
+          <Table<Indicator>
+            size="small"
+            rowKey="indicator"
+            pagination={false}
+            dataSource={asset.score.indicators.filter((i) => i.source === 'entered')}
+            columns={[
+              { title: t('valuations.indicator'), dataIndex: 'zh', key: 'zh', width: 160 },
+              {
+                title: t('valuations.indicatorValue'),
+                dataIndex: 'value',
+                key: 'value',
+                align: 'right',
+                width: 80,
+              },
+              { title: t('valuations.indicatorEntry.evidence'), dataIndex: 'evidence', key: 'evidence' },
             ]}
           />
         </>

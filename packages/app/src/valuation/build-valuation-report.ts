@@ -83,6 +83,16 @@ interface Inputs {
   }[];
 }
 
+/** A comparable as the report names it: the trade's asset number and date when it is a trade on record. */
+function tradeLabel(
+  comparableId: string,
+  trade: { readonly assetNumber: string; readonly tradeDate: string } | null | undefined,
+): string {
+  return trade === undefined || trade === null
+    ? comparableId
+    : `${trade.assetNumber}（${trade.tradeDate} 成交）`;
+}
+
 /**
  * 评估报告 (valuation report) as a PDF document definition, in Chinese: basis and parties, each asset's method and
  * inputs as entered, the GB/T 42748-2023 indicator table with every indicator's contribution, each approach's
@@ -167,7 +177,7 @@ export function buildValuationReport(valuation: ValuationView, createdAt: Date):
         table(
           ['可比案例', '成交价', '时间', '规模', '技术', '交易条件', '修正后价格'],
           input.market.comparables.map((c, i) => [
-            c.comparableId,
+            tradeLabel(c.comparableId, asset.market!.comparables[i]?.trade),
             money(c.priceYuan),
             `${c.timeFactorPct ?? '100'}%`,
             `${c.sizeFactorPct ?? '100'}%`,

@@ -56,6 +56,17 @@ export interface ValuationAssetInput {
   readonly licences?: readonly { readonly licenceId: string; readonly valueYuan: string }[];
 }
 
+/** 可比交易 as the valuation's detail and report show it: the trade record behind a comparable. */
+export interface ComparableTradeView {
+  readonly tradeId: string;
+  readonly assetNumber: string;
+  readonly assetTitle: string;
+  readonly tradeDate: string;
+  /** `sale` | `exclusive_licence` | `non_exclusive_licence`. */
+  readonly tradeKind: string;
+  readonly source: string;
+}
+
 /** One asset's figures as stored and shown (strings only). */
 export interface ValuationAssetResult {
   readonly assetId: string;
@@ -87,6 +98,18 @@ export interface ValuationAssetResult {
       readonly comparableId: string;
       readonly adjustedPriceYuan: string;
       readonly weight: number;
+      /** Shown on the detail (from the inputs and the trade record); not stored in `results`. */
+      readonly kind?: string;
+      readonly priceYuan?: string;
+      /** Adjustment factors in percent as entered; null where none was entered (100 %). */
+      readonly factors?: {
+        readonly time: string | null;
+        readonly size: string | null;
+        readonly technology: string | null;
+        readonly terms: string | null;
+      };
+      /** The completed trade the comparable is (`ip_trades`), when its id is one. */
+      readonly trade?: ComparableTradeView | null;
     }[];
   };
   readonly score?: {

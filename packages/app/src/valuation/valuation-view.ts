@@ -2,6 +2,8 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { formatYuan } from '@ipf/domain/money';
 import { tables, type Executor } from '@ipf/db';
 import type {
+  ComparableTradeView,
+  ValuationAssetInput,
   ValuationAssetResult,
   ValuationKind,
   ValuationSummaryView,
@@ -69,6 +71,83 @@ export async function toValuationSummaries(
   }));
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The market approach's comparables as the detail shows them: each with its price and adjustment factors as
+ * entered (the inputs), its adjusted price and weight (the results), and the trade record it refers to when its
+ * id is a completed trade's (`ip_trades`, e.g. picked from the trade comparables of the asset).
+ */
+async function withComparableDetails(
+  executor: Executor,
+  results: readonly ValuationAssetResult[],
+  stored: Record<string, unknown>,
+): Promise<ValuationAssetResult[]> {
+  const inputs = stored as { readonly assets?: readonly ValuationAssetInput[] };
+  const ids = [
+    ...new Set(
+      results.flatMap((r) =>
+        (r.market?.comparables ?? []).map((c) => c.comparableId).filter((id) => UUID.test(id)),
+      ),
+    ),
+  ];
+  const trades =
+    ids.length === 0
+      ? []
+      : await executor
+          .select({
+            id: tables.ipTrades.id,
+            assetNumber: tables.ipTrades.assetNumber,
+            assetTitle: tables.ipTrades.assetTitle,
+            tradeDate: tables.ipTrades.tradeDate,
+            kind: tables.ipTrades.kind,
+            source: tables.ipTrades.source,
+          })
+          .from(tables.ipTrades)
+          .where(inArray(tables.ipTrades.id, ids));
+  const tradeOf = new Map<string, ComparableTradeView>(
+    trades.map((t) => [
+      t.id,
+      {
+        tradeId: t.id,
+        assetNumber: t.assetNumber,
+        assetTitle: t.assetTitle,
+        tradeDate: t.tradeDate,
+        tradeKind: t.kind,
+        source: t.source,
+      },
+    ]),
+  );
+  return results.map((result) => {
+    if (result.market === undefined) return result;
+    const entered = inputs.assets?.find((a) => a.assetId === result.assetId)?.market?.comparables ?? [];
+    return {
+      ...result,
+      market: {
+        comparables: result.market.comparables.map((c, i) => {
+          const input = entered[i]?.comparableId === c.comparableId ? entered[i] : undefined;
+          return {
+            ...c,
+            ...(input === undefined
+              ? {}
+              : {
+                  kind: input.kind,
+                  priceYuan: input.priceYuan,
+                  factors: {
+                    time: input.timeFactorPct ?? null,
+                    size: input.sizeFactorPct ?? null,
+                    technology: input.technologyFactorPct ?? null,
+                    terms: input.termsFactorPct ?? null,
+                  },
+                }),
+            trade: tradeOf.get(c.comparableId) ?? null,
+          };
+        }),
+      },
+    };
+  });
+}
+
 /** 估值详情: the summary plus the formal report's particulars, every asset's figures and the inputs verbatim. */
 export async function toValuationDetail(
   executor: Executor,
@@ -89,7 +168,7 @@ export async function toValuationDetail(
     pledgeRatioPct: results.pledgeRatioPct,
     maxPledgeRatePct: results.maxPledgeRatePct,
     rangeBasis: results.rangeBasis,
-    assetResults: results.assets,
+    assetResults: await withComparableDetails(executor, results.assets, row.inputs),
     inputs: row.inputs,
     note: row.note,
   };
