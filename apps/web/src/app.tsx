@@ -56,6 +56,9 @@ import { WhitelistPushPage } from './whitelist-push/whitelist-push-page.tsx';
 import { WhitelistConversionPage } from './whitelist-push/whitelist-conversion-page.tsx';
 import { WhitelistLeadListPage } from './whitelist-push/whitelist-lead-list-page.tsx';
 import { ReverseEvaluationPage } from './whitelist-push/reverse-evaluation-page.tsx';
+import { WhitelistRoundListPage } from './whitelist/whitelist-round-list-page.tsx';
+import { WhitelistBankPage } from './whitelist/whitelist-bank-page.tsx';
+import { WhitelistProgrammePage } from './whitelist/whitelist-programme-page.tsx';
 import { NotificationListPage } from './notifications/notification-list-page.tsx';
 
 /** Providers (query cache, Ant Design locale following the UI language) and the routes. */
@@ -256,6 +259,30 @@ export function App() {
                   element={
                     <RequirePermission permission="subsidy_report.read">
                       <SubsidyReportPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="whitelist-rounds"
+                  element={
+                    <RequirePermission permission="whitelist_round.manage">
+                      <WhitelistRoundListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="whitelist-pre-evaluation"
+                  element={
+                    <RequirePermission permission="whitelist_scorecard.submit">
+                      <WhitelistBankPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="whitelist-programme"
+                  element={
+                    <RequirePermission permission="whitelist_programme.read">
+                      <WhitelistProgrammePage />
                     </RequirePermission>
                   }
                 />

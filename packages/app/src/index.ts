@@ -273,3 +273,4 @@ export * from './psi/create-psi-key.ts';
 export * from './psi/hash-psi-items.ts';
 export * from './psi/mask-psi-points.ts';
 export * from './whitelist-push/whitelist-push-use-cases.ts';
+export * from './whitelist/whitelist-round-use-cases.ts';

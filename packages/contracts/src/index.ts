@@ -25,3 +25,4 @@ export * from './subsidy-reports.ts';
 export * from './notifications.ts';
 export * from './psi.ts';
 export * from './whitelist-push.ts';
+export * from './whitelist.ts';

@@ -30,6 +30,7 @@ import { registerServicingRoutes } from './servicing-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
 import { registerAvmBatchRoutes } from './avm-batch-routes.ts';
 import { registerValuationRoutes } from './valuation-routes.ts';
+import { registerWhitelistRoundRoutes } from './whitelist-round-routes.ts';
 import { registerWhitelistPushRoutes } from './whitelist-push-routes.ts';
 import { registerPsiRoutes } from './psi-routes.ts';
 
@@ -76,6 +77,7 @@ export async function registerRoutes(
   registerExpertReviewRoutes(app, deps);
   registerAvmBatchRoutes(app, deps);
   registerValuationRoutes(app, deps);
+  registerWhitelistRoundRoutes(app, deps);
   registerWhitelistPushRoutes(app, deps);
   registerPsiRoutes(app, deps);
   await Promise.resolve();

@@ -143,6 +143,17 @@ export type Operation =
   | 'subsidy_application.pay'
   | 'subsidy_application.claw_back'
   | 'subsidy_scheme.simulate'
+  | 'whitelist_programme.read'
+  | 'whitelist_programme.join'
+  | 'whitelist_programme.leave'
+  | 'whitelist_round.list'
+  | 'whitelist_round.read'
+  | 'whitelist_round.manage'
+  | 'whitelist_release.read'
+  | 'whitelist_scorecard.list'
+  | 'whitelist_scorecard.submit'
+  | 'whitelist_grade.list'
+  | 'whitelist_grade.upload'
   | 'subsidy_report.read'
   | 'notification.list'
   | 'notification.mark_read'
@@ -614,6 +625,21 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'subsidy_application.claw_back': only({ district_bureau: 'district', city_bureau: 'all' }),
   // Simulation of a (draft) scheme over last year's ledger: the city bureau, which drafts schemes (issue 9 item 5).
   'subsidy_scheme.simulate': only({ city_bureau: 'all' }),
+  // 白名单计划 (issue 10 item 1): an enterprise joins, leaves and reads its own programme consent.
+  'whitelist_programme.read': only({ enterprise_user: 'own_org' }),
+  'whitelist_programme.join': only({ enterprise_user: 'own_org' }),
+  'whitelist_programme.leave': only({ enterprise_user: 'own_org' }),
+  // 白名单轮次 (issue 10 items 2, 3): the city bureau runs rounds and sees every participation; a bank (head office or
+  // unit, clerk or approver) sees the rounds its bank takes part in — the participating unit, the units below it and
+  // above it (`own_org` here, `canBankUnitSeeParticipation`) — downloads its anonymised release, scores and grades.
+  'whitelist_round.list': only({ bank_clerk: 'own_org', bank_approver: 'own_org', city_bureau: 'all' }),
+  'whitelist_round.read': only({ bank_clerk: 'own_org', bank_approver: 'own_org', city_bureau: 'all' }),
+  'whitelist_round.manage': only({ city_bureau: 'all' }),
+  'whitelist_release.read': only({ bank_clerk: 'own_org', bank_approver: 'own_org', city_bureau: 'all' }),
+  'whitelist_scorecard.list': only({ bank_clerk: 'own_org', bank_approver: 'own_org', city_bureau: 'all' }),
+  'whitelist_scorecard.submit': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
+  'whitelist_grade.list': only({ bank_clerk: 'own_org', bank_approver: 'own_org', city_bureau: 'all' }),
+  'whitelist_grade.upload': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
   // Subsidy reports and exports (issue 9 item 6): a district bureau its district's, the city and regulators all.
   'subsidy_report.read': only({ district_bureau: 'district', city_bureau: 'all', regulator: 'all' }),
   // 站内通知 (issue 9 item 4): every user reads its own and its organisation's notifications.

@@ -24,6 +24,7 @@ import { seedDemoRiskSharing } from './seed-demo-risk-sharing.ts';
 import { seedDemoSubsidies } from './seed-demo-subsidies.ts';
 import { seedDemoTrades } from './seed-demo-trades.ts';
 import { seedDemoValuations } from './seed-demo-valuations.ts';
+import { seedDemoWhitelist } from './seed-demo-whitelist.ts';
 import { seedDemoSigningCertificates } from './seed-demo-signing-certificates.ts';
 
 /** The demo ledger to seed with the demo city. */
@@ -149,6 +150,7 @@ export async function seedDemoData(
   await seedDemoSubsidies(deps);
   await seedDemoTrades(deps);
   await seedDemoValuations(deps);
+  await seedDemoWhitelist(deps);
   const issuedAt = deps.clock.now().getTime() - (DEMO_LEDGER_HISTORY_DAYS + 30) * 86_400_000;
   await seedDemoSigningCertificates(
     ledgerCases > 0 ? { ...deps, clock: { now: () => new Date(issuedAt) } } : deps,
