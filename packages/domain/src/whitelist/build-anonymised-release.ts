@@ -139,7 +139,7 @@ export function buildAnonymisedRelease(
   if (!Number.isInteger(k) || k < 2)
     throw new DomainError('WHITELIST_K_ANONYMITY_FAILED', { k, rowCount: n });
   if (input.noise !== undefined && !(input.noise.epsilon > 0)) {
-    throw new DomainError('WHITELIST_RULES_INVALID', { detail: 'epsilon must be positive' });
+    throw new DomainError('WHITELIST_NOISE_INVALID');
   }
   const maxSuppressed = Math.floor((n * (input.maxSuppressionPct ?? 5)) / 100);
 

@@ -45,9 +45,9 @@ export const whitelistErrors = defineErrors({
     zh: '白名单密钥“{name}”配置无效（需至少 16 字节的十六进制）。',
     en: 'The whitelist secret "{name}" is not valid (at least 16 bytes of hex are required).',
   },
-  WHITELIST_RULES_INVALID: {
+  WHITELIST_NOISE_INVALID: {
     status: 400,
-    zh: '白名单规则无效：{detail}。',
-    en: 'The whitelist rules are not valid: {detail}.',
+    zh: '噪声参数无效：隐私预算 ε 必须为正数。',
+    en: 'The noise settings are not valid: the privacy budget ε must be positive.',
   },
 });
