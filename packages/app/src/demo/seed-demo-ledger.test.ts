@@ -1,10 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseActionCodes, caseStateCodes, caseTransitions } from '@ipf/domain/ledger';
+import { calculateClaimEntitlement, type ClaimRole } from '@ipf/domain/risk-sharing';
 import { createTestDatabase, tables, type DatabaseHandle } from '@ipf/db';
 import { chainedAuditWriter } from '../audit/audit-writer.ts';
 import type { AppDeps } from '../deps.ts';
 import { seedDemoData } from './seed-demo-data.ts';
+import { fromStoredAgreement } from '../risk-sharing/risk-sharing-views.ts';
 import { seedDemoLedger, type SeedDemoLedgerResult } from './seed-demo-ledger.ts';
 
 /** Two cases per resting state, driven through the real use cases on dates before 2026-03-02. */
@@ -58,7 +60,8 @@ describe('demo ledger: every state of states.md reached by the real use cases', 
       for (const e of rest) {
         if (e.fromState !== state) bad.push(`${caseId}: ${e.action} from ${e.fromState} after ${state}`);
         // A step of a claim or a disposition is noted on the timeline without being a case action; it keeps the state.
-        const note = !actionCodes.has(e.action) && e.fromState === e.toState;
+        // So does every claim after the first (`file_claim` moves the case only from non_performing).
+        const note = e.fromState === e.toState && (!actionCodes.has(e.action) || e.action === 'file_claim');
         if (!note && !rows.has(`${e.fromState}:${e.action}:${e.toState}`))
           bad.push(`${caseId}: ${e.fromState} -${e.action}-> ${e.toState} is not in the table`);
         state = e.toState;
@@ -72,6 +75,110 @@ describe('demo ledger: every state of states.md reached by the real use cases', 
     expect(bad).toEqual([]);
     const reached = new Set(events.map((e) => e.toState));
     expect(caseStateCodes.filter((s) => !reached.has(s))).toEqual([]);
+  });
+
+  it('has guaranteed and insured defaulted loans whose every claim was reviewed, approved by a second user of the payer and paid its layer to the fen', async () => {
+    const { riskClaims, riskClaimPayments, riskSharingAgreements, memberships, financingCases } = tables;
+    const layered = await deps.db
+      .select({ id: financingCases.id, model: financingCases.combinedModel })
+      .from(financingCases)
+      .where(inArray(financingCases.combinedModel, ['plus_guarantee', 'plus_insurance']));
+    expect(new Set(layered.map((c) => c.model))).toEqual(new Set(['plus_guarantee', 'plus_insurance']));
+    const claims = await deps.db
+      .select()
+      .from(riskClaims)
+      .where(
+        inArray(
+          riskClaims.caseId,
+          layered.map((c) => c.id),
+        ),
+      );
+    const roles = new Set(claims.map((c) => c.payerRole));
+    for (const role of ['guarantor', 're_guarantor', 'insurer', 'pool']) expect(roles, role).toContain(role);
+    const payments = await deps.db
+      .select()
+      .from(riskClaimPayments)
+      .where(
+        inArray(
+          riskClaimPayments.claimId,
+          claims.map((c) => c.id),
+        ),
+      );
+    const memberOf = new Map(
+      (await deps.db.select().from(memberships)).map((m) => [m.userId, m.organisationId]),
+    );
+    const bad: string[] = [];
+    for (const claim of claims) {
+      const [stored] = await deps.db
+        .select()
+        .from(riskSharingAgreements)
+        .where(eq(riskSharingAgreements.id, claim.agreementId));
+      const entitled = calculateClaimEntitlement(
+        fromStoredAgreement(stored!.agreement),
+        { principalFen: claim.lossPrincipalFen, interestFen: claim.lossInterestFen },
+        claim.payerRole as ClaimRole,
+      ).amountFen;
+      const paid = payments.filter((p) => p.claimId === claim.id).reduce((sum, p) => sum + p.amountFen, 0n);
+      const label = `${claim.claimNumber} ${claim.payerRole}`;
+      if (!['paid', 'recovered'].includes(claim.state)) bad.push(`${label} is ${claim.state}`);
+      if (claim.claimedFen !== entitled) bad.push(`${label} claimed ${claim.claimedFen}, layer ${entitled}`);
+      if (paid !== entitled) bad.push(`${label} paid ${paid}, layer ${entitled}`);
+      const reviewer = claim.reviewedByUserId;
+      const checker = claim.decidedByUserId;
+      if (reviewer === null || checker === null || reviewer === checker)
+        bad.push(`${label} not maker-checked`);
+      if (memberOf.get(checker ?? '') !== claim.payerOrganisationId)
+        bad.push(`${label} approved outside the payer`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('auctions one guaranteed loan: costs first, the net distributed to the fen, the pledge cancelled and the patent passed to the buyer', async () => {
+    const { dispositionCases, dispositionDistributions, riskRecoveryShares, pledgeRegistrations } = tables;
+    const [auction] = await deps.db
+      .select()
+      .from(dispositionCases)
+      .where(eq(dispositionCases.path, 'auction'));
+    expect(auction).toMatchObject({ state: 'closed', registrationCancelled: true });
+    const rounds = await deps.db
+      .select()
+      .from(dispositionDistributions)
+      .where(eq(dispositionDistributions.dispositionId, auction!.id));
+    expect(rounds).toHaveLength(1);
+    const [round] = rounds;
+    expect(round!.costsPaidFen + round!.netProceedsFen).toBe(auction!.proceedsFen);
+    expect(round!.costsPaidFen).toBe(2_500_000n);
+    const shares = await deps.db
+      .select()
+      .from(riskRecoveryShares)
+      .where(eq(riskRecoveryShares.distributionId, round!.id));
+    expect(new Set(shares.map((s) => s.role))).toEqual(
+      new Set(['bank', 'guarantor', 're_guarantor', 'pool']),
+    );
+    expect(shares.reduce((sum, s) => sum + s.amountFen, 0n)).toBe(round!.netProceedsFen);
+    expect(auction!.distributedFen).toBe(round!.netProceedsFen);
+    const registrations = await deps.db
+      .select({ state: pledgeRegistrations.state })
+      .from(pledgeRegistrations)
+      .where(eq(pledgeRegistrations.caseId, auction!.caseId));
+    expect(registrations.map((r) => r.state)).toEqual(['cancelled']);
+    const [asset] = await deps.db
+      .select({ assetId: tables.caseAssets.assetId })
+      .from(tables.caseAssets)
+      .where(eq(tables.caseAssets.caseId, auction!.caseId));
+    const owners = await deps.db
+      .select()
+      .from(tables.ipAssetOwners)
+      .where(eq(tables.ipAssetOwners.assetId, asset!.assetId));
+    const [caseRow] = await deps.db
+      .select({ enterpriseId: tables.financingCases.enterpriseId, state: tables.financingCases.state })
+      .from(tables.financingCases)
+      .where(eq(tables.financingCases.id, auction!.caseId));
+    expect(caseRow!.state).toBe('written_off');
+    expect(owners).toHaveLength(1);
+    expect(owners[0]!.enterpriseId).not.toBeNull();
+    expect(owners[0]!.enterpriseId).not.toBe(caseRow!.enterpriseId);
+    expect(owners[0]!.shareBps).toBe(10_000);
   });
 
   it('does nothing on a second run', async () => {

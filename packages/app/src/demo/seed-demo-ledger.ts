@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import { sm2 } from 'sm-crypto-v2';
 import { addDays, addMonths } from '@ipf/domain/calendar';
 import { DomainError } from '@ipf/domain/errors';
@@ -32,10 +32,13 @@ import { getLoanAccount } from '../servicing/get-loan-account.ts';
 import { postRepayment } from '../servicing/post-repayment.ts';
 import { fileRiskClaim } from '../risk-sharing/file-risk-claim.ts';
 import { openDisposition } from '../risk-sharing/open-disposition.ts';
+import { recordGuaranteeInsurance } from '../risk-sharing/record-guarantee-insurance.ts';
+import { acceptCaseParticipation } from '../ledger/accept-case-participation.ts';
 import { runDailyServicingJob } from '../servicing/run-daily-servicing-job.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { loadDemoActors, type DemoActors } from './demo-actors.ts';
+import { auctionDemoDisposition, settleDemoClaims, type DemoCasePayers } from './demo-default-workout.ts';
 import { demoDueDiligenceItems } from './demo-due-diligence.ts';
 import { seedDemoBorrowerUsers } from './seed-demo-borrower-users.ts';
 import { SeededRandom } from './seeded-random.ts';
@@ -65,6 +68,8 @@ interface PlannedCase {
   readonly enterpriseId: string;
   readonly amountFen: bigint;
   readonly termMonths: number;
+  /** 质押+担保 (a guarantor, with the city re-guarantee fund) or 质押+保险 (an insurer); none: pledge only. */
+  readonly payers: DemoCasePayers;
 }
 
 /** A clock the seeding moves forward through the past (never backwards), so every event has its own date. */
@@ -261,7 +266,21 @@ export async function seedDemoLedger(
               termMonths: plan.termMonths,
               repaymentMethod: plan.index % 3 === 0 ? 'equalPrincipal' : 'annuity',
               spreadBps: 30 + (plan.index % 5) * 10,
-              combinedModel: 'pledge_only',
+              combinedModel:
+                plan.payers.guarantorKey !== undefined
+                  ? 'plus_guarantee'
+                  : plan.payers.insurerKey !== undefined
+                    ? 'plus_insurance'
+                    : 'pledge_only',
+              ...(plan.payers.guarantorKey === undefined
+                ? {}
+                : {
+                    guarantorOrganisationId: actors.byLogin(`${plan.payers.guarantorKey}.user`)
+                      .organisationId,
+                  }),
+              ...(plan.payers.insurerKey === undefined
+                ? {}
+                : { insurerOrganisationId: actors.byLogin(`${plan.payers.insurerKey}.user`).organisationId }),
               assetIds: [assetId!],
               consentExpiresOn: addDays(maturity, 30),
             },
@@ -344,6 +363,24 @@ export async function seedDemoLedger(
       ),
     );
     if (target === 'credit_rated') return;
+    // 承保: the named guarantor accepts (its guarantee is fixed on its standard product at disbursement), or the
+    // named insurer accepts and records its 保证保险 policy (60% of the loss, 1.5% a year).
+    if (plan.payers.guarantorKey !== undefined)
+      await step(() =>
+        acceptCaseParticipation(
+          'guarantor',
+          { id, note: '同意承保' },
+          actors.byLogin(`${plan.payers.guarantorKey}.user`),
+          run,
+        ),
+      );
+    if (plan.payers.insurerKey !== undefined) {
+      const insurer = actors.byLogin(`${plan.payers.insurerKey}.user`);
+      await step(() => acceptCaseParticipation('insurer', { id, note: '同意承保' }, insurer, run));
+      await step(() =>
+        recordGuaranteeInsurance({ caseId: id, premiumRateBps: 150, coverageShareBps: 6000 }, insurer, run),
+      );
+    }
     if (target === 'declined')
       return void (await step(() =>
         declineCase(
@@ -358,6 +395,9 @@ export async function seedDemoLedger(
       return void (await step(() => withdrawCase({ id, note: '企业已获其他融资' }, enterprise, run)));
 
     const documents = await step(() => prepareCaseContracts({ id }, clerk, run));
+    // 反担保: the guarantor, pledgee of the counter-guarantee pledge, signs first through its signing service.
+    if (plan.payers.guarantorKey !== undefined)
+      await step(() => signCaseDocuments({ id }, actors.byLogin(`${plan.payers.guarantorKey}.user`), run));
     const certificateId = await signer.certificateOf(enterpriseId);
     await step(() =>
       signCaseDocuments(
@@ -406,7 +446,10 @@ export async function seedDemoLedger(
       await step(() => submitPledgeRegistration({ caseId: id }, clerk, run));
       return;
     }
-    await step(() => submitPledgeRegistration({ caseId: id }, clerk, run));
+    // 反担保: the guarantor is the pledgee, so it files the pledge registration.
+    const filer =
+      plan.payers.guarantorKey === undefined ? clerk : actors.byLogin(`${plan.payers.guarantorKey}.user`);
+    await step(() => submitPledgeRegistration({ caseId: id }, filer, run));
     if (target === 'registered') return;
     if (target === 'disbursed') return void disbursedToday.push({ id, clerk });
     const loan = await step(() => disburseLoan({ caseId: id }, clerk, run));
@@ -502,10 +545,22 @@ export async function seedDemoLedger(
     const id = caseIds.get(plan.index)!;
     const clerk = actors.byLogin(plan.clerkLogin);
     const approver = actors.byLogin(`bank${plan.bankNo}.approver`);
-    if (plan.target === 'compensating' || (plan.target === 'recovered' && plan.round % 2 === 0))
+    const layered = plan.payers.guarantorKey !== undefined || plan.payers.insurerKey !== undefined;
+    if (layered)
+      // 代偿 / 理赔, the re-guarantee and the pool's 补偿, each through maker-checker and paid.
+      await settleDemoClaims(id, plan.payers, clerk, actors, run);
+    else if (plan.target === 'compensating' || (plan.target === 'recovered' && plan.round % 2 === 0))
       // 补偿: the pool's layer of the loan's loss, filed by the bank (the case becomes compensating).
       await fileRiskClaim({ caseId: id, payerRole: 'pool', note: '向风险补偿资金池申请补偿' }, clerk, run);
-    if (
+    if (plan.target === 'written_off' && plan.round === 0 && plan.payers.guarantorKey !== undefined)
+      // The judged story: the first written-off guaranteed loan is auctioned, distributed and closed.
+      await auctionDemoDisposition(
+        { caseId: id, principalFen: plan.amountFen, buyerName: await demoBuyerName(deps, plan.enterpriseId) },
+        clerk,
+        approver,
+        run,
+      );
+    else if (
       plan.target === 'disposing' ||
       (plan.target === 'written_off' && plan.round % 2 === 0) ||
       (plan.target === 'recovered' && plan.round % 2 === 1)
@@ -601,9 +656,39 @@ async function planCases(
       enterpriseId,
       amountFen: BigInt(amountYuan) * 10_000_00n,
       termMonths: random.pick([12, 12, 24, 36]),
+      payers: demoPayersOf(target, index),
     });
   }
   return plans;
+}
+
+/** Defaulted loans (compensating and after) whose risk a guarantor or an insurer shares, by the state's round. */
+const LAYERED_TARGETS: readonly CaseState[] = ['compensating', 'disposing', 'written_off', 'recovered'];
+
+/**
+ * The payers of a planned case: of each defaulted state, the first of every three rounds is 质押+担保 (guarantor1
+ * or guarantor2, with the city re-guarantee fund), the second 质押+保险 (insurer1 or insurer2), the third pledge
+ * only (the bank and the pool).
+ */
+function demoPayersOf(target: CaseState, index: number): DemoCasePayers {
+  if (!LAYERED_TARGETS.includes(target)) return {};
+  const round = Math.floor(index / caseStateCodes.length);
+  const n = 1 + (round % 2);
+  if (round % 3 === 0) return { guarantorKey: `guarantor${n}` };
+  if (round % 3 === 1) return { insurerKey: `insurer${n}` };
+  return {};
+}
+
+/** The winning bidder of a demo auction: another demo enterprise, the first by credit code. */
+async function demoBuyerName(deps: AppDeps, pledgorId: string): Promise<string> {
+  const [buyer] = await deps.db
+    .select({ name: tables.enterprises.name })
+    .from(tables.enterprises)
+    .where(ne(tables.enterprises.organisationId, pledgorId))
+    .orderBy(asc(tables.enterprises.uscc))
+    .limit(1);
+  if (buyer === undefined) throw new Error('demo ledger: no enterprise to buy the auctioned patent');
+  return buyer.name;
 }
 
 /** Each enterprise's granted, unflagged assets it owns alone (candidates; the application checks eligibility). */

@@ -12,7 +12,10 @@ import { DEMO_LEDGER_HISTORY_DAYS } from './seed-demo-ledger.ts';
 
 const YUAN = 100n;
 
-/** *Example* guarantor products: coverage, annual fee, the city re-guarantee fund's share (20%–50%). */
+/**
+ * *Example* guarantor products: coverage, annual fee, the city re-guarantee fund's share (20%–50%), and the days
+ * overdue after which the guarantor compensates (代偿触发).
+ */
 const DEMO_GUARANTEE_PRODUCTS = [
   {
     login: 'guarantor1.user',
@@ -22,6 +25,7 @@ const DEMO_GUARANTEE_PRODUCTS = [
     coverageShareBps: 7000,
     feeRateBps: 80,
     reGuaranteeShareBps: 3000,
+    compensationOverdueDays: 90,
   },
   {
     login: 'guarantor1.user',
@@ -31,6 +35,7 @@ const DEMO_GUARANTEE_PRODUCTS = [
     coverageShareBps: 8000,
     feeRateBps: 100,
     reGuaranteeShareBps: 5000,
+    compensationOverdueDays: 90,
   },
   {
     login: 'guarantor2.user',
@@ -40,6 +45,7 @@ const DEMO_GUARANTEE_PRODUCTS = [
     coverageShareBps: 7500,
     feeRateBps: 150,
     reGuaranteeShareBps: 4000,
+    compensationOverdueDays: 60,
   },
 ] as const;
 
@@ -126,6 +132,7 @@ export async function seedDemoRiskSharing(deps: AppDeps): Promise<{ readonly see
       coverageShareBps: p.coverageShareBps,
       feeRateBps: p.feeRateBps,
       reGuaranteeShareBps: p.reGuaranteeShareBps,
+      compensationOverdueDays: p.compensationOverdueDays,
       reGuarantorId,
       createdByUserId,
       createdAt: now,
