@@ -1,19 +1,12 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentDemoTotpCode, DEMO_PASSWORD, type Clock } from '@ipf/app';
-import { startServer } from '../apps/server/src/start-server.ts';
 import {
   TEST_DEMO_SEED,
   type TestApp,
   type TestSession,
 } from '../apps/server/src/testing/create-test-app.ts';
 import { prepareRegisteredCases } from '../apps/server/src/testing/registered-case.ts';
+import { settle, shot, startBrowserPlatform, type BrowserPlatform } from './support/browser-platform.ts';
 
 /**
  * 展期, 续贷 and 我的授权 in the Chinese UI (issue 6 item 2, issue 5 item 2): a registered case of bank01 (set up
@@ -24,150 +17,23 @@ import { prepareRegisteredCases } from '../apps/server/src/testing/registered-ca
  * with the case number and revokes the 征信 consent after a confirmation. Screenshots go to artifacts/screenshots/.
  */
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const webDistDir = join(repoRoot, 'apps/web/dist');
-const screenshotDir = join(repoRoot, 'artifacts/screenshots');
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** The server's clock: real time plus an offset the test moves forward (to the first due date). */
-class MovableClock implements Clock {
-  private offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  advance(ms: number): void {
-    if (ms < 0) throw new Error('the clock only moves forward');
-    this.offsetMs += ms;
-  }
-}
-const clock = new MovableClock();
-
-/** A one-time code of a step not used before by `login` (the server refuses a replayed code). */
-const lastUsedStep = new Map<string, number>();
-function freshCode(login: string): string {
-  const nowMs = clock.now().getTime();
-  const last = lastUsedStep.get(login) ?? -1;
-  if (Math.floor(nowMs / 30_000) <= last || nowMs % 30_000 > 25_000) {
-    const next = Math.max(Math.floor(nowMs / 30_000), last) + 1;
-    clock.advance(next * 30_000 + 1_000 - nowMs);
-  }
-  const at = clock.now().getTime();
-  lastUsedStep.set(login, Math.floor(at / 30_000));
-  return currentDemoTotpCode(TEST_DEMO_SEED, login, at);
-}
-
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
+let platform: BrowserPlatform;
 let caseId = '';
 let caseNumber = '';
 let enterpriseLogin = '';
-
-/** Logs in through the API (password, then a fresh one-time code), as the servicing tests' `loginAs` does. */
-async function loginAs(login: string): Promise<TestSession> {
-  const first = await server.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { login, password: DEMO_PASSWORD },
-  });
-  if (first.statusCode !== 200) throw new Error(`login ${login}: ${first.statusCode} ${first.body}`);
-  const pending = first.cookies.find((c) => c.name === 'ipf_session')!.value;
-  const second = await server.app.inject({
-    method: 'POST',
-    url: '/api/auth/second-factor',
-    payload: { code: freshCode(login) },
-    headers: {
-      cookie: `ipf_session=${pending}`,
-      'x-csrf-token': first.json<{ csrfToken: string }>().csrfToken,
-    },
-  });
-  if (second.statusCode !== 200)
-    throw new Error(`second factor ${login}: ${second.statusCode} ${second.body}`);
-  const cookie = `ipf_session=${second.cookies.find((c) => c.name === 'ipf_session')!.value}`;
-  const { csrfToken } = second.json<{ csrfToken: string }>();
-  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(
-    () => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0,
-  );
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-/** A new browser logged in as `login` in the Chinese UI. */
-async function signedIn(login: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByRole('heading', { name: '账号登录' }).waitFor();
-  await page.locator('#credentials_login').fill(login);
-  await page.locator('#credentials_password').fill(DEMO_PASSWORD);
-  await page.locator('form[id="credentials"] button[type="submit"]').click();
-  await page.locator('#second-factor_code').fill(freshCode(login));
-  await page.locator('form[id="second-factor"] button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-menu').waitFor();
-  return page;
-}
-
 const versionRows = (page: Page) =>
   page.getByTestId('loan-contract-versions').locator('.ant-table-tbody tr.ant-table-row');
 
 async function openLoanPanel(page: Page): Promise<void> {
-  await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+  await page.goto(`${platform.url}/cases/${encodeURIComponent(caseId)}`);
   await page.getByTestId('loan-terms').waitFor({ timeout: 20_000 });
   await settle(page);
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(webDistDir, 'index.html'))) {
-    throw new Error('apps/web/dist is missing: run `npm run build:web` first (npm run test:e2e does).');
-  }
-  await mkdir(screenshotDir, { recursive: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'ipf-e2e-loan-extension-'));
   // The demo city of the servicing tests' seed, so their registered-case helper finds its parties.
-  process.env['IPF_DEMO_SEED'] = TEST_DEMO_SEED;
-  server = await startServer({
-    port: await findFreePort(),
-    host: '127.0.0.1',
-    dataDir,
-    databaseUrl: null,
-    seedDemo: true,
-    demoLedgerCases: 0,
-    webDistDir,
-    logLevel: 'warn',
-    clock,
-  });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-
+  platform = await startBrowserPlatform({ name: 'loan-extension', demoSeed: TEST_DEMO_SEED });
+  const { server, clock, loginAs } = platform;
   const t = { app: server.app, deps: server.deps, loginAs } as unknown as TestApp;
   const cases = await prepareRegisteredCases(t);
   const registered = await cases.registeredCase();
@@ -224,15 +90,12 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await platform?.close();
 });
 
 describe('展期 and 续贷 on the loan panel, and 我的授权, in the Chinese UI', () => {
   it('extends a repaying loan by 6 months for a borrower in difficulty: version 2, 重组, 关注', async () => {
-    const page = await signedIn('bank01.clerk');
+    const page = await platform.pageOf('bank01.clerk');
     await openLoanPanel(page);
     await page
       .getByTestId('case-loan')
@@ -270,7 +133,7 @@ describe('展期 and 续贷 on the loan panel, and 我的授权, in the Chinese 
   });
 
   it('renews the loan for 12 months from today: version 3, 续贷', async () => {
-    const page = await signedIn('bank01.clerk');
+    const page = await platform.pageOf('bank01.clerk');
     await openLoanPanel(page);
     await page
       .getByTestId('case-loan')
@@ -290,7 +153,7 @@ describe('展期 and 续贷 on the loan panel, and 我的授权, in the Chinese 
   });
 
   it("shows the borrower its application's consents with the case number, and revokes the 征信 one", async () => {
-    const page = await signedIn(enterpriseLogin);
+    const page = await platform.pageOf(enterpriseLogin);
     await page.getByRole('menuitem', { name: '我的授权' }).click();
     await page.waitForURL((url) => url.pathname === '/consents');
     await settle(page);
