@@ -175,15 +175,6 @@ export function buildNavigation(
         ...(can('whitelist_programme.read')
           ? [{ path: '/whitelist-programme', label: t('whitelistRounds.navProgramme'), icon: 'consent' as const }]
           : []),
-        ...(can('whitelist_round.manage')
-          ? [{ path: '/whitelist-rounds', label: t('whitelistRounds.navBureau'), icon: 'workQueue' as const }]
-          : []),
-        ...(can('whitelist_scorecard.submit')
-          ? [{ path: '/whitelist-pre-evaluation', label: t('whitelistRounds.navBank'), icon: 'dashboard' as const }]
-          : []),
-        ...(can('whitelist_programme.read')
-          ? [{ path: '/whitelist-programme', label: t('whitelistRounds.navProgramme'), icon: 'consent' as const }]
-          : []),
         ...(can('whitelist_rules.publish')
           ? [{ path: '/whitelist-rules', label: t('whitelistPush.navRules'), icon: 'dashboard' as const }]
           : []),
