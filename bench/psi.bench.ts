@@ -127,7 +127,9 @@ function measureNative(count: number): { x25519: number; p256: number; hash: num
 }
 
 export default async function benchPsi(): Promise<void> {
-  const { default: loadPsi } = (await import('@openmined/psi.js')) as { default: () => Promise<PsiJs> };
+  const { default: loadPsi } = (await import('@openmined/psi.js')) as unknown as {
+    default: () => Promise<PsiJs>;
+  };
   const psi = await loadPsi();
   const { server, client } = makeSets();
   console.log(`${SIZE.toLocaleString('en-US')} × ${SIZE.toLocaleString('en-US')} items, ${OVERLAP} shared`);

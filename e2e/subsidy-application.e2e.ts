@@ -1,30 +1,23 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  currentDemoTotpCode,
-  DEMO_PASSWORD,
-  runDailyServicingJob,
-  systemActor,
-  toWire,
-  type Clock,
-} from '@ipf/app';
+import { runDailyServicingJob, systemActor, toWire } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { formatYuan, parseYuan } from '@ipf/domain/money';
 import { CITY_TECH_LOAN_SUBSIDY_EXAMPLE } from '@ipf/domain/subsidy';
-import { startServer } from '../apps/server/src/start-server.ts';
 import {
   TEST_DEMO_SEED,
   type TestApp,
   type TestSession,
 } from '../apps/server/src/testing/create-test-app.ts';
 import { prepareRegisteredCases } from '../apps/server/src/testing/registered-case.ts';
+import {
+  MovableClock,
+  settle,
+  shot,
+  startBrowserPlatform,
+  type BrowserPlatform,
+} from './support/browser-platform.ts';
 
 /**
  * 贴息申请 in the Chinese UI (issue 9 "How it is judged", items 3, 4): a demo enterprise registered in 南山 whose
@@ -39,72 +32,7 @@ import { prepareRegisteredCases } from '../apps/server/src/testing/registered-ca
  * (SUBSIDY_CONDITION_EXCLUDED) shown ✗. Screenshots go to artifacts/screenshots/.
  */
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const webDistDir = join(repoRoot, 'apps/web/dist');
-const screenshotDir = join(repoRoot, 'artifacts/screenshots');
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * The server's clock: from 10:00 Asia/Shanghai on 2026-03-02 (the registered-case helper's disbursement day, inside
- * the 南山 example scheme's period) running with real time, plus an offset the test moves forward. Session cookies
- * carry a relative max-age, so the browser accepts them whatever its own date.
- */
-class MovableClock implements Clock {
-  private readonly startedAt = Date.now();
-  private offsetMs = Date.parse('2026-03-02T02:00:00.000Z') - this.startedAt;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  advance(ms: number): void {
-    if (ms < 0) throw new Error('the clock only moves forward');
-    this.offsetMs += ms;
-  }
-  /** To 10:00 Asia/Shanghai of `date`. */
-  moveTo(date: string): void {
-    this.advance(Math.max(0, Date.parse(`${date}T02:00:00.000Z`) - this.now().getTime()));
-  }
-}
-const clock = new MovableClock();
-
-/** A one-time code of a step not used before by `login` (the server refuses a replayed code). */
-const lastUsedStep = new Map<string, number>();
-function freshCode(login: string): string {
-  const nowMs = clock.now().getTime();
-  const last = lastUsedStep.get(login) ?? -1;
-  if (Math.floor(nowMs / 30_000) <= last || nowMs % 30_000 > 25_000) {
-    const next = Math.max(Math.floor(nowMs / 30_000), last) + 1;
-    clock.advance(next * 30_000 + 1_000 - nowMs);
-  }
-  const at = clock.now().getTime();
-  lastUsedStep.set(login, Math.floor(at / 30_000));
-  return currentDemoTotpCode(TEST_DEMO_SEED, login, at);
-}
-
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
+let platform: BrowserPlatform;
 let caseId = '';
 let caseNumber = '';
 let enterpriseLogin = '';
@@ -113,33 +41,8 @@ let registrationNumber = '';
 let expectedFen = 0n;
 let applicationNumber = '';
 
-/** Logs in through the API (password, then a fresh one-time code), as the servicing tests' `loginAs` does. */
-async function loginAs(login: string): Promise<TestSession> {
-  const first = await server.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { login, password: DEMO_PASSWORD },
-  });
-  if (first.statusCode !== 200) throw new Error(`login ${login}: ${first.statusCode} ${first.body}`);
-  const pending = first.cookies.find((c) => c.name === 'ipf_session')!.value;
-  const second = await server.app.inject({
-    method: 'POST',
-    url: '/api/auth/second-factor',
-    payload: { code: freshCode(login) },
-    headers: {
-      cookie: `ipf_session=${pending}`,
-      'x-csrf-token': first.json<{ csrfToken: string }>().csrfToken,
-    },
-  });
-  if (second.statusCode !== 200)
-    throw new Error(`second factor ${login}: ${second.statusCode} ${second.body}`);
-  const cookie = `ipf_session=${second.cookies.find((c) => c.name === 'ipf_session')!.value}`;
-  const { csrfToken } = second.json<{ csrfToken: string }>();
-  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
-}
-
 async function api(session: TestSession, method: 'GET' | 'POST', url: string, body?: object, key?: string) {
-  return server.app.inject({
+  return platform.server.app.inject({
     method,
     url,
     headers: { ...session.headers, ...(key === undefined ? {} : { 'idempotency-key': key }) },
@@ -147,33 +50,7 @@ async function api(session: TestSession, method: 'GET' | 'POST', url: string, bo
   });
 }
 
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(
-    () => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0,
-  );
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-/** A new browser logged in as `login` in the Chinese UI. */
-async function signedIn(login: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByRole('heading', { name: '账号登录' }).waitFor();
-  await page.locator('#credentials_login').fill(login);
-  await page.locator('#credentials_password').fill(DEMO_PASSWORD);
-  await page.locator('form[id="credentials"] button[type="submit"]').click();
-  await page.locator('#second-factor_code').fill(freshCode(login));
-  await page.locator('form[id="second-factor"] button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('user-menu').waitFor();
-  return page;
-}
+const signedIn = (login: string) => platform.pageOf(login);
 
 /** The bell's unread count as the badge shows it (0 when no badge number is shown). */
 async function bellCount(page: Page): Promise<number> {
@@ -207,26 +84,14 @@ const NANSHAN_ZH = '南山区知识产权质押融资贴息贴费（示例）';
 const CITY_ZH = '深圳市科技型企业贷款贴息贴费（示例）';
 
 beforeAll(async () => {
-  if (!existsSync(join(webDistDir, 'index.html'))) {
-    throw new Error('apps/web/dist is missing: run `npm run build:web` first (npm run test:e2e does).');
-  }
-  await mkdir(screenshotDir, { recursive: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'ipf-e2e-subsidy-'));
-  // The demo city of the servicing tests' seed, so their registered-case helper finds its parties.
-  process.env['IPF_DEMO_SEED'] = TEST_DEMO_SEED;
-  server = await startServer({
-    port: await findFreePort(),
-    host: '127.0.0.1',
-    dataDir,
-    databaseUrl: null,
-    seedDemo: true,
-    demoLedgerCases: 0,
-    webDistDir,
-    logLevel: 'warn',
-    clock,
+  // The demo city of the servicing tests' seed, so their registered-case helper finds its parties; the clock at
+  // 10:00 Asia/Shanghai on 2026-03-02, inside the 南山 example scheme's period.
+  platform = await startBrowserPlatform({
+    name: 'subsidy',
+    demoSeed: TEST_DEMO_SEED,
+    clock: new MovableClock('2026-03-02T02:00:00.000Z'),
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-
+  const { server, clock, loginAs } = platform;
   const t = { app: server.app, deps: server.deps, loginAs } as unknown as TestApp;
   const cases = await prepareRegisteredCases(t);
   caseId = (await cases.registeredCase()).caseId;
@@ -303,10 +168,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await platform?.close();
 });
 
 describe('贴息申请 from the ledger, review, approval, payment and notifications, in the Chinese UI', () => {
@@ -375,7 +237,7 @@ describe('贴息申请 from the ledger, review, approval, payment and notificati
       .toContain('区级已审核');
 
     const city = await signedIn('bureau.city');
-    await city.goto(`${server.url}/subsidy-applications`);
+    await city.goto(`${platform.url}/subsidy-applications`);
     await settle(city);
     await applicationRow(city).getByRole('button', { name: '审批通过' }).click();
     dialog = city.getByRole('dialog');

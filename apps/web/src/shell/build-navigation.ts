@@ -170,10 +170,22 @@ export function buildNavigation(
           ? [{ path: '/whitelist-rounds', label: t('whitelistRounds.navBureau'), icon: 'workQueue' as const }]
           : []),
         ...(can('whitelist_scorecard.submit')
-          ? [{ path: '/whitelist-pre-evaluation', label: t('whitelistRounds.navBank'), icon: 'dashboard' as const }]
+          ? [
+              {
+                path: '/whitelist-pre-evaluation',
+                label: t('whitelistRounds.navBank'),
+                icon: 'dashboard' as const,
+              },
+            ]
           : []),
         ...(can('whitelist_programme.read')
-          ? [{ path: '/whitelist-programme', label: t('whitelistRounds.navProgramme'), icon: 'consent' as const }]
+          ? [
+              {
+                path: '/whitelist-programme',
+                label: t('whitelistRounds.navProgramme'),
+                icon: 'consent' as const,
+              },
+            ]
           : []),
         ...(can('whitelist_rules.publish')
           ? [{ path: '/whitelist-rules', label: t('whitelistPush.navRules'), icon: 'dashboard' as const }]
@@ -182,7 +194,13 @@ export function buildNavigation(
           ? [{ path: '/whitelist-push', label: t('whitelistPush.navPush'), icon: 'workQueue' as const }]
           : []),
         ...(can('whitelist_conversion.read')
-          ? [{ path: '/whitelist-conversion', label: t('whitelistPush.navConversion'), icon: 'dashboard' as const }]
+          ? [
+              {
+                path: '/whitelist-conversion',
+                label: t('whitelistPush.navConversion'),
+                icon: 'dashboard' as const,
+              },
+            ]
           : []),
         ...(can('whitelist_lead.list') && role !== 'city_bureau' && role !== 'district_bureau'
           ? [

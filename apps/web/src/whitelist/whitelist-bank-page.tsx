@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../common/page-header.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatDateTime } from '../format/format-date-time.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
 import { whitelistRoundApi, type WhitelistRelease, type WhitelistRound } from './whitelist-round-api.ts';
 import { ROUND_STATE_COLOURS } from './whitelist-round-list-page.tsx';
 import { toScorecardBody, WhitelistScorecardEditor } from './whitelist-scorecard-editor.tsx';
@@ -64,7 +65,7 @@ export function WhitelistBankPage() {
               }))}
             />
             {current && (
-              <Tag color={ROUND_STATE_COLOURS[current.round.state]}>
+              <Tag color={ROUND_STATE_COLOURS[current.round.state] ?? 'default'}>
                 {t(`whitelistRounds.states.${current.round.state}`)}
               </Tag>
             )}
@@ -242,7 +243,7 @@ function ScorecardTab({ round, bankId }: { round: WhitelistRound; bankId: string
                   <Tag color={s.state === 'accepted' ? 'green' : 'red'}>
                     {t(`whitelistRounds.scorecardStates.${s.state}`)}
                   </Tag>
-                  <span>{formatDateTime(s.submittedAt)}</span>
+                  <span>{formatDateTime(s.submittedAt, currentLanguage())}</span>
                 </Space>
               }
               description={
@@ -346,7 +347,7 @@ function GradesTab({ round, bankId }: { round: WhitelistRound; bankId: string })
           {
             title: t('whitelistRounds.recordedAt'),
             key: 'recordedAt',
-            render: (_, g) => formatDateTime(g.recordedAt),
+            render: (_, g) => formatDateTime(g.recordedAt, currentLanguage()),
           },
         ]}
       />

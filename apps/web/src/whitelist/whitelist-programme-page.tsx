@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../common/page-header.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatDateTime } from '../format/format-date-time.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
 import { whitelistRoundApi, type WhitelistProgramme } from './whitelist-round-api.ts';
 
 type ConsentRow = WhitelistProgramme['history'][number];
@@ -115,7 +116,7 @@ export function WhitelistProgrammePage() {
             {
               title: t('whitelistRounds.grantedAt'),
               key: 'grantedAt',
-              render: (_, r) => formatDateTime(r.grantedAt),
+              render: (_, r) => formatDateTime(r.grantedAt, currentLanguage()),
             },
             { title: t('whitelistRounds.expiresOn'), dataIndex: 'expiresOn', key: 'expiresOn' },
             {

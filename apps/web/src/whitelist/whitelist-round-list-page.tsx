@@ -22,6 +22,7 @@ import { OrganisationSelect } from '../common/organisation-select.tsx';
 import { PageHeader } from '../common/page-header.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatDateTime } from '../format/format-date-time.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
 import { whitelistRoundApi, type WhitelistRound } from './whitelist-round-api.ts';
 
 type Bank = WhitelistRound['banks'][number];
@@ -59,13 +60,13 @@ export function WhitelistRoundListPage() {
       title: t('whitelistRounds.state'),
       key: 'state',
       render: (_, r) => (
-        <Tag color={ROUND_STATE_COLOURS[r.state]}>{t(`whitelistRounds.states.${r.state}`)}</Tag>
+        <Tag color={ROUND_STATE_COLOURS[r.state] ?? 'default'}>{t(`whitelistRounds.states.${r.state}`)}</Tag>
       ),
     },
     {
       title: t('whitelistRounds.createdAt'),
       key: 'createdAt',
-      render: (_, r) => formatDateTime(r.createdAt),
+      render: (_, r) => formatDateTime(r.createdAt, currentLanguage()),
     },
     {
       title: '',
@@ -225,7 +226,9 @@ function RoundDrawer(props: { roundId: string | null; onClose: () => void }) {
       {r && (
         <>
           <Space wrap style={{ marginBottom: 16 }}>
-            <Tag color={ROUND_STATE_COLOURS[r.state]}>{t(`whitelistRounds.states.${r.state}`)}</Tag>
+            <Tag color={ROUND_STATE_COLOURS[r.state] ?? 'default'}>
+              {t(`whitelistRounds.states.${r.state}`)}
+            </Tag>
             <span>k = {r.k}</span>
             <span>{t('whitelistRounds.quotaShort', { quota: r.scorecardQuota })}</span>
             {r.state === 'draft' && (
@@ -250,7 +253,7 @@ function RoundDrawer(props: { roundId: string | null; onClose: () => void }) {
             <Space style={{ marginBottom: 16 }}>
               <OrganisationSelect
                 kind="bank"
-                value={bankId}
+                {...(bankId === undefined ? {} : { value: bankId })}
                 onChange={setBankId}
                 placeholder={t('whitelistRounds.pickBank')}
                 style={{ width: 320 }}
