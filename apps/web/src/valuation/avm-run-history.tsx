@@ -8,6 +8,7 @@ import { formatDateTime } from '../format/format-date-time.ts';
 import { formatMoney } from '../format/format-money.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { avmBatchApi, type AvmRun } from './avm-batch-api.ts';
+import { avmBatchRunsScopesLabel } from './valuation-labels.ts';
 
 /**
  * 运行记录: the stored batch AVM runs the user may see (the bureau and regulators all, others their organisation's),
@@ -23,7 +24,7 @@ export function AvmRunHistory() {
     queryFn: ({ signal }) => avmBatchApi.runs({ ...paging, ...(scope ? { scope } : {}) }, signal),
     placeholderData: keepPreviousData,
   });
-  const scopeLabel = (s: string) => t(`avmBatch.runs.scopes.${s}`, { defaultValue: s });
+  const scopeLabel = (s: string) => avmBatchRunsScopesLabel(s, t);
   const columns: TableColumnsType<AvmRun> = [
     {
       title: t('avmBatch.runs.startedAt'),

@@ -36,6 +36,7 @@ import {
   evaluatorStateLabel,
 } from './evaluator-labels.ts';
 import { evaluatorsApi, type Evaluator, type EvaluatorDetail } from './evaluators-api.ts';
+import { evaluatorsRealisationKindsLabel } from './valuation-labels.ts';
 
 const states = ['applied', 'admitted', 'suspended', 'removed', 'rejected'];
 const splitList = (text: string) =>
@@ -261,7 +262,7 @@ function EvaluatorDrawer(props: { id: string; onClose: () => void }) {
               {
                 title: t('evaluators.realisationKind'),
                 dataIndex: 'kind',
-                render: (kind: string) => t(`evaluators.realisationKinds.${kind}`),
+                render: (kind: string) => evaluatorsRealisationKindsLabel(kind, t),
               },
               {
                 title: t('evaluators.realisationReport'),

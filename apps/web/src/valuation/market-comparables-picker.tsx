@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatMoney } from '../format/format-money.ts';
 import { ipTradeApi, type TradeComparable } from './ip-trade-api.ts';
+import { valuationsMarketFactorsLabel, ipTradesKindsLabel } from './valuation-labels.ts';
 
 /** One chosen comparable as the market approach takes it (percent factors: 105 = the subject is 5 % better). */
 export interface ChosenComparable {
@@ -76,7 +77,7 @@ export function MarketComparablesPicker(props: {
       render: (_, c) => (
         <>
           <div>
-            {c.assetNumber} <Tag>{t(`ipTrades.kinds.${c.tradeKind}`, { defaultValue: c.tradeKind })}</Tag>
+            {c.assetNumber} <Tag>{ipTradesKindsLabel(c.tradeKind, t)}</Tag>
           </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {c.assetTitle}
@@ -93,7 +94,7 @@ export function MarketComparablesPicker(props: {
       render: (price: string) => formatMoney(price),
     },
     ...factorFields.map(([field, name]) => ({
-      title: t(`valuations.market.factors.${name}`),
+      title: valuationsMarketFactorsLabel(name, t),
       key: field,
       width: 90,
       render: (_: unknown, c: TradeComparable) => {
@@ -103,7 +104,7 @@ export function MarketComparablesPicker(props: {
           <Input
             size="small"
             suffix="%"
-            aria-label={`${c.assetNumber} ${t(`valuations.market.factors.${name}`)}`}
+            aria-label={`${c.assetNumber} ${valuationsMarketFactorsLabel(name, t)}`}
             {...(percentPattern.test(chosen[field]) ? {} : { status: 'error' as const })}
             value={chosen[field]}
             onChange={(e) => update(c.comparableId, { [field]: e.target.value.trim() })}

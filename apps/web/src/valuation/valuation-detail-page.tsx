@@ -14,6 +14,8 @@ import {
   indicatorSourceLabel,
   valuationKindColor,
   valuationKindLabel,
+  valuationsMarketFactorsLabel,
+  ipTradesKindsLabel,
 } from './valuation-labels.ts';
 
 type Indicator = NonNullable<ValuationAssetResult['score']>['indicators'][number];
@@ -42,8 +44,7 @@ function MarketComparables({ comparables }: { comparables: readonly Comparable[]
             ) : (
               <Space orientation="vertical" size={0}>
                 <span>
-                  {c.trade.assetNumber}{' '}
-                  <Tag>{t(`ipTrades.kinds.${c.trade.tradeKind}`, { defaultValue: c.trade.tradeKind })}</Tag>
+                  {c.trade.assetNumber} <Tag>{ipTradesKindsLabel(c.trade.tradeKind, t)}</Tag>
                 </span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {c.trade.assetTitle}
@@ -64,7 +65,7 @@ function MarketComparables({ comparables }: { comparables: readonly Comparable[]
           render: (_, c) => formatMoney(c.priceYuan ?? null),
         },
         ...(['time', 'size', 'technology', 'terms'] as const).map((name) => ({
-          title: t(`valuations.market.factors.${name}`),
+          title: valuationsMarketFactorsLabel(name, t),
           key: name,
           align: 'right' as const,
           width: 80,

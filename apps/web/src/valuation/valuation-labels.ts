@@ -45,3 +45,59 @@ export function creatableKinds(role: string | undefined): string[] {
   if (role === 'enterprise_user') return ['pre_assessment'];
   return [];
 }
+
+/** evaluators.realisationKinds.* label (literal keys, so the i18n check sees them). */
+export function evaluatorsRealisationKindsLabel(code: string, t: Translate): string {
+  switch (code) {
+    case 'trade':
+      return t('evaluators.realisationKinds.trade');
+    case 'disposal':
+      return t('evaluators.realisationKinds.disposal');
+    default:
+      return code;
+  }
+}
+
+/** valuations.market.factors.* label (literal keys, so the i18n check sees them). */
+export function valuationsMarketFactorsLabel(code: string, t: Translate): string {
+  switch (code) {
+    case 'time':
+      return t('valuations.market.factors.time');
+    case 'size':
+      return t('valuations.market.factors.size');
+    case 'technology':
+      return t('valuations.market.factors.technology');
+    case 'terms':
+      return t('valuations.market.factors.terms');
+    default:
+      return code;
+  }
+}
+
+/** avmBatch.runs.scopes.* label (literal keys, so the i18n check sees them). */
+export function avmBatchRunsScopesLabel(code: string, t: Translate): string {
+  switch (code) {
+    case 'enterprise':
+      return t('avmBatch.runs.scopes.enterprise');
+    case 'assets':
+      return t('avmBatch.runs.scopes.assets');
+    case 'registry':
+      return t('avmBatch.runs.scopes.registry');
+    default:
+      return code;
+  }
+}
+
+/** ipTrades.kinds.* label (literal keys, so the i18n check sees them). */
+export function ipTradesKindsLabel(code: string, t: Translate): string {
+  switch (code) {
+    case 'sale':
+      return t('ipTrades.kinds.sale');
+    case 'exclusive_licence':
+      return t('ipTrades.kinds.exclusive_licence');
+    case 'non_exclusive_licence':
+      return t('ipTrades.kinds.non_exclusive_licence');
+    default:
+      return code;
+  }
+}

@@ -8,6 +8,7 @@ import { formatDateTime } from '../format/format-date-time.ts';
 import { formatMoney } from '../format/format-money.ts';
 import { useSession } from '../session/use-session.ts';
 import { whitelistPushApi, type ReverseEvaluationView, type ReverseReport } from './whitelist-push-api.ts';
+import { whitelistPushFlagsLabel } from './whitelist-push-labels.ts';
 
 /**
  * 反向评估 (issue 10 item 6): a bank submits its applicants' USCCs (it must hold each one's valid consent) and
@@ -148,7 +149,7 @@ function ReportDrawer(props: { report: ReverseReport; onClose: () => void }) {
             <Space wrap>
               {content.riskFlags.map((f) => (
                 <Tag key={f} color="red">
-                  {t(`whitelistPush.flags.${f}`, { defaultValue: f })}
+                  {whitelistPushFlagsLabel(f, t)}
                 </Tag>
               ))}
             </Space>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../common/page-header.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { whitelistPushApi, type Conversion } from './whitelist-push-api.ts';
+import { whitelistPushStatLabel } from './whitelist-push-labels.ts';
 
 type Row = Conversion['total'];
 
@@ -21,7 +22,7 @@ export function WhitelistConversionPage() {
     ...(
       ['pushed', 'contacted', 'applied', 'approved', 'declined', 'disbursed', 'followUpOverdue'] as const
     ).map((k) => ({
-      title: t(`whitelistPush.stat.${k}`),
+      title: whitelistPushStatLabel(k, t),
       dataIndex: k,
       key: k,
       align: 'right' as const,

@@ -9,6 +9,7 @@ import { formatDateTime } from '../format/format-date-time.ts';
 import { formatMoney } from '../format/format-money.ts';
 import { useSession } from '../session/use-session.ts';
 import { whitelistPushApi, type Lead } from './whitelist-push-api.ts';
+import { whitelistPushStatusesLabel } from './whitelist-push-labels.ts';
 
 const STATUSES = ['pushed', 'contacted', 'applied', 'approved', 'declined', 'disbursed'] as const;
 const STATUS_COLOURS: Record<string, string> = {
@@ -76,7 +77,7 @@ export function WhitelistLeadListPage() {
               setStatus(v);
               setPage(1);
             }}
-            options={STATUSES.map((s) => ({ value: s, label: t(`whitelistPush.statuses.${s}`) }))}
+            options={STATUSES.map((s) => ({ value: s, label: whitelistPushStatusesLabel(s, t) }))}
           />
           <Space>
             <Switch
@@ -117,7 +118,7 @@ export function WhitelistLeadListPage() {
                   key: 'status',
                   render: (_, l) => (
                     <Tag color={STATUS_COLOURS[l.status] ?? 'default'}>
-                      {t(`whitelistPush.statuses.${l.status}`)}
+                      {whitelistPushStatusesLabel(l.status, t)}
                     </Tag>
                   ),
                 },
@@ -163,7 +164,7 @@ export function WhitelistLeadListPage() {
                   render: (_, l) => (
                     <Space wrap>
                       <Tag color={STATUS_COLOURS[l.status] ?? 'default'}>
-                        {t(`whitelistPush.statuses.${l.status}`)}
+                        {whitelistPushStatusesLabel(l.status, t)}
                       </Tag>
                       {l.followUpOverdue && <Tag color="red">{t('whitelistPush.followUpOverdue')}</Tag>}
                     </Space>

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatDateTime } from '../format/format-date-time.ts';
 import { formatMoney } from '../format/format-money.ts';
 import { whitelistPushApi, type EntryPage, type PushList } from './whitelist-push-api.ts';
+import { whitelistPushTriggersLabel, whitelistPushReasonsLabel } from './whitelist-push-labels.ts';
 
 /**
  * 白名单推送 (issue 10 items 4, 5): for each released round and participating bank, the bureau builds the bank's
@@ -118,7 +119,7 @@ export function WhitelistPushPage() {
             {
               title: t('whitelistPush.trigger'),
               key: 'trigger',
-              render: (_, p) => <Tag>{t(`whitelistPush.triggers.${p.trigger}`)}</Tag>,
+              render: (_, p) => <Tag>{whitelistPushTriggersLabel(p.trigger, t)}</Tag>,
             },
             {
               title: t('whitelistPush.pushedAt'),
@@ -164,7 +165,7 @@ function EntriesDrawer(props: { roundId: string; bankId: string; title: string; 
               ) : (
                 <Space wrap>
                   {e.reasons.map((r) => (
-                    <Tag key={r}>{t(`whitelistPush.reasons.${r}`, { defaultValue: r })}</Tag>
+                    <Tag key={r}>{whitelistPushReasonsLabel(r, t)}</Tag>
                   ))}
                 </Space>
               ),

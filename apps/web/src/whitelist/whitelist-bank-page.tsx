@@ -24,6 +24,11 @@ import { currentLanguage } from '../i18n/i18n.ts';
 import { whitelistRoundApi, type WhitelistRelease, type WhitelistRound } from './whitelist-round-api.ts';
 import { ROUND_STATE_COLOURS } from './whitelist-round-list-page.tsx';
 import { toScorecardBody, WhitelistScorecardEditor } from './whitelist-scorecard-editor.tsx';
+import {
+  whitelistRoundFeaturesLabel,
+  whitelistRoundScorecardStatesLabel,
+  whitelistRoundStatesLabel,
+} from './whitelist-labels.ts';
 
 type Row = WhitelistRelease['rows'][number];
 
@@ -66,7 +71,7 @@ export function WhitelistBankPage() {
             />
             {current && (
               <Tag color={ROUND_STATE_COLOURS[current.round.state] ?? 'default'}>
-                {t(`whitelistRounds.states.${current.round.state}`)}
+                {whitelistRoundStatesLabel(current.round.state, t)}
               </Tag>
             )}
             {(rounds.data?.total ?? 0) > 20 && (
@@ -182,12 +187,12 @@ function ReleaseTab({ round, bankId }: { round: WhitelistRound; bankId: string }
         columns={[
           { title: t('whitelistRounds.pseudonym'), dataIndex: 'pseudonym', key: 'pseudonym', fixed: 'left' },
           ...(['district', 'cluster', 'sizeClass', 'foundedYear', 'employees'] as const).map((c) => ({
-            title: t(`whitelistRounds.features.${c}`),
+            title: whitelistRoundFeaturesLabel(c, t),
             key: c,
             render: (_: unknown, r: Row) => (r[c] === '*' ? t('whitelistRounds.hidden') : r[c]),
           })),
           ...(data?.features ?? []).map((f) => ({
-            title: t(`whitelistRounds.features.${f}`),
+            title: whitelistRoundFeaturesLabel(f, t),
             key: f,
             render: (_: unknown, r: Row) => value(r.features[f]),
           })),
@@ -241,7 +246,7 @@ function ScorecardTab({ round, bankId }: { round: WhitelistRound; bankId: string
                 <Space>
                   {s.name}
                   <Tag color={s.state === 'accepted' ? 'green' : 'red'}>
-                    {t(`whitelistRounds.scorecardStates.${s.state}`)}
+                    {whitelistRoundScorecardStatesLabel(s.state, t)}
                   </Tag>
                   <span>{formatDateTime(s.submittedAt, currentLanguage())}</span>
                 </Space>

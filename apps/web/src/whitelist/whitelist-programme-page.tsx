@@ -8,6 +8,7 @@ import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatDateTime } from '../format/format-date-time.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { whitelistRoundApi, type WhitelistProgramme } from './whitelist-round-api.ts';
+import { whitelistRoundConsentStateLabel } from './whitelist-labels.ts';
 
 type ConsentRow = WhitelistProgramme['history'][number];
 const STATE_COLOURS = { active: 'green', expired: 'default', revoked: 'red' } as const;
@@ -123,7 +124,7 @@ export function WhitelistProgrammePage() {
               title: t('whitelistRounds.status'),
               key: 'state',
               render: (_, r) => (
-                <Tag color={STATE_COLOURS[r.state]}>{t(`whitelistRounds.consentState.${r.state}`)}</Tag>
+                <Tag color={STATE_COLOURS[r.state]}>{whitelistRoundConsentStateLabel(r.state, t)}</Tag>
               ),
             },
           ]}

@@ -24,6 +24,7 @@ import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatDateTime } from '../format/format-date-time.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { whitelistRoundApi, type WhitelistRound } from './whitelist-round-api.ts';
+import { whitelistRoundDoneLabel, whitelistRoundStatesLabel } from './whitelist-labels.ts';
 
 type Bank = WhitelistRound['banks'][number];
 export const ROUND_STATE_COLOURS: Record<string, string> = {
@@ -60,7 +61,7 @@ export function WhitelistRoundListPage() {
       title: t('whitelistRounds.state'),
       key: 'state',
       render: (_, r) => (
-        <Tag color={ROUND_STATE_COLOURS[r.state] ?? 'default'}>{t(`whitelistRounds.states.${r.state}`)}</Tag>
+        <Tag color={ROUND_STATE_COLOURS[r.state] ?? 'default'}>{whitelistRoundStatesLabel(r.state, t)}</Tag>
       ),
     },
     {
@@ -202,7 +203,7 @@ function RoundDrawer(props: { roundId: string | null; onClose: () => void }) {
     mutationFn: (action: 'open' | 'release' | 'close') => whitelistRoundApi.act(props.roundId!, action),
     onSuccess: (r) => {
       refresh(r);
-      void message.success(t(`whitelistRounds.done.${r.state}`));
+      void message.success(whitelistRoundDoneLabel(r.state, t));
     },
   });
   const add = useMutation({
@@ -227,7 +228,7 @@ function RoundDrawer(props: { roundId: string | null; onClose: () => void }) {
         <>
           <Space wrap style={{ marginBottom: 16 }}>
             <Tag color={ROUND_STATE_COLOURS[r.state] ?? 'default'}>
-              {t(`whitelistRounds.states.${r.state}`)}
+              {whitelistRoundStatesLabel(r.state, t)}
             </Tag>
             <span>k = {r.k}</span>
             <span>{t('whitelistRounds.quotaShort', { quota: r.scorecardQuota })}</span>

@@ -3,6 +3,7 @@ import { Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { whitelistFeatureKinds, whitelistFeatures, type WhitelistFeature } from '@ipf/domain/whitelist';
 import type { WhitelistScorecardBody } from './whitelist-round-api.ts';
+import { whitelistRoundFeaturesLabel } from './whitelist-labels.ts';
 
 interface BinForm {
   min?: number | null;
@@ -94,7 +95,7 @@ export function WhitelistScorecardEditor(props: {
                       style={{ width: 240 }}
                       options={whitelistFeatures.map((f) => ({
                         value: f,
-                        label: t(`whitelistRounds.features.${f}`),
+                        label: whitelistRoundFeaturesLabel(f, t),
                       }))}
                     />
                   </Form.Item>
