@@ -75,7 +75,8 @@ describe('guarantor claim trigger: 代偿 from overdue once the guarantee’s N 
     }>();
     const product = page.items.find((p) => p.code === 'IP-90D')!;
     expect(product.compensationOverdueDays).toBe(90);
-    expect(page.items.find((p) => p.code === 'IP-SME')?.compensationOverdueDays).toBeNull();
+    // The demo product carries the demo seed's trigger; the one made here its own.
+    expect(page.items.find((p) => p.code === 'IP-SME')?.compensationOverdueDays).toBe(90);
     const changed = await api(guarantor, 'PATCH', `/api/guarantee-products/${product.id}`, {
       compensationOverdueDays: 60,
       version: product.version,
