@@ -378,6 +378,8 @@ describe('batch AVM 批量估值 over the registry', () => {
     // A later page recomputes the same run to show it and is not stored again.
     const later = await run(ent1, `?enterpriseId=${ent1Id}&page=2&pageSize=5`);
     expect(later.runId).toBeNull();
+    // Newest first is by time: on one clock instant PostgreSQL may list equal times in any order.
+    t.clock.advance(1_000);
     const registry = await run(bureau, '?pageSize=5');
     const after = await t.handle.db.select({ n: sql<number>`count(*)::int` }).from(tables.avmRuns);
     expect(after[0]!.n).toBe(before[0]!.n + 2);
