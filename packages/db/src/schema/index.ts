@@ -17,3 +17,4 @@ export * from './whitelist-push.ts';
 export * from './notifications.ts';
 export * from './psi.ts';
 export * from './avm-runs.ts';
+export * from './fee-payments.ts';
