@@ -18,3 +18,4 @@ export * from './notifications.ts';
 export * from './psi.ts';
 export * from './avm-runs.ts';
 export * from './fee-payments.ts';
+export * from './subsidy-rewards.ts';
