@@ -7,59 +7,124 @@ import 'dayjs/locale/zh-cn';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { LoginPage } from './auth/login-page.tsx';
-import { CaseApplyPage } from './cases/case-apply-page.tsx';
-import { CaseDetailPage } from './cases/case-detail-page.tsx';
-import { CaseListPage } from './cases/case-list-page.tsx';
-import { CaseWorkQueuePage } from './cases/case-work-queue-page.tsx';
 import { NotFoundPage } from './common/not-found-page.tsx';
-import { ConsentListPage } from './consents/consent-list-page.tsx';
-import { LedgerDashboardPage } from './dashboard/ledger-dashboard-page.tsx';
-import { PledgeAlertsPage } from './monitoring/pledge-alerts-page.tsx';
-import { ValuationCreatePage } from './valuation/valuation-create-page.tsx';
-import { ValuationDetailPage } from './valuation/valuation-detail-page.tsx';
-import { ValuationListPage } from './valuation/valuation-list-page.tsx';
-import { EvaluatorListPage } from './valuation/evaluator-list-page.tsx';
-import { ExpertListPage } from './valuation/expert-list-page.tsx';
-import { ExpertReviewPage } from './valuation/expert-review-page.tsx';
-import { IpHealthPage } from './valuation/ip-health-page.tsx';
-import { AvmBatchPage } from './valuation/avm-batch-page.tsx';
-import { TradeListPage } from './valuation/trade-list-page.tsx';
-import { EnterpriseDetailPage } from './enterprises/enterprise-detail-page.tsx';
-import { EnterpriseListPage } from './enterprises/enterprise-list-page.tsx';
-import { HomePage } from './home/home-page.tsx';
-import { IpAssetDetailPage } from './ip-assets/ip-asset-detail-page.tsx';
-import { IpAssetImportPage } from './ip-assets/ip-asset-import-page.tsx';
-import { IpAssetListPage } from './ip-assets/ip-asset-list-page.tsx';
 import { currentLanguage } from './i18n/i18n.ts';
-import { OrganisationListPage } from './organisations/organisation-list-page.tsx';
 import { createQueryClient } from './query-client.ts';
 import { RequirePermission } from './session/require-permission.tsx';
 import { RequireSession } from './session/require-session.tsx';
 import { AppShell } from './shell/app-shell.tsx';
-import { VerifyDocumentPage } from './signing/verify-document-page.tsx';
-import { UserListPage } from './users/user-list-page.tsx';
-import { ClaimDetailPage } from './risk-sharing/claim-detail-page.tsx';
-import { ClaimListPage } from './risk-sharing/claim-list-page.tsx';
-import { DispositionDetailPage } from './risk-sharing/disposition-detail-page.tsx';
-import { DispositionListPage } from './risk-sharing/disposition-list-page.tsx';
-import { WhatIfPage } from './risk-sharing/what-if-page.tsx';
-import { GuaranteeListPage } from './risk-sharing/guarantee-list-page.tsx';
-import { InsurancePolicyListPage } from './risk-sharing/insurance-policy-list-page.tsx';
-import { RiskPoolPage } from './risk-sharing/risk-pool-page.tsx';
-import { SubsidyApplicationQueuePage } from './subsidies/subsidy-application-queue-page.tsx';
-import { SubsidyEligibilityPage } from './subsidies/subsidy-eligibility-page.tsx';
-import { SubsidySchemeListPage } from './subsidies/subsidy-scheme-list-page.tsx';
-import { SubsidyReportPage } from './subsidies/subsidy-report-page.tsx';
-import { WhitelistRulesPage } from './whitelist-push/whitelist-rules-page.tsx';
-import { WhitelistPushPage } from './whitelist-push/whitelist-push-page.tsx';
-import { WhitelistConversionPage } from './whitelist-push/whitelist-conversion-page.tsx';
-import { WhitelistLeadListPage } from './whitelist-push/whitelist-lead-list-page.tsx';
-import { ReverseEvaluationPage } from './whitelist-push/reverse-evaluation-page.tsx';
-import { WhitelistRoundListPage } from './whitelist/whitelist-round-list-page.tsx';
-import { WhitelistBankPage } from './whitelist/whitelist-bank-page.tsx';
-import { WhitelistProgrammePage } from './whitelist/whitelist-programme-page.tsx';
-import { NotificationListPage } from './notifications/notification-list-page.tsx';
+import { lazyPage } from './common/lazy-page.tsx';
+
+const LoginPage = lazyPage(() => import('./auth/login-page.tsx'), 'LoginPage');
+const CaseApplyPage = lazyPage(() => import('./cases/case-apply-page.tsx'), 'CaseApplyPage');
+const CaseDetailPage = lazyPage(() => import('./cases/case-detail-page.tsx'), 'CaseDetailPage');
+const CaseListPage = lazyPage(() => import('./cases/case-list-page.tsx'), 'CaseListPage');
+const CaseWorkQueuePage = lazyPage(() => import('./cases/case-work-queue-page.tsx'), 'CaseWorkQueuePage');
+const ConsentListPage = lazyPage(() => import('./consents/consent-list-page.tsx'), 'ConsentListPage');
+const LedgerDashboardPage = lazyPage(
+  () => import('./dashboard/ledger-dashboard-page.tsx'),
+  'LedgerDashboardPage',
+);
+const PledgeAlertsPage = lazyPage(() => import('./monitoring/pledge-alerts-page.tsx'), 'PledgeAlertsPage');
+const ValuationCreatePage = lazyPage(
+  () => import('./valuation/valuation-create-page.tsx'),
+  'ValuationCreatePage',
+);
+const ValuationDetailPage = lazyPage(
+  () => import('./valuation/valuation-detail-page.tsx'),
+  'ValuationDetailPage',
+);
+const ValuationListPage = lazyPage(() => import('./valuation/valuation-list-page.tsx'), 'ValuationListPage');
+const EvaluatorListPage = lazyPage(() => import('./valuation/evaluator-list-page.tsx'), 'EvaluatorListPage');
+const ExpertListPage = lazyPage(() => import('./valuation/expert-list-page.tsx'), 'ExpertListPage');
+const ExpertReviewPage = lazyPage(() => import('./valuation/expert-review-page.tsx'), 'ExpertReviewPage');
+const IpHealthPage = lazyPage(() => import('./valuation/ip-health-page.tsx'), 'IpHealthPage');
+const AvmBatchPage = lazyPage(() => import('./valuation/avm-batch-page.tsx'), 'AvmBatchPage');
+const TradeListPage = lazyPage(() => import('./valuation/trade-list-page.tsx'), 'TradeListPage');
+const EnterpriseDetailPage = lazyPage(
+  () => import('./enterprises/enterprise-detail-page.tsx'),
+  'EnterpriseDetailPage',
+);
+const EnterpriseListPage = lazyPage(
+  () => import('./enterprises/enterprise-list-page.tsx'),
+  'EnterpriseListPage',
+);
+const HomePage = lazyPage(() => import('./home/home-page.tsx'), 'HomePage');
+const IpAssetDetailPage = lazyPage(() => import('./ip-assets/ip-asset-detail-page.tsx'), 'IpAssetDetailPage');
+const IpAssetImportPage = lazyPage(() => import('./ip-assets/ip-asset-import-page.tsx'), 'IpAssetImportPage');
+const IpAssetListPage = lazyPage(() => import('./ip-assets/ip-asset-list-page.tsx'), 'IpAssetListPage');
+const OrganisationListPage = lazyPage(
+  () => import('./organisations/organisation-list-page.tsx'),
+  'OrganisationListPage',
+);
+const VerifyDocumentPage = lazyPage(() => import('./signing/verify-document-page.tsx'), 'VerifyDocumentPage');
+const UserListPage = lazyPage(() => import('./users/user-list-page.tsx'), 'UserListPage');
+const ClaimDetailPage = lazyPage(() => import('./risk-sharing/claim-detail-page.tsx'), 'ClaimDetailPage');
+const ClaimListPage = lazyPage(() => import('./risk-sharing/claim-list-page.tsx'), 'ClaimListPage');
+const DispositionDetailPage = lazyPage(
+  () => import('./risk-sharing/disposition-detail-page.tsx'),
+  'DispositionDetailPage',
+);
+const DispositionListPage = lazyPage(
+  () => import('./risk-sharing/disposition-list-page.tsx'),
+  'DispositionListPage',
+);
+const WhatIfPage = lazyPage(() => import('./risk-sharing/what-if-page.tsx'), 'WhatIfPage');
+const GuaranteeListPage = lazyPage(
+  () => import('./risk-sharing/guarantee-list-page.tsx'),
+  'GuaranteeListPage',
+);
+const InsurancePolicyListPage = lazyPage(
+  () => import('./risk-sharing/insurance-policy-list-page.tsx'),
+  'InsurancePolicyListPage',
+);
+const RiskPoolPage = lazyPage(() => import('./risk-sharing/risk-pool-page.tsx'), 'RiskPoolPage');
+const SubsidyApplicationQueuePage = lazyPage(
+  () => import('./subsidies/subsidy-application-queue-page.tsx'),
+  'SubsidyApplicationQueuePage',
+);
+const SubsidyEligibilityPage = lazyPage(
+  () => import('./subsidies/subsidy-eligibility-page.tsx'),
+  'SubsidyEligibilityPage',
+);
+const SubsidySchemeListPage = lazyPage(
+  () => import('./subsidies/subsidy-scheme-list-page.tsx'),
+  'SubsidySchemeListPage',
+);
+const SubsidyReportPage = lazyPage(() => import('./subsidies/subsidy-report-page.tsx'), 'SubsidyReportPage');
+const WhitelistRulesPage = lazyPage(
+  () => import('./whitelist-push/whitelist-rules-page.tsx'),
+  'WhitelistRulesPage',
+);
+const WhitelistPushPage = lazyPage(
+  () => import('./whitelist-push/whitelist-push-page.tsx'),
+  'WhitelistPushPage',
+);
+const WhitelistConversionPage = lazyPage(
+  () => import('./whitelist-push/whitelist-conversion-page.tsx'),
+  'WhitelistConversionPage',
+);
+const WhitelistLeadListPage = lazyPage(
+  () => import('./whitelist-push/whitelist-lead-list-page.tsx'),
+  'WhitelistLeadListPage',
+);
+const ReverseEvaluationPage = lazyPage(
+  () => import('./whitelist-push/reverse-evaluation-page.tsx'),
+  'ReverseEvaluationPage',
+);
+const WhitelistRoundListPage = lazyPage(
+  () => import('./whitelist/whitelist-round-list-page.tsx'),
+  'WhitelistRoundListPage',
+);
+const WhitelistBankPage = lazyPage(() => import('./whitelist/whitelist-bank-page.tsx'), 'WhitelistBankPage');
+const WhitelistProgrammePage = lazyPage(
+  () => import('./whitelist/whitelist-programme-page.tsx'),
+  'WhitelistProgrammePage',
+);
+const NotificationListPage = lazyPage(
+  () => import('./notifications/notification-list-page.tsx'),
+  'NotificationListPage',
+);
 
 /** Providers (query cache, Ant Design locale following the UI language) and the routes. */
 export function App() {
