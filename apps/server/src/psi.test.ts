@@ -44,6 +44,7 @@ describe('private matching (ECDH-PSI) for banks', () => {
   let optedIn: Enterprise[] = [];
   let revoked: Enterprise;
   let expired: Enterprise;
+  let otherRecipient: Enterprise;
   let whitelist01: Enterprise[] = [];
   let whitelist02: Enterprise[] = [];
   const bank01Token: Headers = {};
@@ -70,7 +71,7 @@ describe('private matching (ECDH-PSI) for banks', () => {
     expect(created.statusCode, created.body).toBe(201);
     return { authorization: `Bearer ${created.json<{ token: string }>().token}` };
   }
-  /** The opted-in set by an independent query: valid programme consents on the test clock's day. */
+  /** The opted-in set by an independent query: valid programme consents to the bureau on the test clock's day. */
   async function optedInUsccs(): Promise<Set<string>> {
     const { consents, enterprises: e } = tables;
     const rows = await t.deps.db
@@ -80,6 +81,7 @@ describe('private matching (ECDH-PSI) for banks', () => {
       .where(
         and(
           eq(consents.scope, 'whitelist_programme'),
+          eq(consents.recipientId, bureau.id),
           isNull(consents.revokedAt),
           gte(consents.expiresOn, '2026-03-02'),
         ),
@@ -98,26 +100,32 @@ describe('private matching (ECDH-PSI) for banks', () => {
     optedIn = enterprises.slice(0, 20);
     revoked = enterprises[20]!;
     expired = enterprises[21]!;
+    otherRecipient = enterprises[22]!;
     whitelist01 = enterprises.slice(30, 40);
     whitelist02 = enterprises.slice(40, 50);
     const now = t.clock.now();
-    const consent = (enterpriseId: string, expiresOn: string, revokedAt: Date | null) => ({
+    const consent = (
+      enterpriseId: string,
+      expiresOn: string,
+      revokedAt: Date | null,
+      recipientId: string = bureau.id,
+    ) => ({
       id: randomUUID(),
       enterpriseId,
-      recipientId: bureau.id,
+      recipientId,
       scope: 'whitelist_programme',
       purpose: '白名单计划',
       grantedAt: now,
       expiresOn,
       revokedAt,
     });
-    await t.deps.db
-      .insert(tables.consents)
-      .values([
-        ...optedIn.map((e) => consent(e.organisationId, '2027-03-01', null)),
-        consent(revoked.organisationId, '2027-03-01', now),
-        consent(expired.organisationId, '2026-03-01', null),
-      ]);
+    await t.deps.db.insert(tables.consents).values([
+      ...optedIn.map((e) => consent(e.organisationId, '2027-03-01', null)),
+      consent(revoked.organisationId, '2027-03-01', now),
+      consent(expired.organisationId, '2026-03-01', null),
+      // A programme-scoped consent granted to a bank, not to the bureau that runs the programme.
+      consent(otherRecipient.organisationId, '2027-03-01', null, bank01.id),
+    ]);
     const [publisher] = await t.deps.db.select({ id: tables.users.id }).from(tables.users).limit(1);
     const ruleSetId = randomUUID();
     await t.deps.db.insert(tables.whitelistRuleSets).values({
@@ -171,6 +179,7 @@ describe('private matching (ECDH-PSI) for banks', () => {
     expect(result.serverSetSize).toBe(expected.size);
     expect(result.clientSetSize).toBe(customers.length);
     expect(result.intersection).toEqual(optedIn.slice(0, 9).map((e) => e.uscc));
+    for (const out of [revoked, expired, otherRecipient]) expect(result.intersection).not.toContain(out.uscc);
     expect(result.intersection).toEqual(
       customers.map((c) => c.trim().toUpperCase()).filter((uscc) => expected.has(uscc)),
     );

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,6 +236,24 @@ describe('whitelist rounds: consent, anonymised releases per bank, compute-to-da
     } catch (error) {
       expect((error as DomainError).code).toBe('WHITELIST_PROGRAMME_ALREADY_JOINED');
     }
+    // ent004's only programme consent went to a bank, not to the bureau that runs the programme: it is out.
+    const enterprise4 = (await demoActor('ent004')).organisationId;
+    await t.handle.db
+      .update(tables.consents)
+      .set({ revokedAt: t.clock.now() })
+      .where(
+        and(eq(tables.consents.enterpriseId, enterprise4), eq(tables.consents.scope, 'whitelist_programme')),
+      );
+    await t.handle.db.insert(tables.consents).values({
+      id: randomUUID(),
+      enterpriseId: enterprise4,
+      recipientId: bankAId,
+      scope: 'whitelist_programme',
+      purpose: '白名单计划',
+      grantedAt: t.clock.now(),
+      expiresOn: '2027-03-01',
+      revokedAt: null,
+    });
     t.clock.advance(2 * 86_400_000); // 2026-03-04: ent002's consent has expired
     // Sessions last an hour: log in again on the new day.
     [bureau, bankA, bankB, otherBank, ent] = [
@@ -262,6 +281,7 @@ describe('whitelist rounds: consent, anonymised releases per bank, compute-to-da
     expect(inA.has(enterprise1)).toBe(false);
     expect(inA.has(enterprise2)).toBe(false);
     expect(inA.has(enterprise3)).toBe(true);
+    expect(inA.has(enterprise4)).toBe(false);
     expect(new Set(b.map((m) => m.enterpriseId))).toEqual(inA);
 
     // The same enterprise has unrelated pseudonyms at the two banks; no pseudonym is shared at all.

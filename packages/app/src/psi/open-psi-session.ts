@@ -83,7 +83,7 @@ export async function openPsiSession(
         and(eq(psiSessions.bankId, bankId), lt(psiSessions.expiresAt, now), isNotNull(psiSessions.keyEnc)),
       );
 
-    const serverSet = await loadPsiServerSet(tx, setKind, bankId, today);
+    const serverSet = await loadPsiServerSet(tx, setKind, bankId, today, now);
     const sessionId = randomUUID();
     await tx.insert(psiSessions).values({
       id: sessionId,

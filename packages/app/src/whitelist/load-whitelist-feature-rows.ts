@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { WhitelistFeatureRow } from '@ipf/domain/whitelist';
-import { WHITELIST_PROGRAMME_SCOPE } from '@ipf/domain/whitelist-round';
 import { tables, type Executor } from '@ipf/db';
+import { findValidProgrammeOptIns } from './find-valid-programme-opt-ins.ts';
 
 const PATENT_KINDS = ['invention_patent', 'utility_model_patent', 'design_patent'];
 
@@ -15,8 +15,8 @@ function threeYearsBefore(date: string): string {
 
 /**
  * 白名单特征 of the enterprises that opted in (issue 10 items 1, 2), full fidelity, as of `asOfDate`: those with a
- * programme consent to `bureauId` granted by `at`, not revoked by then and not expired on `asOfDate`. Features
- * from the registry and the ledger: district, cluster, size class, founding year (never the date), head-count,
+ * programme consent to `bureauId` granted by `at`, not revoked by then and not expired on `asOfDate`
+ * (`findValidProgrammeOptIns`). Features from the registry and the ledger: district, cluster, size class, founding year (never the date), head-count,
  * 高新/专精特新 flags, registered capital in 万元, valid invention patents and valid patents (granted, not past
  * expiry), patents granted in the last three years, the latest valuation on record valid that day (mean of its
  * assets' 指标评分, rounded; null without one) and the overdue count (instalments overdue now or paid late).
@@ -26,19 +26,7 @@ export async function loadWhitelistFeatureRows(
   executor: Executor,
   input: { readonly bureauId: string; readonly asOfDate: string; readonly at: Date },
 ): Promise<WhitelistFeatureRow[]> {
-  const c = tables.consents;
-  const optedIn = executor
-    .selectDistinct({ enterpriseId: c.enterpriseId })
-    .from(c)
-    .where(
-      and(
-        eq(c.scope, WHITELIST_PROGRAMME_SCOPE),
-        eq(c.recipientId, input.bureauId),
-        lte(c.grantedAt, input.at),
-        or(isNull(c.revokedAt), gt(c.revokedAt, input.at)),
-        gte(c.expiresOn, input.asOfDate),
-      ),
-    );
+  const optedIn = findValidProgrammeOptIns(executor, input);
   const e = tables.enterprises;
   const base = await executor
     .select({
