@@ -39,6 +39,11 @@ export interface AnonymisedRelease {
   readonly classCount: number;
   /** Discernibility metric of the chosen levels (Σ class size² + suppressed × inputCount): lower loses less. */
   readonly informationLoss: number;
+  /**
+   * Weighted normalised certainty penalty of the chosen levels per row, as a share of the weights (0 = nothing
+   * generalised, 1 = everything `*` or suppressed); null under hierarchies without weights (v1).
+   */
+  readonly utilityLoss: number | null;
   /** Rows sorted by pseudonym, so their order says nothing about the input. */
   readonly rows: readonly AnonymisedReleaseRow[];
   /** Noisy population counts and the privacy budget they spent, when noise was asked for. */

@@ -6,6 +6,7 @@ import { buildAnonymisedRelease } from './build-anonymised-release.ts';
 import { checkKAnonymity } from './check-k-anonymity.ts';
 import { derivePseudonym, deriveRoundBankSecret } from './derive-pseudonym.ts';
 import { generateSyntheticWhitelistPopulation } from './generate-synthetic-whitelist-population.ts';
+import { whitelistHierarchiesV1, whitelistHierarchiesV2 } from './generalisation-hierarchies.ts';
 import { linkageAttack } from './linkage-attack.ts';
 import { whitelistReleasableFeatures, type WhitelistFeatureRow } from './whitelist-feature-row.ts';
 
@@ -44,8 +45,46 @@ describe('buildAnonymisedRelease', () => {
     expect(release.k).toBe(5);
     expect(release.rows.length + release.suppressedCount).toBe(rows.length);
     expect(release.suppressedCount).toBeLessThanOrEqual(Math.floor(rows.length * 0.05));
-    expect(release.hierarchyVersion).toBe('shenzhen-2026-v1');
+    expect(release.hierarchyVersion).toBe('shenzhen-2026-v2');
     expect(Object.values(release.levels).every((l) => Number.isInteger(l) && l >= 0)).toBe(true);
+  });
+
+  it('keeps district (at least 片区) and cluster (at least its group) at k = 5, generalising year and head-count first', () => {
+    const suppressed = { district: 2, cluster: 2 };
+    expect(release.levels.district).toBeLessThan(suppressed.district);
+    expect(release.levels.cluster).toBeLessThan(suppressed.cluster);
+    expect(release.rows.every((r) => r.district !== '*' && r.cluster !== '*')).toBe(true);
+    // Founding year and head-count give way first: together they are at least as coarse as district and cluster.
+    expect(release.levels.foundedYear + release.levels.employees).toBeGreaterThanOrEqual(
+      release.levels.district + release.levels.cluster,
+    );
+    expect(release.utilityLoss).not.toBeNull();
+    expect(release.utilityLoss!).toBeGreaterThan(0);
+    expect(release.utilityLoss!).toBeLessThan(1);
+
+    // Without the weights (v1, discernibility only) the same population loses the cluster entirely.
+    const unweighted = buildAnonymisedRelease(rows, {
+      k: 5,
+      pseudonymOf,
+      featureSet: [],
+      hierarchies: whitelistHierarchiesV1,
+    });
+    expect(unweighted.levels.cluster).toBe(suppressed.cluster);
+    expect(unweighted.utilityLoss).toBeNull();
+  });
+
+  it('weighs generalisation by column: with district weighted far above the founding year, the year goes first', () => {
+    const heavyYear = buildAnonymisedRelease(rows, {
+      k: 5,
+      pseudonymOf,
+      featureSet: [],
+      hierarchies: {
+        ...whitelistHierarchiesV2,
+        weights: { district: 1, cluster: 1, sizeClass: 1, foundedYear: 50, employees: 1 },
+      },
+    });
+    expect(heavyYear.levels.foundedYear).toBeLessThan(release.levels.foundedYear);
+    expect(checkKAnonymity(heavyYear, 5).ok).toBe(true);
   });
 
   it('coarsens the released features: capped counts, integer scores, capital as a band', () => {

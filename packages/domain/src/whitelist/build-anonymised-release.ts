@@ -7,8 +7,9 @@ import type {
   ReleasedFeatureValue,
 } from './anonymised-release.ts';
 import {
+  calculateGeneralisationPenalty,
   generaliseQuasiIdentifier,
-  whitelistHierarchiesV1,
+  whitelistHierarchiesV2,
   type GeneralisationHierarchies,
   type GeneralisationLevels,
 } from './generalisation-hierarchies.ts';
@@ -115,7 +116,23 @@ interface Candidate {
   readonly levels: number[];
   readonly suppressed: number;
   readonly loss: number;
+  /** Weighted NCP summed over the rows (suppressed rows cost every weight), or null without weights. */
+  readonly penalty: number | null;
   readonly levelSum: number;
+}
+
+/** Relative slack under which two weighted penalties count as equal (they are sums of floating-point terms). */
+const PENALTY_EPSILON = 1e-9;
+
+/** Whether node `a` loses less than node `b`: weighted penalty first, then discernibility, then fewer levels. */
+function isBetter(a: Candidate, b: Candidate): boolean {
+  if (a.penalty !== null && b.penalty !== null) {
+    const slack = PENALTY_EPSILON * Math.max(1, Math.abs(a.penalty), Math.abs(b.penalty));
+    if (a.penalty < b.penalty - slack) return true;
+    if (a.penalty > b.penalty + slack) return false;
+  }
+  if (a.loss !== b.loss) return a.loss < b.loss;
+  return a.levelSum < b.levelSum;
 }
 
 /**
@@ -123,8 +140,12 @@ interface Candidate {
  * generalisation with suppression (Samarati 2001; Sweeney 2002 "Datafly"; LeFevre et al. 2005 "Incognito").
  * Every node of the generalisation lattice (one level per quasi-identifier, 324 nodes with hierarchies v1) is
  * scored; rows in classes smaller than k are suppressed when at most `maxSuppressionPct` of the rows; among the
- * nodes that reach k the one with the least discernibility loss (Σ |class|² + suppressed × n, Bayardo & Agrawal
- * 2005) wins, ties to fewer levels then the lexicographically smaller vector. Released rows hold the pseudonym,
+ * nodes that reach k the one that loses least wins. With the hierarchies' utility weights (v2, the default) the
+ * loss is the weighted normalised certainty penalty (Xu et al. 2006): Σ over released rows of Σ weight × NCP of
+ * each quasi-identifier's level, plus every weight for each suppressed row, so a column banks rely on (district,
+ * cluster) is generalised only when cheaper columns (founding year, head-count) cannot reach k; ties, and every
+ * comparison under unweighted hierarchies (v1), go to the least discernibility (Σ |class|² + suppressed × n,
+ * Bayardo & Agrawal 2005), then to fewer levels, then to the lexicographically smaller vector. Released rows hold the pseudonym,
  * generalised quasi-identifiers and coarsened features (counts capped, score as integer, capital as a band).
  * Throws `WHITELIST_K_ANONYMITY_FAILED` when no node reaches k (e.g. fewer than k rows). Deterministic: the only
  * randomness is `noise.uniform`. Source: issue 10 item 2 (R5 十三 "可用不可见").
@@ -133,7 +154,7 @@ export function buildAnonymisedRelease(
   rows: readonly WhitelistFeatureRow[],
   input: BuildAnonymisedReleaseInput,
 ): AnonymisedRelease {
-  const hierarchies = input.hierarchies ?? whitelistHierarchiesV1;
+  const hierarchies = input.hierarchies ?? whitelistHierarchiesV2;
   const k = input.k;
   const n = rows.length;
   if (!Number.isInteger(k) || k < 2)
@@ -167,6 +188,41 @@ export function buildAnonymisedRelease(
       codes[qi]!.push(column);
       cardinalities[qi]!.push(intern.size);
       labels[qi]!.push([...intern.keys()]);
+    }
+  }
+
+  // Weighted NCP of every row at every level (hierarchies with weights only), and its column sums.
+  const weights = hierarchies.weights;
+  const penalties: Float64Array[][] = [];
+  const penaltyTotals: number[][] = [];
+  let weightSum = 0;
+  if (weights !== undefined) {
+    for (const [qi, feature] of whitelistQuasiIdentifiers.entries()) {
+      const weight = weights[feature];
+      weightSum += weight;
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      if (feature === 'foundedYear' || feature === 'employees') {
+        for (const row of rows) {
+          min = Math.min(min, row[feature]);
+          max = Math.max(max, row[feature]);
+        }
+      }
+      penalties.push([]);
+      penaltyTotals.push([]);
+      for (let level = 0; level < heights[qi]!; level += 1) {
+        const column = new Float64Array(n);
+        let total = 0;
+        for (let r = 0; r < n; r += 1) {
+          const penalty =
+            weight *
+            calculateGeneralisationPenalty(hierarchies, feature, level, rows[r]![feature], { min, max });
+          column[r] = penalty;
+          total += penalty;
+        }
+        penalties[qi]!.push(column);
+        penaltyTotals[qi]!.push(total);
+      }
     }
   }
 
@@ -212,7 +268,7 @@ export function buildAnonymisedRelease(
   let best: Candidate | null = null;
   const levels = heights.map(() => 0);
   for (;;) {
-    const { sizes } = classSizesOf(levels);
+    const { keys, sizeOf, sizes } = classSizesOf(levels);
     let suppressed = 0;
     let loss = 0;
     for (const size of sizes) {
@@ -221,10 +277,21 @@ export function buildAnonymisedRelease(
     }
     if (suppressed <= maxSuppressed && n - suppressed >= k) {
       loss += suppressed * n;
-      const levelSum = levels.reduce((a, b) => a + b, 0);
-      if (best === null || loss < best.loss || (loss === best.loss && levelSum < best.levelSum)) {
-        best = { levels: [...levels], suppressed, loss, levelSum };
+      let penalty: number | null = null;
+      if (weights !== undefined) {
+        penalty = 0;
+        for (let qi = 0; qi < levels.length; qi += 1) penalty += penaltyTotals[qi]![levels[qi]!]!;
+        // A suppressed row loses every column: its cost becomes the sum of the weights.
+        if (suppressed > 0)
+          for (let r = 0; r < n; r += 1) {
+            if (sizeOf(keys[r]!) >= k) continue;
+            for (let qi = 0; qi < levels.length; qi += 1) penalty -= penalties[qi]![levels[qi]!]![r]!;
+            penalty += weightSum;
+          }
       }
+      const levelSum = levels.reduce((a, b) => a + b, 0);
+      const candidate: Candidate = { levels: [...levels], suppressed, loss, penalty, levelSum };
+      if (best === null || isBetter(candidate, best)) best = candidate;
     }
     // Next node in lexicographic order (odometer); enumeration order makes ties go to the smaller vector.
     let qi = levels.length - 1;
@@ -283,6 +350,7 @@ export function buildAnonymisedRelease(
     smallestClass,
     classCount,
     informationLoss: best.loss,
+    utilityLoss: best.penalty === null || n === 0 ? null : best.penalty / (n * weightSum),
     rows: released,
     noise:
       input.noise === undefined

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../ip-asset/create-seeded-random.ts';
 import { buildAnonymisedRelease } from './build-anonymised-release.ts';
 import { generateSyntheticWhitelistPopulation } from './generate-synthetic-whitelist-population.ts';
+import { whitelistHierarchiesV1 } from './generalisation-hierarchies.ts';
 import { scorecardAttack } from './scorecard-attack.ts';
 import type { WhitelistScorecard } from './whitelist-scorecard.ts';
 
@@ -10,7 +11,14 @@ const rows = generateSyntheticWhitelistPopulation(600, createSeededRandom(99)).m
 const pseudonymOf = (id: string): string => `P-${id}`;
 const k = 5;
 const quota = 20;
-const release = buildAnonymisedRelease(rows, { k, pseudonymOf, featureSet: [] });
+// Hierarchies v1 (discernibility only) hide head-counts entirely here, the release this attack is built around;
+// v2's utility weights keep head-count bands on this population, which leaves the slicing less to gain.
+const release = buildAnonymisedRelease(rows, {
+  k,
+  pseudonymOf,
+  featureSet: [],
+  hierarchies: whitelistHierarchiesV1,
+});
 
 /**
  * Threshold scorecard: A from `threshold` employees on, B below. The release hides head-counts entirely; twenty
