@@ -19,3 +19,4 @@ export * from './psi.ts';
 export * from './avm-runs.ts';
 export * from './fee-payments.ts';
 export * from './subsidy-rewards.ts';
+export * from './compliance-flags.ts';
