@@ -18,6 +18,7 @@ import { registrationErrors } from '../registration/registration-errors.ts';
 import { registrationFilingErrors } from '../registration/registration-filing-errors.ts';
 import { riskSharingErrors } from '../risk-sharing/risk-sharing-errors.ts';
 import { subsidyErrors } from '../subsidy/subsidy-errors.ts';
+import { subsidyRewardErrors } from '../subsidy/subsidy-reward-errors.ts';
 import { monitoringErrors } from '../monitoring/monitoring-errors.ts';
 import { whitelistErrors } from '../whitelist/whitelist-errors.ts';
 import { whitelistRoundErrors } from '../whitelist-round/whitelist-round-errors.ts';
@@ -51,6 +52,7 @@ export const errorCatalogues: readonly ErrorCatalogue[] = [
   registrationFilingErrors,
   riskSharingErrors,
   subsidyErrors,
+  subsidyRewardErrors,
   monitoringErrors,
   whitelistErrors,
   whitelistRoundErrors,

@@ -5,3 +5,5 @@ export * from './evaluate-subsidy.ts';
 export * from './evaluate-subsidies.ts';
 export * from './reserve-budget.ts';
 export * from './example-subsidy-schemes.ts';
+export * from './subsidy-reward-errors.ts';
+export * from './evaluate-institution-reward.ts';
