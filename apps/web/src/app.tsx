@@ -92,6 +92,11 @@ const SubsidySchemeListPage = lazyPage(
   'SubsidySchemeListPage',
 );
 const SubsidyReportPage = lazyPage(() => import('./subsidies/subsidy-report-page.tsx'), 'SubsidyReportPage');
+const SubsidyRewardPage = lazyPage(() => import('./subsidies/subsidy-reward-page.tsx'), 'SubsidyRewardPage');
+const SubsidyRewardQueuePage = lazyPage(
+  () => import('./subsidies/subsidy-reward-queue-page.tsx'),
+  'SubsidyRewardQueuePage',
+);
 const WhitelistRulesPage = lazyPage(
   () => import('./whitelist-push/whitelist-rules-page.tsx'),
   'WhitelistRulesPage',
@@ -112,6 +117,7 @@ const ReverseEvaluationPage = lazyPage(
   () => import('./whitelist-push/reverse-evaluation-page.tsx'),
   'ReverseEvaluationPage',
 );
+const PsiMatchPage = lazyPage(() => import('./psi/psi-match-page.tsx'), 'PsiMatchPage');
 const WhitelistRoundListPage = lazyPage(
   () => import('./whitelist/whitelist-round-list-page.tsx'),
   'WhitelistRoundListPage',
@@ -328,6 +334,22 @@ export function App() {
                   }
                 />
                 <Route
+                  path="subsidy-rewards"
+                  element={
+                    <RequirePermission permission="subsidy_reward.apply">
+                      <SubsidyRewardPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="subsidy-reward-queue"
+                  element={
+                    <RequirePermission permission="subsidy_reward.list">
+                      <SubsidyRewardQueuePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
                   path="whitelist-rounds"
                   element={
                     <RequirePermission permission="whitelist_round.manage">
@@ -388,6 +410,14 @@ export function App() {
                   element={
                     <RequirePermission permission="reverse_evaluation.read">
                       <ReverseEvaluationPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="psi-match"
+                  element={
+                    <RequirePermission permission="psi.match">
+                      <PsiMatchPage />
                     </RequirePermission>
                   }
                 />

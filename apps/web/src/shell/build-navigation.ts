@@ -160,6 +160,18 @@ export function buildNavigation(
         ...(can('subsidy_report.read')
           ? [{ path: '/subsidy-reports', label: t('subsidyReports.navReports'), icon: 'dashboard' as const }]
           : []),
+        ...(can('subsidy_reward.apply')
+          ? [{ path: '/subsidy-rewards', label: t('subsidyRewards.navMine'), icon: 'case' as const }]
+          : []),
+        ...(can('subsidy_reward.list') && !can('subsidy_reward.apply')
+          ? [
+              {
+                path: '/subsidy-reward-queue',
+                label: t('subsidyRewards.navQueue'),
+                icon: 'workQueue' as const,
+              },
+            ]
+          : []),
       ],
     },
     {
@@ -214,6 +226,7 @@ export function buildNavigation(
         ...(can('reverse_evaluation.read')
           ? [{ path: '/reverse-evaluations', label: t('whitelistPush.navReverse'), icon: 'consent' as const }]
           : []),
+        ...(can('psi.match') ? [{ path: '/psi-match', label: t('psi.nav'), icon: 'consent' as const }] : []),
       ],
     },
     {
