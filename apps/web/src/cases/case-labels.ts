@@ -1,7 +1,7 @@
 import { caseActions, caseStates, combinedModels, declineReasons } from '@ipf/domain/ledger';
 import type { Language } from '../i18n/i18n.ts';
 import { claimReasonLabel, claimTimelineActions } from '../risk-sharing/claim-labels.ts';
-import { dispositionTimelineActions } from '../risk-sharing/disposition-labels.ts';
+import { dispositionReasonLabel, dispositionTimelineActions } from '../risk-sharing/disposition-labels.ts';
 
 type Entry = { readonly code: string; readonly zh: string; readonly en: string };
 type Translate = (key: string) => string;
@@ -84,6 +84,8 @@ export function eventReasonLabel(
   if (['pass', 'refer', 'fail'].includes(code)) return riskOutcomeLabel(code, t);
   const claimReason = claimReasonLabel(code, t);
   if (claimReason !== null) return claimReason;
+  const dispositionReason = dispositionReasonLabel(code, action, t);
+  if (dispositionReason !== null) return dispositionReason;
   switch (code) {
     case 'formal_report':
       return t('cases.valueBasis.formal_report');

@@ -120,6 +120,37 @@ export function assetOutcomeLabel(code: string, t: Translate): string {
   }
 }
 
+/**
+ * The reason code of a disposition step on the case timeline in words, or null when it is not one: the path of
+ * 选择处置方式/开始处置, the cost or proceeds kind, the asset's outcome at closing (codes shared between steps, such
+ * as `auction`, read by the step), and the opening, distribution and write-off after disposal.
+ */
+export function dispositionReasonLabel(code: string, action: string, t: Translate): string | null {
+  switch (action) {
+    case 'choose_disposition_path':
+    case 'start_disposition':
+      return dispositionPathLabel(code, t);
+    case 'record_disposition_cost':
+      return dispositionCostLabel(code, t);
+    case 'record_disposition_proceeds':
+      return dispositionProceedsLabel(code, t);
+    case 'close_disposition':
+      return assetOutcomeLabel(code, t);
+  }
+  switch (code) {
+    case 'disposition_opened':
+      return t('dispositions.reasons.opened');
+    case 'disposition_distributed':
+      return t('dispositions.reasons.distributed');
+    case 'distribution_changed':
+      return t('dispositions.reasons.distributionChanged');
+    case 'disposition':
+      return t('dispositions.panelTitle');
+    default:
+      return null;
+  }
+}
+
 /** Label of a code (literal keys, so the i18n check sees them). */
 export function dispositionStepLabel(code: string, t: Translate): string {
   switch (code) {
@@ -152,7 +183,7 @@ export function dispositionStatusColor(code: string): string {
 
 /** Timeline actions of a disposition for the case timeline (code, zh, en). */
 export const dispositionTimelineActions = [
-  { code: 'open_disposition', zh: '启动处置', en: 'Disposition opened' },
+  { code: 'open_disposition', zh: '处置立案', en: 'Disposition case opened' },
   { code: 'choose_disposition_path', zh: '选择处置方式', en: 'Disposition path chosen' },
   { code: 'start_disposition', zh: '开始处置', en: 'Disposal started' },
   { code: 'record_disposition_cost', zh: '登记处置费用', en: 'Disposition cost recorded' },
