@@ -69,6 +69,8 @@ export interface BrowserPlatform {
   readonly newContext: () => Promise<BrowserContext>;
   /** Logs `login` in on `page` with password and one-time code. */
   readonly signIn: (page: Page, login: string) => Promise<void>;
+  /** The user's one-time code for a step not used before (the server's clock moves on to the next step). */
+  readonly freshCode: (login: string) => string;
   /** Opens the home page and logs in again there if the session expired (the clock moved on). */
   readonly ensureSignedIn: (page: Page, login: string) => Promise<void>;
   /** Calls `/api…` with the user's browser session (cookie and CSRF token); throws on a non-2xx answer. */
@@ -224,6 +226,7 @@ export async function startBrowserPlatform(options: BrowserPlatformOptions): Pro
     pageOf,
     newContext,
     signIn,
+    freshCode,
     ensureSignedIn,
     apiAs,
     loginAs,
