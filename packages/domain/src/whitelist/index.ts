@@ -15,3 +15,4 @@ export * from './whitelist-rules.ts';
 export * from './combine-whitelist.ts';
 export * from './scorecard-attack.ts';
 export * from './generate-synthetic-whitelist-population.ts';
+export * from './compliance-flags.ts';

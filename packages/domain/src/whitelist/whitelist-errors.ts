@@ -2,7 +2,7 @@ import { defineErrors } from '../errors/error-catalogue.ts';
 
 /**
  * Errors of the whitelist programme 白名单双向推送 (R5 十三, issue 10): anonymised releases that cannot reach k,
- * and bank scorecards refused by structure, privacy or quota.
+ * bank scorecards refused by structure, privacy or quota, and the compliance flags the bureau records.
  */
 export const whitelistErrors = defineErrors({
   WHITELIST_K_ANONYMITY_FAILED: {
@@ -44,6 +44,31 @@ export const whitelistErrors = defineErrors({
     status: 500,
     zh: '白名单密钥“{name}”配置无效（需至少 16 字节的十六进制）。',
     en: 'The whitelist secret "{name}" is not valid (at least 16 bytes of hex are required).',
+  },
+  COMPLIANCE_FLAG_KIND_UNKNOWN: {
+    status: 422,
+    zh: '合规标记种类“{kind}”不能登记（平台贷款违约由台账自动得出）。',
+    en: 'The compliance flag kind "{kind}" cannot be recorded (a platform default is derived from the ledger).',
+  },
+  COMPLIANCE_FLAG_ENTERPRISE_UNKNOWN: {
+    status: 422,
+    zh: '平台没有该企业，不能登记合规标记。',
+    en: 'The platform holds no such enterprise; the compliance flag cannot be recorded.',
+  },
+  COMPLIANCE_FLAG_DATE_IN_FUTURE: {
+    status: 422,
+    zh: '日期（{date}）不能晚于今天（{today}）。',
+    en: 'The date ({date}) cannot be after today ({today}).',
+  },
+  COMPLIANCE_FLAG_CLEARED_NOT_AFTER_EFFECTIVE: {
+    status: 422,
+    zh: '移出日期（{clearedOn}）须晚于生效日期（{effectiveOn}）。',
+    en: 'The clearing date ({clearedOn}) must be after the effective date ({effectiveOn}).',
+  },
+  COMPLIANCE_FLAG_ALREADY_CLEARED: {
+    status: 409,
+    zh: '该合规标记已于 {clearedOn} 移出。',
+    en: 'The compliance flag was cleared on {clearedOn}.',
   },
   WHITELIST_NOISE_INVALID: {
     status: 400,
