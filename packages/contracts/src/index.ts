@@ -22,6 +22,7 @@ export * from './dispositions.ts';
 export * from './what-if.ts';
 export * from './subsidies.ts';
 export * from './subsidy-reports.ts';
+export * from './subsidy-rewards.ts';
 export * from './notifications.ts';
 export * from './psi.ts';
 export * from './whitelist-push.ts';

@@ -25,6 +25,7 @@ import { registerDispositionRoutes } from './disposition-routes.ts';
 import { registerWhatIfRoutes } from './what-if-routes.ts';
 import { registerSubsidyRoutes } from './subsidy-routes.ts';
 import { registerSubsidyReportRoutes } from './subsidy-report-routes.ts';
+import { registerSubsidyRewardRoutes } from './subsidy-reward-routes.ts';
 import { registerNotificationRoutes } from './notification-routes.ts';
 import { registerServicingRoutes } from './servicing-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
@@ -70,6 +71,7 @@ export async function registerRoutes(
   registerWhatIfRoutes(app, deps);
   registerSubsidyRoutes(app, deps);
   registerSubsidyReportRoutes(app, deps);
+  registerSubsidyRewardRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerMonitoringRoutes(app, deps);

@@ -24,6 +24,18 @@ export function notificationText(notification: Notification, t: TFunction, langu
       return t('notifications.kinds.subsidy_application.paid', params);
     case 'subsidy_application.clawed_back':
       return t('notifications.kinds.subsidy_application.clawed_back', params);
+    case 'subsidy_reward.submitted':
+      return t('notifications.kinds.subsidy_reward.submitted', params);
+    case 'subsidy_reward.reviewed':
+      return t('notifications.kinds.subsidy_reward.reviewed', params);
+    case 'subsidy_reward.rejected':
+      return t('notifications.kinds.subsidy_reward.rejected', params);
+    case 'subsidy_reward.approved':
+      return t('notifications.kinds.subsidy_reward.approved', params);
+    case 'subsidy_reward.paid':
+      return t('notifications.kinds.subsidy_reward.paid', params);
+    case 'subsidy_reward.clawed_back':
+      return t('notifications.kinds.subsidy_reward.clawed_back', params);
     default:
       return t('notifications.unknownKind', { kind: notification.kind });
   }

@@ -155,6 +155,14 @@ export type Operation =
   | 'whitelist_grade.list'
   | 'whitelist_grade.upload'
   | 'subsidy_report.read'
+  | 'subsidy_reward.eligibility'
+  | 'subsidy_reward.apply'
+  | 'subsidy_reward.list'
+  | 'subsidy_reward.read'
+  | 'subsidy_reward.review'
+  | 'subsidy_reward.approve'
+  | 'subsidy_reward.pay'
+  | 'subsidy_reward.claw_back'
   | 'notification.list'
   | 'notification.mark_read'
   | 'psi.match';
@@ -642,6 +650,45 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'whitelist_grade.upload': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
   // Subsidy reports and exports (issue 9 item 6): a district bureau its district's, the city and regulators all.
   'subsidy_report.read': only({ district_bureau: 'district', city_bureau: 'all', regulator: 'all' }),
+  // 机构奖励 (issue 9 item 2): a bank's (units above see below), guarantor's, insurer's or evaluation firm's users list
+  // their loans' reward eligibility and apply; the city bureau reviews, another bureau user approves, pays and claws
+  // back; regulators read.
+  'subsidy_reward.eligibility': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    guarantor_user: 'own_org',
+    insurer_user: 'own_org',
+    evaluator: 'own_org',
+  }),
+  'subsidy_reward.apply': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    guarantor_user: 'own_org',
+    insurer_user: 'own_org',
+    evaluator: 'own_org',
+  }),
+  'subsidy_reward.list': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    guarantor_user: 'own_org',
+    insurer_user: 'own_org',
+    evaluator: 'own_org',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'subsidy_reward.read': only({
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    guarantor_user: 'own_org',
+    insurer_user: 'own_org',
+    evaluator: 'own_org',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
+  'subsidy_reward.review': only({ city_bureau: 'all' }),
+  'subsidy_reward.approve': only({ city_bureau: 'all' }),
+  'subsidy_reward.pay': only({ city_bureau: 'all' }),
+  'subsidy_reward.claw_back': only({ city_bureau: 'all' }),
   // 站内通知 (issue 9 item 4): every user reads its own and its organisation's notifications.
   'notification.list': everyone('own_org'),
   'notification.mark_read': everyone('own_org'),

@@ -84,7 +84,8 @@ function rowsOf(groups: Map<string, Sums>): SubsidyReportRow[] {
 /**
  * 补贴统计报表 (subsidy report, issue 9 item 6): granted and paid amounts and counts by scheme, district,
  * enterprise and institution (the bank of the loan), from the applications granted (approved or paid), their
- * payments, and those clawed back. A district bureau sees its district's applications, the city and regulators all.
+ * payments, and those clawed back; institutions' rewards count by scheme and institution (the rewarded one). A
+ * district bureau sees its district's applications, the city and regulators all.
  */
 export async function findSubsidyReport(
   input: FindSubsidyReportInput,
@@ -165,6 +166,51 @@ export async function findSubsidyReport(
       if (r.paidFen !== null) {
         g.paidCount += 1;
         g.paidFen += r.paidFen;
+      }
+    }
+  }
+  // 机构奖励 (issue 9 item 2): rewards count in the total, by scheme and by institution (the rewarded bank,
+  // guarantor, insurer or evaluation firm); they belong to no district or enterprise, so a district sees none.
+  if (scope !== 'district') {
+    const rewards = tables.subsidyRewardApplications;
+    const rewardConditions: SQL[] = [inArray(rewards.state, ['approved', 'paid', 'clawed_back'])];
+    if (input.year !== undefined) rewardConditions.push(eq(rewards.rewardYear, input.year));
+    if (input.schemeId !== undefined) rewardConditions.push(eq(rewards.schemeId, input.schemeId));
+    const rewardRows = await deps.db
+      .select({
+        state: rewards.state,
+        grantedFen: rewards.grantedFen,
+        schemeId: rewards.schemeId,
+        schemeNameZh: subsidySchemes.nameZh,
+        schemeNameEn: subsidySchemes.nameEn,
+        institutionId: rewards.institutionId,
+        institutionNameZh: tables.organisations.nameZh,
+        institutionNameEn: tables.organisations.nameEn,
+      })
+      .from(rewards)
+      .innerJoin(subsidySchemes, eq(subsidySchemes.id, rewards.schemeVersionId))
+      .innerJoin(tables.organisations, eq(tables.organisations.id, rewards.institutionId))
+      .where(and(...rewardConditions))
+      .orderBy(asc(rewards.createdAt));
+    for (const r of rewardRows) {
+      const granted = r.grantedFen ?? 0n;
+      const groups = [
+        total,
+        groupOf(byScheme, r.schemeId, r.schemeNameZh, r.schemeNameEn),
+        groupOf(byInstitution, r.institutionId, r.institutionNameZh, r.institutionNameEn),
+      ];
+      for (const g of groups) {
+        if (r.state === 'clawed_back') {
+          g.clawedBackCount += 1;
+          g.clawedBackFen += granted;
+          continue;
+        }
+        g.grantedCount += 1;
+        g.grantedFen += granted;
+        if (r.state === 'paid') {
+          g.paidCount += 1;
+          g.paidFen += granted;
+        }
       }
     }
   }

@@ -1,0 +1,215 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Drawer, Input, Modal, Select, Space, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../common/page-header.tsx';
+import { PagedTable } from '../common/paged-table.tsx';
+import { ProblemAlert } from '../common/problem-alert.tsx';
+import { useListSearchParams } from '../common/use-list-search-params.ts';
+import { formatMoney } from '../format/format-money.ts';
+import { hasPermission } from '../session/has-permission.ts';
+import { useSession } from '../session/use-session.ts';
+import { actionLabel, actionTextLabel } from './subsidy-labels.ts';
+import { beneficiaryLabel, rewardStateLabel } from './subsidy-reward-labels.ts';
+import { subsidyRewardApi, type SubsidyRewardApplication } from './subsidy-reward-api.ts';
+import { SubsidyRewardLoanView } from './subsidy-reward-loan-view.tsx';
+
+const STATES = ['submitted', 'reviewed', 'approved', 'paid', 'rejected', 'clawed_back'];
+
+type Action = 'pass' | 'reject' | 'approve' | 'pay' | 'clawBack';
+
+/** One step on a reward application; reject, pay and claw back ask for a reason or the payment reference. */
+function RewardActionModal(props: {
+  application: SubsidyRewardApplication;
+  action: Action;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [text, setText] = useState('');
+  const { id, version } = props.application;
+  const needsText = props.action !== 'pass' && props.action !== 'approve';
+  const mutation = useMutation({
+    mutationFn: () => {
+      switch (props.action) {
+        case 'pass':
+          return subsidyRewardApi.review(id, { decision: 'pass', expectedVersion: version });
+        case 'reject':
+          return subsidyRewardApi.review(id, {
+            decision: 'reject',
+            note: text.trim(),
+            expectedVersion: version,
+          });
+        case 'approve':
+          return subsidyRewardApi.approve(id, version);
+        case 'pay':
+          return subsidyRewardApi.pay(id, { reference: text.trim(), expectedVersion: version });
+        case 'clawBack':
+          return subsidyRewardApi.clawBack(id, { reason: text.trim(), expectedVersion: version });
+      }
+    },
+    onSuccess: () => {
+      void message.success(t('subsidies.done'));
+      props.onDone();
+    },
+  });
+  return (
+    <Modal
+      open
+      title={`${actionLabel(props.action, t)}：${props.application.applicationNumber}`}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: needsText && text.trim() === '' }}
+      confirmLoading={mutation.isPending}
+      onOk={() => mutation.mutate()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {mutation.error !== null && <ProblemAlert error={mutation.error} />}
+      <p>
+        {props.application.institutionName} · {props.application.schemeNameZh} ·{' '}
+        {formatMoney(props.application.requestedYuan)}
+      </p>
+      {needsText && (
+        <Input.TextArea
+          rows={3}
+          maxLength={props.action === 'pay' ? 100 : 1000}
+          placeholder={actionTextLabel(props.action, t)}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      )}
+    </Modal>
+  );
+}
+
+/**
+ * 奖励申请受理 (the city bureau's queue of institutions' reward applications, issue 9 item 2): by state, each
+ * application's loans with every condition's proof; review, approval by another user (maker-checker), payment
+ * and clawback. Regulators read.
+ */
+export function SubsidyRewardQueuePage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const params = useListSearchParams();
+  const state = params.text('state');
+  const [open, setOpen] = useState<SubsidyRewardApplication | null>(null);
+  const [acting, setActing] = useState<{ application: SubsidyRewardApplication; action: Action } | null>(
+    null,
+  );
+  const can = (permission: string) => hasPermission(session.data, permission);
+  const list = useQuery({
+    queryKey: ['subsidy-reward-applications', 'queue', state, params.page, params.pageSize],
+    queryFn: ({ signal }) =>
+      subsidyRewardApi.applications({ state, page: params.page, pageSize: params.pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+  const actionsOf = (a: SubsidyRewardApplication): Action[] => {
+    const actions: Action[] = [];
+    if (can('subsidy_reward.review') && a.state === 'submitted') actions.push('pass', 'reject');
+    // The checker is never the reviewer (the server refuses it too).
+    if (
+      can('subsidy_reward.approve') &&
+      a.state === 'reviewed' &&
+      a.reviewedByUserId !== session.data?.user.id
+    )
+      actions.push('approve');
+    if (can('subsidy_reward.pay') && a.state === 'approved') actions.push('pay');
+    if (can('subsidy_reward.claw_back') && (a.state === 'approved' || a.state === 'paid'))
+      actions.push('clawBack');
+    return actions;
+  };
+  const columns: TableColumnsType<SubsidyRewardApplication> = [
+    {
+      title: t('subsidies.applicationNumber'),
+      key: 'number',
+      render: (_, a) => (
+        <Button type="link" size="small" onClick={() => setOpen(a)}>
+          {a.applicationNumber}
+        </Button>
+      ),
+    },
+    { title: t('subsidyRewards.institution'), dataIndex: 'institutionName', key: 'institution' },
+    {
+      title: t('subsidyRewards.beneficiaryTitle'),
+      key: 'beneficiary',
+      render: (_, a) => beneficiaryLabel(a.beneficiary, t),
+    },
+    { title: t('subsidies.scheme'), key: 'scheme', render: (_, a) => a.schemeNameZh },
+    { title: t('subsidyRewards.year'), dataIndex: 'rewardYear', key: 'year', width: 80 },
+    { title: t('subsidyRewards.loanCount'), key: 'loans', render: (_, a) => a.loans.length },
+    { title: t('subsidies.requested'), key: 'requested', render: (_, a) => formatMoney(a.requestedYuan) },
+    { title: t('subsidies.granted'), key: 'granted', render: (_, a) => formatMoney(a.grantedYuan) },
+    {
+      title: t('subsidies.state'),
+      key: 'state',
+      render: (_, a) => <Tag>{rewardStateLabel(a.state, t)}</Tag>,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, a) => (
+        <Space size={4} wrap>
+          {actionsOf(a).map((action) => (
+            <Button
+              key={action}
+              size="small"
+              danger={action === 'reject' || action === 'clawBack'}
+              onClick={() => setActing({ application: a, action })}
+            >
+              {actionLabel(action, t)}
+            </Button>
+          ))}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={t('subsidyRewards.queueTitle')} subtitle={t('subsidyRewards.queueSubtitle')} />
+      <Card>
+        <Space style={{ marginBottom: 16 }}>
+          <Select<string>
+            allowClear
+            value={state ?? null}
+            placeholder={t('subsidies.allStates')}
+            style={{ width: 160 }}
+            options={STATES.map((s) => ({ value: s, label: rewardStateLabel(s, t) }))}
+            onChange={(v) => params.setFilters({ state: v })}
+          />
+        </Space>
+        <PagedTable<SubsidyRewardApplication>
+          list={list}
+          columns={columns}
+          page={params.page}
+          pageSize={params.pageSize}
+          onPageChange={params.setPage}
+          emptyText={t('subsidies.noApplications')}
+          filtered={state !== undefined}
+        />
+      </Card>
+      <Drawer open={open !== null} size="large" title={open?.applicationNumber} onClose={() => setOpen(null)}>
+        {open?.loans.map((loan) => (
+          <Card key={loan.caseId} size="small" style={{ marginBottom: 12 }}>
+            <SubsidyRewardLoanView loan={loan} />
+          </Card>
+        ))}
+      </Drawer>
+      {acting !== null && (
+        <RewardActionModal
+          application={acting.application}
+          action={acting.action}
+          onClose={() => setActing(null)}
+          onDone={() => {
+            setActing(null);
+            void queryClient.invalidateQueries({ queryKey: ['subsidy-reward-applications'] });
+            void queryClient.invalidateQueries({ queryKey: ['subsidy-schemes'] });
+          }}
+        />
+      )}
+    </>
+  );
+}
