@@ -203,9 +203,9 @@ describe('expert review 复核认定', () => {
       expect(firstReview.members.map((m) => m.expertId)).not.toContain(expertId);
   });
 
-  it('anyone signed in re-runs the draw from the published seed and the recorded candidates and gets the same experts', async () => {
+  it("the case's bank re-runs the draw from the published seed and the recorded candidates and gets the same experts", async () => {
     const v = await ok<Verification>(
-      api(otherBank, 'GET', `/api/expert-reviews/${firstReview.id}/draw-verification`),
+      api(clerk, 'GET', `/api/expert-reviews/${firstReview.id}/draw-verification`),
     );
     expect(v).toMatchObject({ commitmentMatches: true, sameExperts: true, seed: firstReview.seed });
     expect(v.recordedExpertIds).toEqual(firstReview.members.map((m) => m.expertId));
@@ -219,8 +219,26 @@ describe('expert review 复核认定', () => {
       .map((c) => c.id);
     expect(byHand).toEqual(v.recordedExpertIds);
     const committed = await openReview();
-    const early = await api(otherBank, 'GET', `/api/expert-reviews/${committed.id}/draw-verification`);
+    const early = await api(clerk, 'GET', `/api/expert-reviews/${committed.id}/draw-verification`);
     expect(early.json<{ code: string }>().code).toBe('EXPERT_REVIEW_STATE_CONFLICT');
+  });
+
+  it("shows a draw's conflict set (case, bank, enterprise, evaluator) only to the review's readers: another bank or firm NOT_FOUND, an enterprise FORBIDDEN", async () => {
+    const url = `/api/expert-reviews/${firstReview.id}/draw-verification`;
+    const byFirm = await ok<Verification & { conflicts: { caseId: string; enterpriseOrgId: string } }>(
+      api(firm1, 'GET', url),
+    );
+    expect(byFirm.conflicts).toMatchObject({ caseId, enterpriseOrgId: orgOf('ent001') });
+    expect((await ok<Verification>(api(bureau, 'GET', url))).sameExperts).toBe(true);
+    for (const outsider of [otherBank, firm2]) {
+      const refused = await api(outsider, 'GET', url);
+      expect(refused.statusCode).toBe(404);
+      expect(refused.json<{ code: string }>().code).toBe('NOT_FOUND');
+      expect(refused.body).not.toContain(orgOf('ent001'));
+    }
+    const enterprise = await api(await t.loginAs('ent001'), 'GET', url);
+    expect(enterprise.statusCode).toBe(403);
+    expect(enterprise.json<{ code: string }>().code).toBe('FORBIDDEN');
   });
 
   it('an expert records their own opinion only; the bureau records the others on their behalf and concludes', async () => {

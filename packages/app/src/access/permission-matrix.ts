@@ -512,8 +512,8 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'evaluator.manage': only({ city_bureau: 'all' }),
   // Expert pool and 复核认定 (issue 7 item 7): the bureau keeps the pool, opens reviews, draws and concludes; the
   // firm under review and the case's bank read their reviews, an expert those it was drawn for (access.md "Case
-  // parties"); opinions come from the expert's own login or the bureau on the expert's behalf. Anyone signed in
-  // may re-run a published draw.
+  // parties"); opinions come from the expert's own login or the bureau on the expert's behalf. Re-running a
+  // published draw shows its conflict set (the case's bank, enterprise and evaluator), so only the review's readers.
   'expert.list': only({ city_bureau: 'all' }),
   'expert.manage': only({ city_bureau: 'all' }),
   'expert_review.list': only({
@@ -534,7 +534,14 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   }),
   'expert_review.manage': only({ city_bureau: 'all' }),
   'expert_review.opinion': only({ expert: 'assigned', city_bureau: 'all' }),
-  'expert_review.verify': everyone('all'),
+  'expert_review.verify': only({
+    evaluator: 'own_org',
+    bank_clerk: 'own_org',
+    bank_approver: 'own_org',
+    expert: 'assigned',
+    city_bureau: 'all',
+    regulator: 'all',
+  }),
   // Trade records (R4, issue 7 item 3): completed trades and listings are public market data every user reads
   // (counterparties' names only for the bureaus, see findTradeRecords); the bureaus record trades for the trading
   // centre (no trading-centre role exists yet); an enterprise lists its own assets, a bureau on its behalf.

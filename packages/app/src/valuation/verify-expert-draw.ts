@@ -6,6 +6,7 @@ import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { expertDrawHash, type ExpertDrawHashAlgorithm } from './expert-draw-hash.ts';
+import { findVisibleExpertReview } from './expert-review-view.ts';
 
 /** The outcome of re-running a published draw. */
 export interface ExpertDrawVerificationView {
@@ -30,16 +31,18 @@ export interface ExpertDrawVerificationView {
 /**
  * 抽取验证: re-runs `drawExperts` from the revealed seed, the recorded candidate list and conflict set, and checks
  * that `hash(seed)` is the commitment published before the draw and that the same experts come out in the same
- * order. Open to every signed-in user; the response carries everything needed to repeat it by hand (SHA-256 or
- * SM3 of `seed + "\u0000" + expertId`, ascending). Source: issue 7 item 7.
+ * order. The response carries everything needed to repeat it by hand (SHA-256 or SM3 of
+ * `seed + "\u0000" + expertId`, ascending) — and so the conflict set (case, evaluator, bank and enterprise
+ * organisations) and the candidates' affiliations and engagements: only those who may read the review re-run it
+ * (access.md "Case parties"; another review is NOT_FOUND). Source: issue 7 item 7.
  */
 export async function verifyExpertDraw(
   id: string,
   actor: Actor,
   deps: AppDeps,
 ): Promise<ExpertDrawVerificationView> {
-  authorize(actor, 'expert_review.verify');
-  const [review] = await deps.db.select().from(tables.expertReviews).where(eq(tables.expertReviews.id, id));
+  const scope = authorize(actor, 'expert_review.verify');
+  const review = await findVisibleExpertReview(deps.db, id, actor, scope);
   if (review === undefined) throw new DomainError('NOT_FOUND');
   if (review.seedRevealedAt === null || review.candidates === null || review.conflicts === null)
     throw new DomainError('EXPERT_REVIEW_STATE_CONFLICT', { state: review.state, action: 'verify' });
