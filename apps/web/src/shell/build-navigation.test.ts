@@ -71,6 +71,16 @@ describe('buildNavigation', () => {
     expect(paths('bank_clerk', ['case.list'])).not.toContain('/consents');
   });
 
+  it('offers compliance flags to whoever may list them, named "my compliance flags" for an enterprise', () => {
+    const entry = (role: string) =>
+      buildNavigation(role, ['compliance_flag.list'], t)
+        .flatMap((g) => g.entries)
+        .find((e) => e.path === '/compliance-flags');
+    expect(entry('city_bureau')?.label).toBe('compliance.nav');
+    expect(entry('enterprise_user')?.label).toBe('compliance.navMine');
+    expect(paths('bank_clerk', ['whitelist_lead.list'])).not.toContain('/compliance-flags');
+  });
+
   it('always offers the home page, even with no permissions', () => {
     expect(paths('expert', [])).toEqual(['/']);
   });

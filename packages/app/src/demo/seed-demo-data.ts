@@ -25,6 +25,7 @@ import { seedDemoSubsidies } from './seed-demo-subsidies.ts';
 import { seedDemoTrades } from './seed-demo-trades.ts';
 import { seedDemoValuations } from './seed-demo-valuations.ts';
 import { seedDemoWhitelist } from './seed-demo-whitelist.ts';
+import { seedDemoComplianceFlags } from './seed-demo-compliance-flags.ts';
 import { seedDemoSigningCertificates } from './seed-demo-signing-certificates.ts';
 
 /** The demo ledger to seed with the demo city. */
@@ -151,6 +152,7 @@ export async function seedDemoData(
   await seedDemoTrades(deps);
   await seedDemoValuations(deps);
   await seedDemoWhitelist(deps);
+  await seedDemoComplianceFlags(deps);
   const issuedAt = deps.clock.now().getTime() - (DEMO_LEDGER_HISTORY_DAYS + 30) * 86_400_000;
   await seedDemoSigningCertificates(
     ledgerCases > 0 ? { ...deps, clock: { now: () => new Date(issuedAt) } } : deps,

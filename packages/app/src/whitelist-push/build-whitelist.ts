@@ -13,6 +13,7 @@ import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
+import { loadActiveComplianceFlags } from '../whitelist/load-active-compliance-flags.ts';
 import { loadWhitelistFeatureRows } from '../whitelist/load-whitelist-feature-rows.ts';
 import { loadReleasedRoundBank } from './load-whitelist-round.ts';
 import { getRuleSetInEffect } from './whitelist-rule-set-view.ts';
@@ -37,8 +38,9 @@ const FEN_PER_WAN = 1_000_000n;
 /**
  * 生成白名单 (build a bank's whitelist for a released round, issue 10 item 4): the enterprises of the bank's
  * release that are still in the programme today, each with the bank's latest grade (scorecard or upload) and its
- * IP record from the registry, ledger and valuations (`loadWhitelistFeatureRows`), combined under the rules in
- * effect today (`combineWhitelist`). Stores one entry per enterprise with the reasons and the suggested credit
+ * IP record from the registry, ledger and valuations (`loadWhitelistFeatureRows`) and the compliance flags holding
+ * today (`loadActiveComplianceFlags`: recorded by the bureau, or `platform_default` from the ledger), combined
+ * under the rules in effect today (`combineWhitelist`). The entry's facts name the flags, for the bureau only. Stores one entry per enterprise with the reasons and the suggested credit
  * band, replacing an earlier build; refused once the bank's whitelist was pushed (WHITELIST_ALREADY_PUSHED).
  * Only the bureau reads the entries: a bank learns identities by the push alone. Audited.
  */
@@ -98,13 +100,18 @@ export async function buildWhitelist(
     // The latest grade per enterprise (a new scorecard or upload supersedes an earlier one).
     const gradeOf = new Map<string, Grade | null>();
     for (const g of grades) if (!gradeOf.has(g.enterpriseId)) gradeOf.set(g.enterpriseId, g.grade as Grade);
+    // Flags holding today (recorded by the bureau, or a default on the platform's ledger) bar the whitelist.
+    const flagsOf = await loadActiveComplianceFlags(tx, {
+      enterpriseIds: features.map((f) => f.enterpriseId),
+      asOfDate: today,
+    });
     const records: WhitelistIpRecord[] = features.map((f) => ({
       enterpriseId: f.enterpriseId,
       valuationScore: f.valuationScore,
       validInventionPatents: f.validInventionPatents,
       patentGrowth3y: f.patentGrowth3y,
       overdueCount: f.overdueCount,
-      complianceFlags: [],
+      complianceFlags: flagsOf.get(f.enterpriseId) ?? [],
     }));
     const entries = combineWhitelist(rules, gradeOf, records);
 

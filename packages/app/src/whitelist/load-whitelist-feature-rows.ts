@@ -16,8 +16,8 @@ function threeYearsBefore(date: string): string {
 /**
  * 白名单特征 of the enterprises that opted in (issue 10 items 1, 2), full fidelity, as of `asOfDate`: those with a
  * programme consent to `bureauId` granted by `at`, not revoked by then and not expired on `asOfDate`
- * (`findValidProgrammeOptIns`). Features from the registry and the ledger: district, cluster, size class, founding year (never the date), head-count,
- * 高新/专精特新 flags, registered capital in 万元, valid invention patents and valid patents (granted, not past
+ * (`findValidProgrammeOptIns`). Features from the registry and the ledger: district, cluster, size class,
+ * founding year (never the date), head-count, 高新/专精特新 flags, registered capital in 万元, valid invention patents and valid patents (granted, not past
  * expiry), patents granted in the last three years, the latest valuation on record valid that day (mean of its
  * assets' 指标评分, rounded; null without one) and the overdue count (instalments overdue now or paid late).
  * Sorted by enterprise id.
