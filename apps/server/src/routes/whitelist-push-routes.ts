@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import {
   IdParams,
   ReverseEvaluation,
@@ -23,6 +24,7 @@ import {
 import {
   buildWhitelist,
   createReverseEvaluation,
+  exportWhitelistConversion,
   findReverseEvaluations,
   findWhitelistConversion,
   findWhitelistEntries,
@@ -30,6 +32,7 @@ import {
   findWhitelistPushes,
   findWhitelistRuleSets,
   getReverseEvaluationReport,
+  getReverseEvaluationReportPdf,
   publishWhitelistRules,
   pushWhitelist,
   recordWhitelistLeadContact,
@@ -38,8 +41,18 @@ import {
 import type { AppInstance } from '../http/app-instance.ts';
 import { actorOf } from '../http/actor-of.ts';
 import { problemResponses } from '../http/problem-responses.ts';
+import { requestLanguage } from '../http/request-language.ts';
 
 const tags = ['whitelist'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FileResponse = Type.Unknown({ description: 'file (xlsx or pdf)' });
+const ConversionExportQuery = Type.Object(
+  {
+    roundId: Type.Optional(Type.String({ format: 'uuid' })),
+    lang: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])),
+  },
+  { additionalProperties: false },
+);
 
 /** 白名单规则、生成、推送、跟踪与转化统计、反向评估 (issue 10 items 4–6). */
 export function registerWhitelistPushRoutes(app: AppInstance, deps: AppDeps): void {
@@ -246,5 +259,49 @@ export function registerWhitelistPushRoutes(app: AppInstance, deps: AppDeps): vo
       },
     },
     async (request) => getReverseEvaluationReport({ id: request.params.id }, actorOf(request), deps),
+  );
+  app.get(
+    '/api/whitelist-conversion/export',
+    {
+      config: { operation: 'whitelist_conversion.read' },
+      schema: {
+        tags,
+        summary: '导出推送转化统计（xlsx，按银行、按区）',
+        querystring: ConversionExportQuery,
+        response: { 200: FileResponse, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { roundId } = request.query;
+      const file = await exportWhitelistConversion(
+        { ...(roundId === undefined ? {} : { roundId }), language: requestLanguage(request) },
+        actorOf(request),
+        deps,
+      );
+      const day = deps.clock.now().toISOString().slice(0, 10);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="whitelist-conversion-${day}.xlsx"`)
+        .send(file);
+    },
+  );
+  app.get(
+    '/api/reverse-evaluation-reports/:id/report.pdf',
+    {
+      config: { operation: 'reverse_evaluation.read' },
+      schema: {
+        tags,
+        summary: '下载反向评估报告 PDF（可在审批中引用）',
+        params: IdParams,
+        response: { 200: FileResponse, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await getReverseEvaluationReportPdf({ id: request.params.id }, actorOf(request), deps);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${encodeURIComponent(file.fileName)}"`)
+        .send(file.pdf);
+    },
   );
 }

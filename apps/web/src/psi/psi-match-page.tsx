@@ -153,19 +153,20 @@ export function PsiMatchPage() {
             <Statistic title={t('psi.serverSetSize')} value={outcome.result.serverSetSize} />
             <Statistic title={t('psi.matchedCount')} value={outcome.matched.length} />
           </Space>
-          <Table<PsiCustomer>
-            rowKey="uscc"
-            size="small"
-            data-testid="psi-matches"
-            dataSource={outcome.matched}
-            locale={{ emptyText: t('psi.noMatches') }}
-            pagination={{ pageSize: 50 }}
-            columns={[
-              { title: t('psi.line'), dataIndex: 'line', key: 'line', width: 80 },
-              { title: t('psi.uscc'), dataIndex: 'uscc', key: 'uscc' },
-              { title: t('psi.yourLabel'), dataIndex: 'label', key: 'label' },
-            ]}
-          />
+          <div data-testid="psi-matches">
+            <Table<PsiCustomer>
+              rowKey="uscc"
+              size="small"
+              dataSource={outcome.matched}
+              locale={{ emptyText: t('psi.noMatches') }}
+              pagination={{ pageSize: 50 }}
+              columns={[
+                { title: t('psi.line'), dataIndex: 'line', key: 'line', width: 80 },
+                { title: t('psi.uscc'), dataIndex: 'uscc', key: 'uscc' },
+                { title: t('psi.yourLabel'), dataIndex: 'label', key: 'label' },
+              ]}
+            />
+          </div>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             {t('psi.resultNote')}
           </Typography.Paragraph>

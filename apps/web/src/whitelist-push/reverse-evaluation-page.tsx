@@ -1,3 +1,4 @@
+import { FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Drawer, Input, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -125,6 +126,11 @@ function ReportDrawer(props: { report: ReverseReport; onClose: () => void }) {
       width={720}
       title={`${t('whitelistPush.reportTitle')} ${props.report.reportNumber}`}
       onClose={props.onClose}
+      extra={
+        <Button icon={<FilePdfOutlined />} href={whitelistPushApi.reportPdfUrl(props.report.id)}>
+          {t('whitelistPush.downloadPdf')}
+        </Button>
+      }
     >
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('whitelistPush.enterprise')}>{content.enterprise.name}</Descriptions.Item>

@@ -1,5 +1,6 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Space, Statistic, Table, Tabs } from 'antd';
+import { Button, Card, Space, Statistic, Table, Tabs } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../common/page-header.tsx';
@@ -46,6 +47,14 @@ export function WhitelistConversionPage() {
       <PageHeader
         title={t('whitelistPush.conversionTitle')}
         subtitle={t('whitelistPush.conversionSubtitle')}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            href={whitelistPushApi.conversionExportUrl(en ? 'en' : 'zh-CN')}
+          >
+            {t('whitelistPush.exportXlsx')}
+          </Button>
+        }
       />
       {conversion.error && (
         <ProblemAlert error={conversion.error} onRetry={() => void conversion.refetch()} />

@@ -11,7 +11,7 @@ import type {
   WhitelistRuleSet,
   WhitelistRulesBody,
 } from '@ipf/contracts';
-import { apiRequest } from '../api/api-request.ts';
+import { apiRequest, buildApiUrl } from '../api/api-request.ts';
 
 export type RuleSet = WhitelistRuleSet;
 export type Lead = WhitelistLead;
@@ -68,6 +68,11 @@ export const whitelistPushApi = {
       body: note === '' ? {} : { note },
     }),
   conversion: (signal?: AbortSignal) => apiRequest<Conversion>('/whitelist-conversion', withSignal(signal)),
+  /** The conversion statistics as xlsx (a sheet by bank, one by district) in the UI language. */
+  conversionExportUrl: (lang: string) => buildApiUrl('/whitelist-conversion/export', { lang }),
+  /** A reverse-evaluation report as PDF, to keep and cite. */
+  reportPdfUrl: (reportId: string) =>
+    buildApiUrl(`/reverse-evaluation-reports/${encodeURIComponent(reportId)}/report.pdf`),
   reverseEvaluations: (signal?: AbortSignal) =>
     apiRequest<ReverseEvaluationView[]>('/reverse-evaluations', withSignal(signal)),
   requestReverseEvaluation: (usccs: string[], note: string) =>

@@ -16,3 +16,6 @@ export * from './reverse-evaluation-view.ts';
 export * from './create-reverse-evaluation.ts';
 export * from './find-reverse-evaluations.ts';
 export * from './get-reverse-evaluation-report.ts';
+export * from './export-whitelist-conversion.ts';
+export * from './build-reverse-evaluation-report-pdf.ts';
+export * from './get-reverse-evaluation-report-pdf.ts';
