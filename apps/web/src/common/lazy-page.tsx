@@ -22,7 +22,7 @@ export function lazyPage<Name extends string, Module extends Record<Name, Compon
   load: () => Promise<Module>,
   name: Name,
 ): ComponentType {
-  const Page = lazy(async () => {
+  const Page = lazy<ComponentType>(async () => {
     const loaded = await load();
     return { default: loaded[name] };
   });
