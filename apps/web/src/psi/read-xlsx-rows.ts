@@ -80,7 +80,9 @@ const decodeXml = (s: string) =>
 
 /** The concatenated `<t>` runs of a string item (plain or rich text). */
 const runsText = (xml: string) =>
-  [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => decodeXml(m[1]!)).join('');
+  [...xml.replace(/<t\b[^>]*\/>/g, '').matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)]
+    .map((m) => decodeXml(m[1]!))
+    .join('');
 
 function parseSharedStrings(xml: string): string[] {
   return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => runsText(m[1]!));
