@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gte, inArray, isNull, like, notExists, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, notExists, sql } from 'drizzle-orm';
 import { DomainError } from '@ipf/domain/errors';
-import { WHITELIST_PROGRAMME_SCOPE } from '@ipf/domain/whitelist-round';
 import { tables, type Executor } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { insertCaseLead } from '../ledger/insert-case-lead.ts';
+import { findValidProgrammeOptIns } from '../whitelist/find-valid-programme-opt-ins.ts';
 
 export type WhitelistPushTrigger = 'schedule' | 'on_demand';
 
@@ -63,8 +63,7 @@ export async function pushRoundBank(
   now: Date,
   today: string,
 ): Promise<WhitelistPushSummary | null> {
-  const { whitelistEntries, whitelistPushes, whitelistPushEntries, organisations, enterprises, consents } =
-    tables;
+  const { whitelistEntries, whitelistPushes, whitelistPushEntries, organisations, enterprises } = tables;
   const { round, bankId } = input;
   const [built] = await tx
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
@@ -128,18 +127,22 @@ export async function pushRoundBank(
       : new Set(
           (
             await tx
-              .selectDistinct({ id: consents.enterpriseId })
-              .from(consents)
+              .select({ id: enterprises.organisationId })
+              .from(enterprises)
               .where(
                 and(
                   inArray(
-                    consents.enterpriseId,
+                    enterprises.organisationId,
                     entries.map((e) => e.enterpriseId),
                   ),
-                  eq(consents.scope, WHITELIST_PROGRAMME_SCOPE),
-                  eq(consents.recipientId, round.bureauOrganisationId),
-                  isNull(consents.revokedAt),
-                  gte(consents.expiresOn, today),
+                  inArray(
+                    enterprises.organisationId,
+                    findValidProgrammeOptIns(tx, {
+                      bureauId: round.bureauOrganisationId,
+                      asOfDate: today,
+                      at: now,
+                    }),
+                  ),
                 ),
               )
           ).map((c) => c.id),
