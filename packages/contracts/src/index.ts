@@ -27,3 +27,4 @@ export * from './notifications.ts';
 export * from './psi.ts';
 export * from './whitelist-push.ts';
 export * from './whitelist.ts';
+export * from './compliance-flags.ts';
