@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDailyServicingJob, systemActor, toWire } from '@ipf/app';
-import { tables } from '@ipf/db';
+import { runDailyServicingJob, simulateSubsidyScheme, systemActor, toWire, type Actor } from '@ipf/app';
+import type { Role } from '@ipf/domain/party';
+import { tables, type Database } from '@ipf/db';
 import { formatYuan } from '@ipf/domain/money';
 import { NANSHAN_IP_PLEDGE_SUBSIDY_EXAMPLE } from '@ipf/domain/subsidy';
 import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
@@ -68,6 +69,34 @@ async function independentFigures(t: TestApp, capFen: bigint) {
   for (const r of rows) byDistrict.set(r.district, (byDistrict.get(r.district) ?? 0n) + BigInt(r.fen));
   const total = rows.reduce((sum, r) => sum + BigInt(r.fen), 0n);
   return { byEnterprise, byDistrict, total };
+}
+
+/** The methods of the database that each send one query when the builder they return is awaited. */
+const QUERY_METHODS = new Set([
+  'select',
+  'selectDistinct',
+  'execute',
+  'insert',
+  'update',
+  'delete',
+  'transaction',
+]);
+
+/** The database wrapped so that every query it is asked for is counted. */
+function countingDatabase(db: Database): { db: Database; queries: () => number } {
+  let queries = 0;
+  const counted = new Proxy(db, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => unknown;
+      return (...args: unknown[]) => {
+        if (QUERY_METHODS.has(String(property))) queries += 1;
+        return method.apply(target, args);
+      };
+    },
+  });
+  return { db: counted, queries: () => queries };
 }
 
 describe('subsidy simulation and reports (issue 9 items 5, 6)', () => {
@@ -338,5 +367,61 @@ describe('subsidy simulation and reports (issue 9 items 5, 6)', () => {
       0,
       '0.00',
     ]);
+  });
+
+  it('the simulation reads the ledger in a fixed number of queries, whatever the number of loans (set-based)', async () => {
+    const id = await draft('sim-draft-count', '999999999.00', '100000000.00');
+    const [member] = await t.deps.db
+      .select({ userId: tables.users.id, organisation: tables.organisations, role: tables.memberships.role })
+      .from(tables.users)
+      .innerJoin(tables.memberships, eq(tables.memberships.userId, tables.users.id))
+      .innerJoin(tables.organisations, eq(tables.organisations.id, tables.memberships.organisationId))
+      .where(eq(tables.users.login, 'bureau.city'));
+    const actor: Actor = {
+      userId: member!.userId,
+      organisationId: member!.organisation.id,
+      organisationKind: member!.organisation.kind as Actor['organisationKind'],
+      organisationPath: member!.organisation.path,
+      district: member!.organisation.district,
+      role: member!.role as Role,
+      requestId: 'sim-count',
+      scopes: null,
+    };
+    const simulate = async () => {
+      const counting = countingDatabase(t.deps.db);
+      const started = performance.now();
+      const view = await simulateSubsidyScheme({ id, year: 2026 }, actor, { ...t.deps, db: counting.db });
+      return { view, queries: counting.queries(), ms: Math.round(performance.now() - started) };
+    };
+    const all = await simulate();
+    expect(all.view.loansEvaluated).toBeGreaterThanOrEqual(cases.length);
+    expect(all.view.loansEligible).toBeGreaterThan(0);
+    // Two of the loans moved out of the year (disbursed after it): fewer loans, the same number of queries.
+    const moved = cases.slice(1).map((x) => x.caseId);
+    const [original] = await t.deps.db
+      .select({ date: tables.loanAccounts.disbursementDate })
+      .from(tables.loanAccounts)
+      .where(inArray(tables.loanAccounts.caseId, moved));
+    await t.deps.db
+      .update(tables.loanAccounts)
+      .set({ disbursementDate: '2027-01-05' })
+      .where(inArray(tables.loanAccounts.caseId, moved));
+    try {
+      const fewer = await simulate();
+      expect(fewer.view.loansEvaluated).toBe(all.view.loansEvaluated - moved.length);
+      expect(fewer.queries).toBe(all.queries);
+      // The scheme, the loans, seven ledger reads (cases, assets, registrations, repayments, guarantees,
+      // policies, fee payments), the firms' grants and their names.
+      expect(all.queries).toBeLessThanOrEqual(11);
+      console.info(
+        `subsidy simulation: ${all.view.loansEvaluated} loans in ${all.queries} queries, ${all.ms} ms; ` +
+          `${fewer.view.loansEvaluated} loans in ${fewer.queries} queries, ${fewer.ms} ms`,
+      );
+    } finally {
+      await t.deps.db
+        .update(tables.loanAccounts)
+        .set({ disbursementDate: original!.date })
+        .where(inArray(tables.loanAccounts.caseId, moved));
+    }
   });
 });

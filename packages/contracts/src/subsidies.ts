@@ -77,10 +77,76 @@ const DeclaredFacts = Type.Object(
     aboveDesignatedSizeNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     districtFilingDate: Type.Optional(IsoDate),
     districtFilingNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    taxCertificateDocumentId: Type.Optional(Uuid),
+    techSmeDocumentId: Type.Optional(Uuid),
+    aboveDesignatedSizeDocumentId: Type.Optional(Uuid),
+    districtFilingDocumentId: Type.Optional(Uuid),
   },
   {
     additionalProperties: false,
-    description: 'facts the platform does not hold, proved by the uploaded document',
+    description:
+      'facts the platform does not hold, proved by the uploaded document: …DocumentId is the id of the upload ' +
+      '(POST /api/cases/{id}/subsidy-evidence), which the reviewer opens from the application',
+  },
+);
+
+/** 已缴费用 (a cost actually paid) with the record proving it, as the subsidy facts count it. */
+export const SubsidyCostPaid = Type.Object({
+  costId: Type.String(),
+  kind: Type.String({
+    description: 'interest | guarantee_fee | insurance_premium | evaluation_fee | service_fee',
+  }),
+  amountYuan: YuanString,
+  paidOn: IsoDate,
+  proof: Type.Object({
+    kind: Type.String(),
+    id: Type.String(),
+    documentId: Type.Optional(Uuid),
+  }),
+});
+
+/** 费用缴付记录 (an evaluation or service fee the enterprise paid). */
+export const FeePayment = Type.Object({
+  id: Uuid,
+  caseId: Uuid,
+  caseNumber: Type.String(),
+  enterpriseId: Uuid,
+  payeeOrganisationId: Uuid,
+  payeeNameZh: Type.String(),
+  payeeNameEn: Type.String(),
+  kind: Type.String({ description: 'evaluation_fee | service_fee' }),
+  amountYuan: YuanString,
+  paidDate: IsoDate,
+  invoiceNumber: Type.String(),
+  evidenceAttachmentId: Type.Union([Uuid, Type.Null()]),
+  recordedBy: Type.String({ description: 'payee | enterprise (with the invoice, checked by the reviewer)' }),
+  recordedByUserId: Uuid,
+  createdAt: Type.String(),
+});
+export type FeePayment = Static<typeof FeePayment>;
+
+/** 收款机构候选 (an institution a fee of the case may have been paid to). */
+export const FeePayee = Type.Object({
+  organisationId: Uuid,
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  kind: Type.String({ description: 'bank | guarantor | insurer | evaluation_firm' }),
+});
+
+export const RecordFeePaymentBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('evaluation_fee'), Type.Literal('service_fee')]),
+    amountYuan: YuanString,
+    paidDate: IsoDate,
+    invoiceNumber: Type.String({ minLength: 1, maxLength: 100 }),
+    payeeOrganisationId: Type.Optional(Uuid),
+    evidenceAttachmentId: Type.Optional(Uuid),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'the payee institution records what it was paid (payeeOrganisationId left out); the enterprise names the ' +
+      'payee and attaches the uploaded invoice (evidenceAttachmentId)',
   },
 );
 
@@ -92,6 +158,7 @@ export const SubsidyEligibility = Type.Object({
   principalYuan: YuanString,
   disbursementDate: IsoDate,
   closedDate: Type.Union([IsoDate, Type.Null()]),
+  costsPaid: Type.Array(SubsidyCostPaid),
   schemes: Type.Array(
     Type.Object({
       schemeVersionId: Uuid,

@@ -25,6 +25,7 @@ import { registerDispositionRoutes } from './disposition-routes.ts';
 import { registerWhatIfRoutes } from './what-if-routes.ts';
 import { registerSubsidyRoutes } from './subsidy-routes.ts';
 import { registerSubsidyReportRoutes } from './subsidy-report-routes.ts';
+import { registerFeePaymentRoutes } from './fee-payment-routes.ts';
 import { registerSubsidyRewardRoutes } from './subsidy-reward-routes.ts';
 import { registerNotificationRoutes } from './notification-routes.ts';
 import { registerServicingRoutes } from './servicing-routes.ts';
@@ -71,6 +72,7 @@ export async function registerRoutes(
   registerWhatIfRoutes(app, deps);
   registerSubsidyRoutes(app, deps);
   registerSubsidyReportRoutes(app, deps);
+  registerFeePaymentRoutes(app, deps);
   registerSubsidyRewardRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerDashboardRoutes(app, deps);

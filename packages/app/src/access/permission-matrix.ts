@@ -155,6 +155,9 @@ export type Operation =
   | 'whitelist_grade.list'
   | 'whitelist_grade.upload'
   | 'subsidy_report.read'
+  | 'fee_payment.list'
+  | 'fee_payment.record'
+  | 'subsidy_evidence.upload'
   | 'subsidy_reward.eligibility'
   | 'subsidy_reward.apply'
   | 'subsidy_reward.list'
@@ -657,6 +660,18 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'whitelist_grade.upload': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
   // Subsidy reports and exports (issue 9 item 6): a district bureau its district's, the city and regulators all.
   'subsidy_report.read': only({ district_bureau: 'district', city_bureau: 'all', regulator: 'all' }),
+  // 费用缴付记录 (issue 9 item 1): evaluation and service fees paid, read by whoever reads the case (and its
+  // evaluator); recorded by the payee on a case it takes part in, or by the enterprise with its invoice.
+  'fee_payment.list': { ...caseReaders, evaluator: 'assigned' },
+  'fee_payment.record': only({
+    enterprise_user: 'own_org',
+    bank_clerk: 'own_org',
+    guarantor_user: 'assigned',
+    insurer_user: 'assigned',
+    evaluator: 'assigned',
+  }),
+  // 补贴证明材料 (issue 9 item 3): the enterprise uploads the proof of a declared fact or fee to its own loan's case.
+  'subsidy_evidence.upload': only({ enterprise_user: 'own_org' }),
   // 机构奖励 (issue 9 item 2): a bank's (units above see below), guarantor's, insurer's or evaluation firm's users list
   // their loans' reward eligibility and apply; the city bureau reviews, another bureau user approves, pays and claws
   // back; regulators read.

@@ -6,6 +6,8 @@ import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
+import { loadSubsidyLedger } from './build-subsidy-facts.ts';
+import { toWire } from './subsidy-wire.ts';
 import { evaluateStoredScheme, evaluationToWire } from './subsidy-views.ts';
 
 export interface FindSubsidyEligibilityInput {
@@ -27,6 +29,15 @@ export interface SchemeEligibilityView {
   readonly application: { readonly id: string; readonly state: string } | null;
 }
 
+/** 已缴费用 (a cost actually paid) in wire form, with the record proving it. */
+export interface CostPaidView {
+  readonly costId: string;
+  readonly kind: string;
+  readonly amountYuan: string;
+  readonly paidOn: string;
+  readonly proof: { readonly kind: string; readonly id: string; readonly documentId?: string };
+}
+
 export interface LoanEligibilityView {
   readonly caseId: string;
   readonly caseNumber: string;
@@ -34,13 +45,16 @@ export interface LoanEligibilityView {
   readonly principalYuan: string;
   readonly disbursementDate: string;
   readonly closedDate: string | null;
+  /** The costs actually paid the facts count (interest, fees, premiums), each with the record proving it. */
+  readonly costsPaid: CostPaidView[];
   readonly schemes: SchemeEligibilityView[];
 }
 
 /**
  * 可申请的补贴 (what an enterprise can claim): for each of its loans and each published enterprise scheme, the
  * evaluation on the facts the platform holds today — each condition met or not with the record that proves it,
- * the amount step by step — and the live application if one exists. Source: issue 9 item 3.
+ * the amount step by step — the costs actually paid with their records (repayments, contracts, fee payment
+ * records and their invoices), and the live application if one exists. Source: issue 9 item 3.
  */
 export async function findSubsidyEligibility(
   input: FindSubsidyEligibilityInput,
@@ -85,6 +99,7 @@ export async function findSubsidyEligibility(
             ),
           );
 
+  const ledger = await loadSubsidyLedger(deps.db, caseIds);
   const result: LoanEligibilityView[] = [];
   for (const { loan, caseNumber } of loans) {
     const views: SchemeEligibilityView[] = [];
@@ -117,6 +132,7 @@ export async function findSubsidyEligibility(
       principalYuan: formatYuan(loan.principalFen),
       disbursementDate: loan.disbursementDate,
       closedDate: loan.closedDate,
+      costsPaid: (ledger.get(loan.caseId)?.costsPaid ?? []).map((c) => toWire(c) as CostPaidView),
       schemes: views,
     });
   }

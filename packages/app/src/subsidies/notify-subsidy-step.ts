@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { formatYuan } from '@ipf/domain/money';
 import { tables, type Transaction } from '@ipf/db';
 import { findDistrictBureauId } from '../notifications/find-district-bureau-id.ts';
@@ -13,7 +13,8 @@ export type SubsidyNotificationStep =
 /**
  * 补贴申请通知: tells the next party of a step, inside the step's transaction — a submission to its district's
  * bureau (the reviewers, link to their queue), every later step (reviewed, approved, rejected, paid, clawed back)
- * to the enterprise (link to 政策补贴). Params: application number, scheme name in both languages, the amount in
+ * to the enterprise (link to 政策补贴); a district review passed under a scheme that needs the city's approval
+ * also to the city IP bureau (`subsidy_application.city_review_requested`, link to its queue). Params: application number, scheme name in both languages, the amount in
  * yuan (granted when there is one, else requested) and the reason of a rejection or clawback.
  * Source: issue 9 item 4 "notifications at each step".
  */
@@ -24,7 +25,11 @@ export async function notifySubsidyStep(
   now: Date,
 ): Promise<void> {
   const [scheme] = await tx
-    .select({ nameZh: tables.subsidySchemes.nameZh, nameEn: tables.subsidySchemes.nameEn })
+    .select({
+      nameZh: tables.subsidySchemes.nameZh,
+      nameEn: tables.subsidySchemes.nameEn,
+      requiresCityReview: tables.subsidySchemes.requiresCityReview,
+    })
     .from(tables.subsidySchemes)
     .where(eq(tables.subsidySchemes.id, row.schemeVersionId));
   const params: Record<string, string> = {
@@ -44,6 +49,25 @@ export async function notifySubsidyStep(
         now,
       );
     return;
+  }
+  if (step === 'reviewed' && row.state === 'district_reviewed' && scheme?.requiresCityReview === true) {
+    const [city] = await tx
+      .select({ id: tables.organisations.id })
+      .from(tables.organisations)
+      .where(and(eq(tables.organisations.kind, 'ip_bureau'), eq(tables.organisations.active, true)))
+      .orderBy(asc(tables.organisations.createdAt))
+      .limit(1);
+    if (city !== undefined)
+      await notify(
+        tx,
+        {
+          to: { organisationId: city.id },
+          kind: 'subsidy_application.city_review_requested',
+          params,
+          link: '/subsidy-applications',
+        },
+        now,
+      );
   }
   await notify(tx, { to: { organisationId: row.enterpriseId }, kind, params, link: '/subsidies' }, now);
 }

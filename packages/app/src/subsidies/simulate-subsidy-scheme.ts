@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import { DomainError } from '@ipf/domain/errors';
 import { formatYuan } from '@ipf/domain/money';
 import { evaluateSubsidy, toPriorPayments, type PriorSubsidyPayment } from '@ipf/domain/subsidy';
@@ -7,7 +7,11 @@ import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
-import { buildSubsidyFacts, findPriorSubsidyPayments } from './build-subsidy-facts.ts';
+import {
+  assembleSubsidyFacts,
+  findPriorSubsidyPaymentsOfFirms,
+  loadSubsidyLedger,
+} from './build-subsidy-facts.ts';
 import { schemeOf } from './subsidy-views.ts';
 
 export interface SimulateSubsidySchemeInput {
@@ -69,7 +73,8 @@ function percentText(part: bigint, whole: bigint): string {
  * are taken in disbursement order and each firm's simulated grants feed its later loans (per-firm caps, the 100%
  * rule), on top of what the firm was really granted. The total is set against the scheme's budget. A draft that
  * takes effect only after the year is simulated as if in effect from the year's first day (said in the result).
- * Reads only.
+ * Set-based: the ledger of all the year's loans and the firms' real grants are read in a fixed number of queries
+ * (`loadSubsidyLedger`, `findPriorSubsidyPaymentsOfFirms`), whatever the number of loans. Reads only.
  */
 export async function simulateSubsidyScheme(
   input: SimulateSubsidySchemeInput,
@@ -108,14 +113,20 @@ export async function simulateSubsidyScheme(
     )
     .orderBy(asc(loanAccounts.disbursementDate), asc(financingCases.caseNumber));
 
+  const ledger = await loadSubsidyLedger(
+    deps.db,
+    loans.map((l) => l.caseId),
+  );
+  const realByFirm = await findPriorSubsidyPaymentsOfFirms(deps.db, [
+    ...new Set([...ledger.values()].map((l) => l.enterpriseId)),
+  ]);
   const simulatedByFirm = new Map<string, PriorSubsidyPayment[]>();
-  const realByFirm = new Map<string, PriorSubsidyPayment[]>();
   const districts = new Map<string, { loans: number; enterprises: Set<string>; fen: bigint }>();
   const firms = new Map<string, { district: string; loans: number; fen: bigint }>();
   let loansEligible = 0;
   let totalFen = 0n;
   for (const { caseId } of loans) {
-    const built = await buildSubsidyFacts(deps.db, {
+    const built = assembleSubsidyFacts(ledger, {
       caseId,
       asOfDate,
       ...(scheme.trigger.kind === 'per_year' ? { subsidyYear: year } : {}),
@@ -125,11 +136,7 @@ export async function simulateSubsidyScheme(
       const repaid = built.facts.loan.fullyRepaidOn?.value;
       if (repaid === undefined || repaid < yearStart || repaid > yearEnd) continue;
     }
-    let real = realByFirm.get(built.enterpriseId);
-    if (real === undefined) {
-      real = await findPriorSubsidyPayments(deps.db, built.enterpriseId);
-      realByFirm.set(built.enterpriseId, real);
-    }
+    const real = realByFirm.get(built.enterpriseId) ?? [];
     const simulated = simulatedByFirm.get(built.enterpriseId) ?? [];
     const evaluation = evaluateSubsidy(scheme, built.facts, [...real, ...simulated]);
     const amountFen = evaluation.eligible ? evaluation.totalFen : 0n;
@@ -150,13 +157,12 @@ export async function simulateSubsidyScheme(
   }
 
   const names = new Map<string, string>();
-  for (const enterpriseId of firms.keys()) {
-    const [row] = await deps.db
-      .select({ name: tables.enterprises.name })
+  if (firms.size > 0)
+    for (const row of await deps.db
+      .select({ id: tables.enterprises.organisationId, name: tables.enterprises.name })
       .from(tables.enterprises)
-      .where(eq(tables.enterprises.organisationId, enterpriseId));
-    names.set(enterpriseId, row?.name ?? '');
-  }
+      .where(inArray(tables.enterprises.organisationId, [...firms.keys()])))
+      names.set(row.id, row.name);
   const budgetFen = scheme.budget.totalFen;
   const usedFen = budgetFen === null || totalFen < budgetFen ? totalFen : budgetFen;
   return {

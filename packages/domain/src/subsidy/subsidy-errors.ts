@@ -131,4 +131,34 @@ export const subsidyErrors = defineErrors({
     zh: '模拟测算年度 {year} 无效：只能测算已结束的年度。',
     en: 'The simulation year {year} is not valid: only a year that has ended can be simulated.',
   },
+  FEE_PAYMENT_KIND_NOT_ALLOWED: {
+    status: 422,
+    zh: '{payeeKind}类机构不能登记“{kind}”费用。',
+    en: 'A payee of kind {payeeKind} cannot record a fee of kind {kind}.',
+  },
+  FEE_PAYMENT_PAYEE_INVALID: {
+    status: 422,
+    zh: '收款机构无效：须为评估、银行、担保或保险机构，且不能是付款企业本身。',
+    en: 'The payee must be an evaluation firm, bank, guarantor or insurer other than the paying enterprise.',
+  },
+  FEE_PAYMENT_EVIDENCE_REQUIRED: {
+    status: 422,
+    zh: '企业自行登记缴费须附上传的发票（本案件的材料）。',
+    en: 'A fee payment recorded by the enterprise needs the uploaded invoice (an attachment of the case).',
+  },
+  FEE_PAYMENT_DUPLICATE: {
+    status: 409,
+    zh: '发票号 {invoiceNumber} 已登记。',
+    en: 'The invoice {invoiceNumber} is already recorded.',
+  },
+  FEE_PAYMENT_DATE_INVALID: {
+    status: 422,
+    zh: '缴费日期 {paidDate} 不能晚于今天。',
+    en: 'The payment date {paidDate} may not be after today.',
+  },
+  SUBSIDY_EVIDENCE_NOT_FOUND: {
+    status: 422,
+    zh: '证明材料 {documentId} 不是本案件已上传的材料。',
+    en: 'The proof {documentId} is not a document uploaded to this case.',
+  },
 });

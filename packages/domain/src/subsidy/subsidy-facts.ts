@@ -3,7 +3,10 @@ import type { IpAssetKind } from '../ip-asset/ip-asset-kind.ts';
 import type { DistrictCode } from '../party/reference-data.ts';
 import type { EnterpriseFlag, SubsidyCostKind, SubsidyLineKind } from './subsidy-scheme.ts';
 
-/** 证明记录 (the record that proves a fact): a reference the caller supplies, e.g. `{ kind: 'contract', id }`. */
+/**
+ * 证明记录 (the record that proves a fact): a reference the caller supplies, e.g. `{ kind: 'contract', id }`;
+ * `fee_payment` is a fee payment record (费用缴付记录, id the invoice number).
+ */
 export interface FactProof {
   readonly kind:
     | 'contract'
@@ -12,8 +15,11 @@ export interface FactProof {
     | 'payoff_certificate'
     | 'enterprise_profile'
     | 'filing'
-    | 'upload';
+    | 'upload'
+    | 'fee_payment';
   readonly id: string;
+  /** The uploaded document (a case attachment id) the reviewer opens, when the fact rests on one. */
+  readonly documentId?: string;
 }
 
 /** A fact with the record that proves it. */
