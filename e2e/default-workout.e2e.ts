@@ -432,6 +432,26 @@ describe('default workout in the Chinese UI: compensation, pool claim, auction, 
     for (const fen of Object.values(books)) expect(fen).toBeGreaterThanOrEqual(0n);
     await shot(approver, 'default-workout-distributed');
 
+    // The case page keeps the same books: each party's net loss, together the loss base less the net, to the fen.
+    await openCase(clerk);
+    const bookRows = clerk.getByTestId('claim-party-books').locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => bookRows.count(), { timeout: 20_000 }).toBe(4);
+    const shown = new Map<string, bigint>();
+    for (const row of await bookRows.all()) {
+      const cells = await row.locator('td').allTextContents();
+      shown.set(cells[0]!, fenOf(cells[6]!));
+    }
+    expect(Object.fromEntries(shown)).toEqual({
+      银行: books.bank,
+      担保机构: books.guarantor,
+      再担保机构: books.re_guarantor,
+      风险补偿资金池: books.pool,
+    });
+    expect(fenOf((await clerk.getByTestId('claim-party-books-total').textContent()) ?? '')).toBe(
+      layered.lossBaseFen - netFen,
+    );
+    await shot(clerk, 'default-workout-books');
+
     // The paid claims now show the proceeds shared back on their pages (the payer's view).
     const guarantorClaim = await openClaim('guarantor1.user', claims.get('guarantor')!.number);
     expect(fenOf(await termOf(guarantorClaim, '已返还追偿款'))).toBe(shares.get('担保机构'));

@@ -24,6 +24,8 @@ import { hasPermission } from '../session/has-permission.ts';
 import { useSession } from '../session/use-session.ts';
 import { claimApi, type CaseClaims, type FileRiskClaimInput } from './claim-api.ts';
 import { claimRoleLabel, claimStateColor, claimStateLabel } from './claim-labels.ts';
+import { riskRoleLabel } from './disposition-labels.ts';
+import { partyBooks } from './party-books.ts';
 
 type Payer = CaseClaims['payers'][number];
 
@@ -200,6 +202,7 @@ export function ClaimCasePanel({ caseId, onChanged }: { caseId: string; onChange
     );
   const data = claims.data;
   if (!data.hasAgreement && data.claims.length === 0) return null;
+  const books = partyBooks(data);
   const isBankClerk = session?.role === 'bank_clerk';
   const canFile = hasPermission(session, 'risk_claim.file') && data.filingOpen;
   const canRecord =
@@ -291,6 +294,55 @@ export function ClaimCasePanel({ caseId, onChanged }: { caseId: string; onChange
             : []),
         ]}
       />
+      {books !== null && (
+        <Table
+          rowKey="organisationId"
+          size="small"
+          style={{ marginTop: 12 }}
+          pagination={false}
+          data-testid="claim-party-books"
+          title={() => (
+            <Space orientation="vertical" size={0}>
+              <Typography.Text strong>{t('riskClaims.books.title')}</Typography.Text>
+              <Typography.Text type="secondary">{t('riskClaims.books.help')}</Typography.Text>
+            </Space>
+          )}
+          dataSource={[...books.rows]}
+          columns={[
+            { title: t('riskClaims.books.role'), key: 'role', render: (_, r) => riskRoleLabel(r.role, t) },
+            { title: t('riskClaims.party'), dataIndex: 'name', key: 'name' },
+            ...(
+              [
+                ['lossBaseYuan', t('riskClaims.books.lossBase')],
+                ['paidYuan', t('riskClaims.books.paid')],
+                ['receivedYuan', t('riskClaims.books.received')],
+                ['recoveredYuan', t('riskClaims.books.recovered')],
+                ['netYuan', t('riskClaims.books.net')],
+              ] as const
+            ).map(([field, title]) => ({
+              title,
+              key: field,
+              align: 'right' as const,
+              render: (_: unknown, r: (typeof books.rows)[number]) => formatMoney(r[field]),
+            })),
+          ]}
+          summary={() => (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={6}>
+                {t('riskClaims.books.total', {
+                  lossBase: formatMoney(books.lossBaseYuan),
+                  recovered: formatMoney(books.recoveredYuan),
+                })}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">
+                <Typography.Text strong data-testid="claim-party-books-total">
+                  {formatMoney(books.totalNetYuan)}
+                </Typography.Text>
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          )}
+        />
+      )}
       {data.recoveries.length > 0 && (
         <Table
           rowKey="id"
