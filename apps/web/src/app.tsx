@@ -92,6 +92,7 @@ const SubsidySchemeListPage = lazyPage(
   'SubsidySchemeListPage',
 );
 const SubsidyReportPage = lazyPage(() => import('./subsidies/subsidy-report-page.tsx'), 'SubsidyReportPage');
+const FeePaymentPage = lazyPage(() => import('./subsidies/fee-payment-page.tsx'), 'FeePaymentPage');
 const SubsidyRewardPage = lazyPage(() => import('./subsidies/subsidy-reward-page.tsx'), 'SubsidyRewardPage');
 const SubsidyRewardQueuePage = lazyPage(
   () => import('./subsidies/subsidy-reward-queue-page.tsx'),
@@ -322,6 +323,14 @@ export function App() {
                   element={
                     <RequirePermission permission="subsidy_scheme.list">
                       <SubsidySchemeListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="fee-payments"
+                  element={
+                    <RequirePermission permission="fee_payment.list">
+                      <FeePaymentPage />
                     </RequirePermission>
                   }
                 />

@@ -16,6 +16,8 @@ export function notificationText(notification: Notification, t: TFunction, langu
       return t('notifications.kinds.subsidy_application.submitted', params);
     case 'subsidy_application.reviewed':
       return t('notifications.kinds.subsidy_application.reviewed', params);
+    case 'subsidy_application.city_review_requested':
+      return t('notifications.kinds.subsidy_application.city_review_requested', params);
     case 'subsidy_application.rejected':
       return t('notifications.kinds.subsidy_application.rejected', params);
     case 'subsidy_application.approved':

@@ -160,6 +160,9 @@ export function buildNavigation(
         ...(can('subsidy_report.read')
           ? [{ path: '/subsidy-reports', label: t('subsidyReports.navReports'), icon: 'dashboard' as const }]
           : []),
+        ...(can('fee_payment.list') && can('case.list')
+          ? [{ path: '/fee-payments', label: t('feePayments.nav'), icon: 'case' as const }]
+          : []),
         ...(can('subsidy_reward.apply')
           ? [{ path: '/subsidy-rewards', label: t('subsidyRewards.navMine'), icon: 'case' as const }]
           : []),

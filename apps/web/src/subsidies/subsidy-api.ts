@@ -8,7 +8,7 @@ export type { SubsidyApplication, SubsidyEligibility, SubsidySchemeVersion };
 export interface SubsidyCondition {
   condition: string;
   met: boolean;
-  proof: { kind: string; id: string } | null;
+  proof: { kind: string; id: string; documentId?: string } | null;
   reason: { code: string; params: Record<string, unknown> } | null;
   source: { document: string; article: string; isExample: boolean };
 }

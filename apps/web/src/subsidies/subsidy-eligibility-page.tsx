@@ -7,6 +7,7 @@ import {
   Empty,
   Form,
   Input,
+  List,
   Modal,
   Skeleton,
   Space,
@@ -16,7 +17,9 @@ import {
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applicationStateLabel } from './subsidy-labels.ts';
+import { Link } from 'react-router';
+import { applicationStateLabel, lineLabel, proofLabel } from './subsidy-labels.ts';
+import { caseAttachmentContentUrl } from '../cases/case-attachment-api.ts';
 import { PageHeader } from '../common/page-header.tsx';
 import { PagedTable } from '../common/paged-table.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
@@ -24,18 +27,73 @@ import { useListSearchParams } from '../common/use-list-search-params.ts';
 import { formatMoney } from '../format/format-money.ts';
 import { asEvaluation, subsidyApi, type SubsidyApplication, type SubsidyEligibility } from './subsidy-api.ts';
 import { SubsidyEvaluationView } from './subsidy-evaluation-view.tsx';
+import { SubsidyEvidenceUpload } from './subsidy-evidence-upload.tsx';
+
+/** 已缴费用: the costs the platform counts as actually paid for the loan, each with the record proving it. */
+function CostsPaidList({ loan }: { loan: SubsidyEligibility }) {
+  const { t } = useTranslation();
+  return (
+    <Collapse
+      size="small"
+      style={{ marginBottom: 12 }}
+      items={[
+        {
+          key: 'costs',
+          label: t('feePayments.costsPaid', { count: loan.costsPaid.length }),
+          extra: (
+            <Link
+              to={`/fee-payments?caseId=${encodeURIComponent(loan.caseId)}`}
+              onClick={(e) => e.stopPropagation()}
+            >
+              {t('feePayments.recordLink')}
+            </Link>
+          ),
+          children: (
+            <List
+              size="small"
+              dataSource={loan.costsPaid}
+              locale={{ emptyText: t('feePayments.none') }}
+              renderItem={(c) => (
+                <List.Item extra={formatMoney(c.amountYuan)}>
+                  <Space>
+                    <span>{lineLabel(c.kind, t)}</span>
+                    <span>{c.paidOn}</span>
+                    <Tag>
+                      {proofLabel(c.proof.kind, t)}：{c.proof.id}
+                    </Tag>
+                    {c.proof.documentId !== undefined && (
+                      <Typography.Link href={caseAttachmentContentUrl(c.proof.documentId)} target="_blank">
+                        {t('feePayments.openProof')}
+                      </Typography.Link>
+                    )}
+                  </Space>
+                </List.Item>
+              )}
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}
 
 type SchemeOfLoan = SubsidyEligibility['schemes'][number];
 
 interface DeclaredValues {
   techSmeNumber?: string;
+  techSmeDocumentId?: string;
   taxDistrict?: string;
   taxCertificateNumber?: string;
+  taxCertificateDocumentId?: string;
   districtFilingDate?: string;
   districtFilingNumber?: string;
+  districtFilingDocumentId?: string;
 }
 
-/** 一键申请, with the facts the platform does not hold declared from the uploaded documents (all optional). */
+/**
+ * 一键申请, with the facts the platform does not hold declared from the uploaded documents (all optional): each
+ * number with its uploaded document, which the reviewer opens from the application.
+ */
 function ApplyModal(props: {
   caseId: string;
   scheme: SchemeOfLoan;
@@ -83,15 +141,23 @@ function ApplyModal(props: {
       </Typography.Paragraph>
       {missing && <Typography.Paragraph type="warning">{t('subsidies.declareIntro')}</Typography.Paragraph>}
       <Form<DeclaredValues> form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
-        <Form.Item name="techSmeNumber" label={t('subsidies.declared.techSmeNumber')}>
-          <Input maxLength={100} />
-        </Form.Item>
+        <Space align="end">
+          <Form.Item name="techSmeNumber" label={t('subsidies.declared.techSmeNumber')}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="techSmeDocumentId" label={t('feePayments.proofDocument')}>
+            <SubsidyEvidenceUpload caseId={props.caseId} />
+          </Form.Item>
+        </Space>
         <Space>
           <Form.Item name="taxDistrict" label={t('subsidies.declared.taxDistrict')}>
             <Input maxLength={40} placeholder="futian" />
           </Form.Item>
           <Form.Item name="taxCertificateNumber" label={t('subsidies.declared.taxCertificateNumber')}>
             <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="taxCertificateDocumentId" label={t('feePayments.proofDocument')}>
+            <SubsidyEvidenceUpload caseId={props.caseId} kind="tax_certificate" />
           </Form.Item>
         </Space>
         <Space>
@@ -101,6 +167,9 @@ function ApplyModal(props: {
           <Form.Item name="districtFilingNumber" label={t('subsidies.declared.districtFilingNumber')}>
             <Input maxLength={100} />
           </Form.Item>
+          <Form.Item name="districtFilingDocumentId" label={t('feePayments.proofDocument')}>
+            <SubsidyEvidenceUpload caseId={props.caseId} />
+          </Form.Item>
         </Space>
       </Form>
     </Modal>
@@ -108,8 +177,9 @@ function ApplyModal(props: {
 }
 
 /**
- * 政策补贴 (the enterprise's page, issue 9 items 3, 4): for each of its loans, the published schemes with every
- * condition ✓/✗ and the record proving it, the amount step by step and 一键申请; below, its applications.
+ * 政策补贴 (the enterprise's page, issue 9 items 3, 4): for each of its loans, the costs actually paid with their
+ * records (repayments, contracts, fee payment records and invoices), the published schemes with every condition
+ * ✓/✗ and the record proving it, the amount step by step and 一键申请; below, its applications.
  */
 export function SubsidyEligibilityPage() {
   const { t } = useTranslation();
@@ -164,6 +234,7 @@ export function SubsidyEligibilityPage() {
               </Space>
             }
           >
+            <CostsPaidList loan={loan} />
             <Collapse
               items={loan.schemes.map((scheme) => ({
                 key: scheme.schemeVersionId,

@@ -1,11 +1,15 @@
-import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
+import { CheckCircleTwoTone, CloseCircleTwoTone, PaperClipOutlined } from '@ant-design/icons';
 import { List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { conditionLabel, lineLabel, proofLabel, reasonLabel, stepLabel } from './subsidy-labels.ts';
+import { caseAttachmentContentUrl } from '../cases/case-attachment-api.ts';
 import { formatMoney } from '../format/format-money.ts';
 import type { SubsidyEvaluationWire } from './subsidy-api.ts';
 
-/** Each condition ✓/✗ with the record that proves it and the clause's source, then the amount by line. */
+/**
+ * Each condition ✓/✗ with the record that proves it (and the uploaded document, which opens) and the clause's
+ * source, then the amount by line.
+ */
 export function SubsidyEvaluationView({ evaluation }: { evaluation: SubsidyEvaluationWire }) {
   const { t } = useTranslation();
   return (
@@ -28,6 +32,11 @@ export function SubsidyEvaluationView({ evaluation }: { evaluation: SubsidyEvalu
                     <Tag style={{ marginLeft: 8 }}>
                       {proofLabel(c.proof.kind, t)}：{c.proof.id}
                     </Tag>
+                  )}
+                  {c.proof?.documentId !== undefined && (
+                    <Typography.Link href={caseAttachmentContentUrl(c.proof.documentId)} target="_blank">
+                      <PaperClipOutlined /> {t('feePayments.openProof')}
+                    </Typography.Link>
                   )}
                 </div>
                 {!c.met && c.reason !== null && (

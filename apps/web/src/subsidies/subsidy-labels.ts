@@ -47,6 +47,8 @@ export function proofLabel(code: string, t: Translate): string {
       return t('subsidies.proof.filing');
     case 'upload':
       return t('subsidies.proof.upload');
+    case 'fee_payment':
+      return t('subsidies.proof.fee_payment');
     default:
       return code;
   }
@@ -193,6 +195,18 @@ export function actionTextLabel(code: string, t: Translate): string {
       return t('subsidies.actionText.pay');
     case 'clawBack':
       return t('subsidies.actionText.clawBack');
+    default:
+      return code;
+  }
+}
+
+/** 费用登记方 label: the payee institution, or the enterprise with its invoice (literal keys). */
+export function feeRecordedByLabel(code: string, t: Translate): string {
+  switch (code) {
+    case 'payee':
+      return t('feePayments.recordedBy.payee');
+    case 'enterprise':
+      return t('feePayments.recordedBy.enterprise');
     default:
       return code;
   }
