@@ -16,6 +16,7 @@ import { psiApi } from './psi-api.ts';
 import { psiSetKindLabel, psiStepLabel } from './psi-labels.ts';
 import { readXlsxRows } from './read-xlsx-rows.ts';
 import {
+  PsiListTooLargeError,
   PsiSuiteMismatchError,
   runBrowserPsi,
   type BrowserPsiResult,
@@ -184,6 +185,15 @@ function PsiError({ error }: { error: unknown }) {
       <Alert type="warning" showIcon role="alert" title={t('psi.limitReached')} description={error.detail} />
     );
   if (isApiProblem(error)) return <ProblemAlert error={error} />;
+  if (error instanceof PsiListTooLargeError)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={t('psi.listTooLarge', { size: error.size, limit: error.limit })}
+      />
+    );
   const detail =
     error instanceof PsiSuiteMismatchError ? t('psi.suiteMismatch') : t('psi.browserUnsupported');
   return <Alert type="error" showIcon role="alert" title={detail} />;

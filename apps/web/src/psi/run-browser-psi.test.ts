@@ -7,12 +7,18 @@ import {
   maskPsiPoints,
   PSI_HASH_TO_CURVE_DST,
   PSI_HASH_TO_CURVE_SUITE,
+  psiLimits,
 } from '@ipf/app';
 import type { PsiSessionOpened } from '@ipf/contracts';
 import { hashPsiItemsInBrowser, PSI_DST, PSI_SUITE } from './hash-psi-items-in-browser.ts';
 import { createBrowserPsiKey, maskPsiPointsInBrowser } from './mask-psi-points-in-browser.ts';
 import { decodePsiBase64Url, encodePsiBase64Url } from './psi-base64url.ts';
-import { runBrowserPsi, type BrowserPsiApi } from './run-browser-psi.ts';
+import {
+  PSI_MAX_CLIENT_ITEMS,
+  PsiListTooLargeError,
+  runBrowserPsi,
+  type BrowserPsiApi,
+} from './run-browser-psi.ts';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
@@ -154,5 +160,15 @@ describe('runBrowserPsi', () => {
       /PSI suite/,
     );
     expect(requests).toHaveLength(1);
+  });
+
+  it('refuses a list over the platform’s per-session limit before opening a session (no daily session spent)', async () => {
+    expect(PSI_MAX_CLIENT_ITEMS).toBe(psiLimits.maxClientSetSize);
+    const { api, requests } = fakePlatform([]);
+    const items = Array.from({ length: PSI_MAX_CLIENT_ITEMS + 1 }, (_, i) => `C${i}`);
+    await expect(runBrowserPsi({ setKind: 'opted_in', items, api })).rejects.toBeInstanceOf(
+      PsiListTooLargeError,
+    );
+    expect(requests).toHaveLength(0);
   });
 });

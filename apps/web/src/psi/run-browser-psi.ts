@@ -31,6 +31,23 @@ export interface BrowserPsiResult {
   readonly intersection: string[];
 }
 
+/**
+ * The platform's limit of items per session (`psiLimits.maxClientSetSize`); checked before a session is opened,
+ * so that an oversized list does not spend one of the bank's daily sessions on a refusal.
+ */
+export const PSI_MAX_CLIENT_ITEMS = 100_000;
+
+/** The list holds more distinct codes than one session takes. */
+export class PsiListTooLargeError extends Error {
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`PSI list of ${size} items is over the limit of ${limit}`);
+    this.name = 'PsiListTooLargeError';
+  }
+}
+
 /** The platform answered with another curve or hash suite than this client implements. */
 export class PsiSuiteMismatchError extends Error {
   constructor(readonly suite: string) {
@@ -48,6 +65,7 @@ export class PsiSuiteMismatchError extends Error {
  */
 export async function runBrowserPsi(input: RunBrowserPsiInput): Promise<BrowserPsiResult> {
   const items = [...new Set(input.items.map(normalizeUscc).filter((s) => s !== ''))];
+  if (items.length > PSI_MAX_CLIENT_ITEMS) throw new PsiListTooLargeError(items.length, PSI_MAX_CLIENT_ITEMS);
   input.onStep?.('hashing');
   const key = await createBrowserPsiKey();
   const maskedItems = (await maskPsiPointsInBrowser(key, await hashPsiItemsInBrowser(items))).map(
