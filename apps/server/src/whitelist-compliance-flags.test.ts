@@ -49,6 +49,7 @@ describe('compliance flags and the whitelist (issue 10 item 4)', () => {
   let clean: string;
   let entOwnUscc: string;
   let entOwnName: string;
+  let entOwnDistrict: string;
   const pseudonymOf = new Map<string, string>();
 
   const post = async (login: string, url: string, payload: object) =>
@@ -80,6 +81,7 @@ describe('compliance flags and the whitelist (issue 10 item 4)', () => {
     const [own] = await db.select().from(enterprises).where(eq(enterprises.organisationId, entOwn));
     entOwnUscc = own!.uscc;
     entOwnName = own!.name;
+    entOwnDistrict = own!.district;
     // Five more enterprises of ent001's district without any demo flag.
     const flagged = db.select({ id: tables.complianceFlags.enterpriseId }).from(tables.complianceFlags);
     const others = await db
@@ -340,6 +342,12 @@ describe('compliance flags and the whitelist (issue 10 item 4)', () => {
     const mine = await page('ent001', '');
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((f) => f.enterpriseId === entOwn)).toBe(true);
+    // A district bureau reads its district's flags only.
+    const district = await page(`bureau.${entOwnDistrict}`, '');
+    expect(district.items.map((f) => f.enterpriseId)).toContain(entOwn);
+    expect(district.items.every((f) => f.district === entOwnDistrict)).toBe(true);
+    const elsewhere = await page(`bureau.${entOwnDistrict === 'futian' ? 'luohu' : 'futian'}`, '');
+    expect(elsewhere.items.map((f) => f.enterpriseId)).not.toContain(entOwn);
     expect((await get('bank01.clerk', '/api/compliance-flags')).statusCode).toBe(403);
     expect((await get('bank01.hq', '/api/compliance-flags')).statusCode).toBe(403);
   });
