@@ -98,6 +98,7 @@ const SubsidyRewardQueuePage = lazyPage(
   () => import('./subsidies/subsidy-reward-queue-page.tsx'),
   'SubsidyRewardQueuePage',
 );
+const ComplianceFlagPage = lazyPage(() => import('./compliance/compliance-flag-page.tsx'), 'ComplianceFlagPage');
 const WhitelistRulesPage = lazyPage(
   () => import('./whitelist-push/whitelist-rules-page.tsx'),
   'WhitelistRulesPage',
@@ -379,6 +380,14 @@ export function App() {
                   element={
                     <RequirePermission permission="whitelist_programme.read">
                       <WhitelistProgrammePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="compliance-flags"
+                  element={
+                    <RequirePermission permission="compliance_flag.list">
+                      <ComplianceFlagPage />
                     </RequirePermission>
                   }
                 />

@@ -25,8 +25,8 @@ import { registerDispositionRoutes } from './disposition-routes.ts';
 import { registerWhatIfRoutes } from './what-if-routes.ts';
 import { registerSubsidyRoutes } from './subsidy-routes.ts';
 import { registerSubsidyReportRoutes } from './subsidy-report-routes.ts';
-import { registerFeePaymentRoutes } from './fee-payment-routes.ts';
 import { registerSubsidyRewardRoutes } from './subsidy-reward-routes.ts';
+import { registerFeePaymentRoutes } from './fee-payment-routes.ts';
 import { registerNotificationRoutes } from './notification-routes.ts';
 import { registerServicingRoutes } from './servicing-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
@@ -35,6 +35,7 @@ import { registerValuationRoutes } from './valuation-routes.ts';
 import { registerWhitelistRoundRoutes } from './whitelist-round-routes.ts';
 import { registerWhitelistPushRoutes } from './whitelist-push-routes.ts';
 import { registerPsiRoutes } from './psi-routes.ts';
+import { registerComplianceFlagRoutes } from './compliance-flag-routes.ts';
 
 export async function registerRoutes(
   app: AppInstance,
@@ -72,8 +73,8 @@ export async function registerRoutes(
   registerWhatIfRoutes(app, deps);
   registerSubsidyRoutes(app, deps);
   registerSubsidyReportRoutes(app, deps);
-  registerFeePaymentRoutes(app, deps);
   registerSubsidyRewardRoutes(app, deps);
+  registerFeePaymentRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerMonitoringRoutes(app, deps);
@@ -84,5 +85,6 @@ export async function registerRoutes(
   registerWhitelistRoundRoutes(app, deps);
   registerWhitelistPushRoutes(app, deps);
   registerPsiRoutes(app, deps);
+  registerComplianceFlagRoutes(app, deps);
   await Promise.resolve();
 }

@@ -202,6 +202,15 @@ export function buildNavigation(
               },
             ]
           : []),
+        ...(can('compliance_flag.list')
+          ? [
+              {
+                path: '/compliance-flags',
+                label: role === 'enterprise_user' ? t('compliance.navMine') : t('compliance.nav'),
+                icon: 'alert' as const,
+              },
+            ]
+          : []),
         ...(can('whitelist_rules.publish')
           ? [{ path: '/whitelist-rules', label: t('whitelistPush.navRules'), icon: 'dashboard' as const }]
           : []),

@@ -154,10 +154,10 @@ export type Operation =
   | 'whitelist_scorecard.submit'
   | 'whitelist_grade.list'
   | 'whitelist_grade.upload'
+  | 'compliance_flag.list'
+  | 'compliance_flag.record'
+  | 'compliance_flag.clear'
   | 'subsidy_report.read'
-  | 'fee_payment.list'
-  | 'fee_payment.record'
-  | 'subsidy_evidence.upload'
   | 'subsidy_reward.eligibility'
   | 'subsidy_reward.apply'
   | 'subsidy_reward.list'
@@ -166,6 +166,9 @@ export type Operation =
   | 'subsidy_reward.approve'
   | 'subsidy_reward.pay'
   | 'subsidy_reward.claw_back'
+  | 'fee_payment.list'
+  | 'fee_payment.record'
+  | 'subsidy_evidence.upload'
   | 'notification.list'
   | 'notification.mark_read'
   | 'psi.match';
@@ -603,6 +606,11 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   }),
   'whitelist_lead.contact': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
   'whitelist_conversion.read': only({ district_bureau: 'district', city_bureau: 'all', regulator: 'all' }),
+  // 合规标记 (issue 10 item 4): the city bureau records and clears them; an enterprise sees its own, a district
+  // bureau its district's. Banks never: a flag would tell a bank why an enterprise it graded is not pushed to it.
+  'compliance_flag.list': only({ enterprise_user: 'own_org', district_bureau: 'district', city_bureau: 'all' }),
+  'compliance_flag.record': only({ city_bureau: 'all' }),
+  'compliance_flag.clear': only({ city_bureau: 'all' }),
   // 反向评估 (issue 10 item 6): a bank unit requests and reads its own (units below it included); the bureau all.
   'reverse_evaluation.create': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
   'reverse_evaluation.read': only({ bank_clerk: 'own_org', bank_approver: 'own_org', city_bureau: 'all' }),
@@ -660,18 +668,6 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'whitelist_grade.upload': only({ bank_clerk: 'own_org', bank_approver: 'own_org' }),
   // Subsidy reports and exports (issue 9 item 6): a district bureau its district's, the city and regulators all.
   'subsidy_report.read': only({ district_bureau: 'district', city_bureau: 'all', regulator: 'all' }),
-  // 费用缴付记录 (issue 9 item 1): evaluation and service fees paid, read by whoever reads the case (and its
-  // evaluator); recorded by the payee on a case it takes part in, or by the enterprise with its invoice.
-  'fee_payment.list': { ...caseReaders, evaluator: 'assigned' },
-  'fee_payment.record': only({
-    enterprise_user: 'own_org',
-    bank_clerk: 'own_org',
-    guarantor_user: 'assigned',
-    insurer_user: 'assigned',
-    evaluator: 'assigned',
-  }),
-  // 补贴证明材料 (issue 9 item 3): the enterprise uploads the proof of a declared fact or fee to its own loan's case.
-  'subsidy_evidence.upload': only({ enterprise_user: 'own_org' }),
   // 机构奖励 (issue 9 item 2): a bank's (units above see below), guarantor's, insurer's or evaluation firm's users list
   // their loans' reward eligibility and apply; the city bureau reviews, another bureau user approves, pays and claws
   // back; regulators read.
@@ -711,6 +707,18 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'subsidy_reward.approve': only({ city_bureau: 'all' }),
   'subsidy_reward.pay': only({ city_bureau: 'all' }),
   'subsidy_reward.claw_back': only({ city_bureau: 'all' }),
+  // 费用缴付记录 (issue 9 item 1): evaluation and service fees paid, read by whoever reads the case (and its
+  // evaluator); recorded by the payee on a case it takes part in, or by the enterprise with its invoice.
+  'fee_payment.list': { ...caseReaders, evaluator: 'assigned' },
+  'fee_payment.record': only({
+    enterprise_user: 'own_org',
+    bank_clerk: 'own_org',
+    guarantor_user: 'assigned',
+    insurer_user: 'assigned',
+    evaluator: 'assigned',
+  }),
+  // 补贴证明材料 (issue 9 item 3): the enterprise uploads the proof of a declared fact or fee to its own loan's case.
+  'subsidy_evidence.upload': only({ enterprise_user: 'own_org' }),
   // 站内通知 (issue 9 item 4): every user reads its own and its organisation's notifications.
   'notification.list': everyone('own_org'),
   'notification.mark_read': everyone('own_org'),
