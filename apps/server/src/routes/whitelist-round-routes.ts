@@ -41,7 +41,7 @@ import {
   type WhitelistScorecardView,
 } from '@ipf/app';
 import { formatErrorMessage } from '@ipf/domain/errors';
-import type { WhitelistScorecard as DomainScorecard } from '@ipf/domain/whitelist';
+import { whitelistFeatureLabel, type WhitelistScorecard as DomainScorecard } from '@ipf/domain/whitelist';
 import type { AppInstance } from '../http/app-instance.ts';
 import { actorOf } from '../http/actor-of.ts';
 import { problemResponses } from '../http/problem-responses.ts';
@@ -61,14 +61,26 @@ const withoutUndefined = <T extends object>(o: T) =>
     [K in keyof T]: Exclude<T[K], undefined>;
   };
 
-/** A scorecard with its refusal problems' messages in the request's language. */
-const renderScorecard = (view: WhitelistScorecardView, request: FastifyRequest) => ({
-  ...view,
-  problems: view.problems.map(({ params, ...p }) => ({
-    ...p,
-    message: formatErrorMessage(p.code, params ?? {}, requestLanguage(request)),
-  })),
-});
+/**
+ * A scorecard with its refusal problems' messages in the request's language, the feature named as the bank reads
+ * it (有效发明专利数, not validInventionPatents).
+ */
+const renderScorecard = (view: WhitelistScorecardView, request: FastifyRequest) => {
+  const language = requestLanguage(request);
+  return {
+    ...view,
+    problems: view.problems.map(({ params, ...p }) => ({
+      ...p,
+      message: formatErrorMessage(
+        p.code,
+        typeof params?.['feature'] === 'string'
+          ? { ...params, feature: whitelistFeatureLabel(params['feature'], language) }
+          : (params ?? {}),
+        language,
+      ),
+    })),
+  };
+};
 
 /**
  * 白名单计划 and 白名单轮次 (issue 10 items 1–3): the enterprise's programme consent; the bureau's rounds (create,

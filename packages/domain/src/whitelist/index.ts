@@ -1,5 +1,6 @@
 export * from './whitelist-errors.ts';
 export * from './whitelist-feature-row.ts';
+export * from './whitelist-feature-labels.ts';
 export * from './calculate-hmac-sm3.ts';
 export * from './derive-pseudonym.ts';
 export * from './generalisation-hierarchies.ts';
