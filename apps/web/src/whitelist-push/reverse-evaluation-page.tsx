@@ -9,7 +9,7 @@ import { formatDateTime } from '../format/format-date-time.ts';
 import { formatMoney } from '../format/format-money.ts';
 import { useSession } from '../session/use-session.ts';
 import { whitelistPushApi, type ReverseEvaluationView, type ReverseReport } from './whitelist-push-api.ts';
-import { whitelistPushFlagsLabel } from './whitelist-push-labels.ts';
+import { reverseConsentScopeLabel, whitelistPushFlagsLabel } from './whitelist-push-labels.ts';
 
 /**
  * 反向评估 (issue 10 item 6): a bank submits its applicants' USCCs (it must hold each one's valid consent) and
@@ -137,7 +137,7 @@ function ReportDrawer(props: { report: ReverseReport; onClose: () => void }) {
         <Descriptions.Item label="USCC">{content.enterprise.uscc}</Descriptions.Item>
         <Descriptions.Item label={t('whitelistPush.asOfDate')}>{props.report.asOfDate}</Descriptions.Item>
         <Descriptions.Item label={t('whitelistPush.consentUsed')}>
-          {`${content.consent.scope} · ${t('whitelistPush.validUntil')} ${content.consent.expiresOn}`}
+          {`${reverseConsentScopeLabel(content.consent.scope, t)} · ${t('whitelistPush.validUntil')} ${content.consent.expiresOn}`}
         </Descriptions.Item>
         <Descriptions.Item label={t('whitelistPush.valuation')}>
           {content.valuation === null

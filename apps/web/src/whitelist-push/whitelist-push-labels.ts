@@ -97,3 +97,21 @@ export function whitelistPushReasonsLabel(code: string, t: Translate): string {
       return code;
   }
 }
+
+/** 授权范围 of the consent a reverse evaluation relied on (consents.scopes.*, literal keys). */
+export function reverseConsentScopeLabel(scope: string, t: Translate): string {
+  switch (scope) {
+    case 'profile':
+      return t('consents.scopes.profile');
+    case 'ip_assets':
+      return t('consents.scopes.ip_assets');
+    case 'financials':
+      return t('consents.scopes.financials');
+    case 'credit_report':
+      return t('consents.scopes.credit_report');
+    case 'financing_record':
+      return t('consents.scopes.financing_record');
+    default:
+      return scope;
+  }
+}
