@@ -11,7 +11,9 @@ import { startServer } from '../../apps/server/src/start-server.ts';
 import type { TestSession } from '../../apps/server/src/testing/create-test-app.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const webDistDir = join(repoRoot, 'apps/web/dist');
+// IPF_E2E_WEB_DIST: a private build (`vite build --outDir …`), so that a rebuild of apps/web/dist by someone else in
+// the same tree cannot pull the web app from under a running browser test.
+const webDistDir = process.env['IPF_E2E_WEB_DIST'] ?? join(repoRoot, 'apps/web/dist');
 const screenshotDir = join(repoRoot, 'artifacts/screenshots');
 const chromiumArgs = [
   '--headless',
