@@ -1,19 +1,12 @@
-import { CN_HOLIDAY_CALENDAR } from '@ipf/domain/calendar';
-import {
-  decideRegistrationCancellation,
-  type RegistrationCancellationReason,
-} from '@ipf/domain/registration';
+import type { RegistrationCancellationReason } from '@ipf/domain/registration';
 import { DomainError } from '@ipf/domain/errors';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
-import { toShanghaiDate } from '../support/shanghai-date.ts';
+import { cancelRegisteredPledge } from './cancel-registered-pledge.ts';
 import type { RegistrationDeps } from './registration-adapters.ts';
 import { getVisibleRegistration } from './registration-case-visibility.ts';
-import { registeredPledgeOf, throwFollowUpProblems } from './registered-pledge-of.ts';
 import { toRegistrationViews, type RegistrationView } from './registration-view.ts';
-import { releaseAssetPledgeLocks } from './take-asset-pledge-locks.ts';
-import { writeRegistrationEvent } from './write-registration-decision.ts';
 
 export interface RequestRegistrationCancellationInput {
   readonly registrationId: string;
@@ -34,7 +27,6 @@ export async function requestRegistrationCancellation(
 ): Promise<RegistrationView> {
   const scope = authorize(actor, 'registration.submit');
   const now = deps.clock.now();
-  const today = toShanghaiDate(now);
   return runInTransaction(deps, async (tx) => {
     const { registration, caseRow } = await getVisibleRegistration(tx, input.registrationId, actor, scope);
     if (input.reason === 'debt_performed' && caseRow.state !== 'closed')
@@ -42,36 +34,13 @@ export async function requestRegistrationCancellation(
         caseNumber: caseRow.caseNumber,
         state: caseRow.state,
       });
-    const { pledge, authority } = await registeredPledgeOf(tx, registration);
-    const decision = decideRegistrationCancellation({
-      authority,
-      pledge,
-      requestDate: today,
-      reason: input.reason,
-      requestedBy: 'pledgee',
-      evidenceProvided: false,
-      calendar: CN_HOLIDAY_CALENDAR,
-    });
-    if (!decision.accepted) throwFollowUpProblems(decision.problems);
-    const requested = await writeRegistrationEvent(
+    const cancelled = await cancelRegisteredPledge(
       tx,
       deps,
       actor,
-      {
-        row: registration,
-        event: 'request_cancellation',
-        detail: { reason: input.reason, dueDate: decision.dueDate },
-      },
+      { registration, reason: input.reason },
       now,
     );
-    const cancelled = await writeRegistrationEvent(
-      tx,
-      deps,
-      actor,
-      { row: requested, event: 'complete_cancellation', detail: { reason: input.reason } },
-      now,
-    );
-    await releaseAssetPledgeLocks(tx, [registration.id], now);
     const [view] = await toRegistrationViews(tx, [cancelled]);
     return view!;
   });

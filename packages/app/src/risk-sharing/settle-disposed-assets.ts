@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { CN_HOLIDAY_CALENDAR } from '@ipf/domain/calendar';
 import { DomainError } from '@ipf/domain/errors';
-import { decideRegistrationCancellation } from '@ipf/domain/registration';
 import { tables, type Transaction } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
-import { registeredPledgeOf, throwFollowUpProblems } from '../registration/registered-pledge-of.ts';
-import { releaseAssetPledgeLocks } from '../registration/take-asset-pledge-locks.ts';
-import { writeRegistrationEvent } from '../registration/write-registration-decision.ts';
+import { cancelRegisteredPledge } from '../registration/cancel-registered-pledge.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 
 /** What became of the pledged IP: transferred to the buyer (or investee), or released to the pledgor. */
@@ -66,36 +62,7 @@ export async function settleDisposedAssets(
     });
   const cancelledRegistrationNumbers: string[] = [];
   for (const registration of registrations.filter((r) => r.state === 'registered')) {
-    const { pledge, authority } = await registeredPledgeOf(tx, registration);
-    const decision = decideRegistrationCancellation({
-      authority,
-      pledge,
-      requestDate: today,
-      reason: 'pledge_realised',
-      requestedBy: 'pledgee',
-      evidenceProvided: false,
-      calendar: CN_HOLIDAY_CALENDAR,
-    });
-    if (!decision.accepted) throwFollowUpProblems(decision.problems);
-    const requested = await writeRegistrationEvent(
-      tx,
-      deps,
-      actor,
-      {
-        row: registration,
-        event: 'request_cancellation',
-        detail: { reason: 'pledge_realised', dueDate: decision.dueDate },
-      },
-      now,
-    );
-    await writeRegistrationEvent(
-      tx,
-      deps,
-      actor,
-      { row: requested, event: 'complete_cancellation', detail: { reason: 'pledge_realised' } },
-      now,
-    );
-    await releaseAssetPledgeLocks(tx, [registration.id], now);
+    await cancelRegisteredPledge(tx, deps, actor, { registration, reason: 'pledge_realised' }, now);
     cancelledRegistrationNumbers.push(registration.registrationNumber ?? registration.applicationNumber);
   }
 
