@@ -1,11 +1,10 @@
-import type { DispositionPath } from '@ipf/domain/risk-sharing';
+import { dispositionPathLabels, type DispositionPath } from '@ipf/domain/risk-sharing';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import {
   appendDispositionTimelineEvent,
-  DISPOSITION_PATH_ZH,
   getVisibleDisposition,
   loadDispositionDetail,
   type DispositionDetail,
@@ -51,7 +50,7 @@ export async function chooseDispositionPath(
         action: 'choose_disposition_path',
         reasonCode: input.path,
         note: [
-          `处置方式：${DISPOSITION_PATH_ZH[input.path]}`,
+          `处置方式：${dispositionPathLabels[input.path].zh}`,
           input.counterpartyName === undefined ? null : `交易对手：${input.counterpartyName}`,
           input.controlledAccount === undefined ? null : `监管账户：${input.controlledAccount}`,
           input.note ?? null,
@@ -70,7 +69,7 @@ export async function chooseDispositionPath(
           caseId: row.caseId,
           action: 'start_disposition',
           reasonCode: input.path,
-          note: `开始${DISPOSITION_PATH_ZH[input.path]}，分配比例不再变更`,
+          note: `开始${dispositionPathLabels[input.path].zh}，分配比例不再变更`,
         },
         now,
       );

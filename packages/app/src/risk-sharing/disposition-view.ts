@@ -262,11 +262,3 @@ export type DispositionTimelineAction =
 
 /** Adds a step to the case timeline (state unchanged) in the caller's transaction. */
 export const appendDispositionTimelineEvent = appendCaseNoteEvent<DispositionTimelineAction>;
-
-/** 处置方式中文名 for timeline notes. */
-export const DISPOSITION_PATH_ZH: Readonly<Record<DispositionPath, string>> = {
-  reverse_licence: '反向许可',
-  auction: '挂牌拍卖',
-  transfer: '协议转让',
-  debt_to_equity: '质押转股权',
-};

@@ -2,6 +2,11 @@ import type { Writable } from 'node:stream';
 import { desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { tables } from '@ipf/db';
+import {
+  dispositionPathLabels,
+  dispositionStatusLabels,
+  type RiskSharingLabel,
+} from '@ipf/domain/risk-sharing';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
@@ -14,21 +19,6 @@ const EXPORT_PAGE_ROWS = 200;
 
 export type ExportDispositionsInput = Omit<FindDispositionsInput, 'page' | 'pageSize'> & {
   readonly language: 'zh-CN' | 'en';
-};
-
-const statusLabels: Readonly<Record<string, { zh: string; en: string }>> = {
-  opened: { zh: '已启动', en: 'Opened' },
-  path_chosen: { zh: '已选定方式', en: 'Path chosen' },
-  in_progress: { zh: '处置中', en: 'In progress' },
-  proceeds_received: { zh: '已收款', en: 'Proceeds received' },
-  distributed: { zh: '已分配', en: 'Distributed' },
-  closed: { zh: '已结案', en: 'Closed' },
-};
-const pathLabels: Readonly<Record<string, { zh: string; en: string }>> = {
-  reverse_licence: { zh: '反向许可', en: 'Reverse licence' },
-  auction: { zh: '挂牌拍卖', en: 'Auction' },
-  transfer: { zh: '协议转让', en: 'Transfer' },
-  debt_to_equity: { zh: '质押转股权', en: 'Pledge to equity' },
 };
 
 const headers = {
@@ -76,7 +66,7 @@ export async function exportDispositions(
   const scope = authorize(actor, 'disposition.read');
   const { language, ...filters } = input;
   const en = language === 'en';
-  const label = (map: typeof statusLabels, code: string | null) =>
+  const label = (map: Readonly<Record<string, RiskSharingLabel>>, code: string | null) =>
     code === null ? '' : ((en ? map[code]?.en : map[code]?.zh) ?? code);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
@@ -116,8 +106,8 @@ export async function exportDispositions(
             .addRow([
               d.caseNumber,
               d.enterpriseName,
-              label(pathLabels, d.path),
-              label(statusLabels, d.status),
+              label(dispositionPathLabels, d.path),
+              label(dispositionStatusLabels, d.status),
               d.counterpartyName ?? '',
               d.appraisedValueYuan ?? '',
               d.proceedsYuan,

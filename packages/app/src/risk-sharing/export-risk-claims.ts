@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { desc } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { tables } from '@ipf/db';
+import { claimRoleLabels, claimStatusLabels, type RiskSharingLabel } from '@ipf/domain/risk-sharing';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
@@ -13,22 +14,6 @@ const EXPORT_PAGE_ROWS = 200;
 
 export type ExportRiskClaimsInput = Omit<FindRiskClaimsInput, 'page' | 'pageSize'> & {
   readonly language: 'zh-CN' | 'en';
-};
-
-const roleLabels: Readonly<Record<string, { zh: string; en: string }>> = {
-  guarantor: { zh: '担保代偿', en: 'Guarantor compensation' },
-  re_guarantor: { zh: '再担保分担', en: 'Re-guarantee' },
-  insurer: { zh: '保险理赔', en: 'Insurance claim' },
-  evaluator: { zh: '评估机构分担', en: 'Evaluator share' },
-  pool: { zh: '资金池补偿', en: 'Pool compensation' },
-};
-const stateLabels: Readonly<Record<string, { zh: string; en: string }>> = {
-  filed: { zh: '已申请', en: 'Filed' },
-  under_review: { zh: '审查中', en: 'Under review' },
-  approved: { zh: '已核定', en: 'Approved' },
-  rejected: { zh: '已拒赔', en: 'Rejected' },
-  paid: { zh: '已支付', en: 'Paid' },
-  recovered: { zh: '已返还追偿款', en: 'Recovery shared' },
 };
 
 const headers = {
@@ -114,17 +99,17 @@ export async function exportRiskClaims(
           .offset(offset);
         if (rows.length === 0) break;
         for (const c of await toRiskClaimViews(tx, rows)) {
-          const label = (map: typeof roleLabels, code: string) =>
+          const label = (map: Readonly<Record<string, RiskSharingLabel>>, code: string) =>
             (en ? map[code]?.en : map[code]?.zh) ?? code;
           sheet
             .addRow([
               c.claimNumber,
               c.caseNumber,
               c.enterpriseName,
-              label(roleLabels, c.payerRole),
+              label(claimRoleLabels, c.payerRole),
               c.payerName,
               c.claimantName,
-              label(stateLabels, c.state),
+              label(claimStatusLabels, c.state),
               c.lossPrincipalYuan,
               c.lossInterestYuan,
               c.claimedYuan,

@@ -13,3 +13,4 @@ export * from './allocate-disposition-proceeds.ts';
 export * from './calculate-recovery-rates.ts';
 export * from './project-what-if-losses.ts';
 export * from './assert-claim-trigger.ts';
+export * from './risk-sharing-labels.ts';
