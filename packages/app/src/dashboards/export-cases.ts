@@ -1,11 +1,11 @@
 import type { Writable } from 'node:stream';
 import { and, eq, inArray, min } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { caseStates } from '@ipf/domain/ledger';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
+import { openXlsxStream } from '../documents/open-xlsx-stream.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { findCases, type FindCasesInput } from '../ledger/find-cases.ts';
 
@@ -62,19 +62,16 @@ export async function exportCases(
   const en = language === 'en';
   const stateLabel = new Map<string, string>(caseStates.map((s) => [s.code, en ? s.en : s.zh]));
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: true,
-    useSharedStrings: false,
+  const xlsx = openXlsxStream({
+    output,
+    sheetName: en ? 'Ledger' : '融资台账',
+    headers: headers[language],
+    // The amount column is text (exact decimals), aligned right like a number.
+    columns: [18, 28, 20, 24, 14, 18, 12, 14, 16, 14].map((width, index) => ({
+      width,
+      alignRight: index === 5,
+    })),
   });
-  const sheet = workbook.addWorksheet(en ? 'Ledger' : '融资台账');
-  // The amount column is text (exact decimals), aligned right like a number.
-  sheet.columns = [18, 28, 20, 24, 14, 18, 12, 14, 16, 14].map((width, index) =>
-    index === 5 ? { width, style: { alignment: { horizontal: 'right' } } } : { width },
-  );
-  const header = sheet.addRow([...headers[language]]);
-  header.font = { bold: true };
-  header.commit();
 
   const written = await deps.db.transaction(
     async (tx) => {
@@ -104,20 +101,18 @@ export async function exportCases(
         for (const c of items) {
           const bank = banks.find((b) => b.id === c.bankId);
           const applied = applications.find((a) => a.caseId === c.id)?.at ?? null;
-          sheet
-            .addRow([
-              c.caseNumber,
-              c.enterpriseName,
-              (en ? bank?.nameEn : bank?.nameZh) ?? '',
-              c.bankUnitName,
-              stateLabel.get(c.state) ?? c.state,
-              c.amountYuan ?? '',
-              c.termMonths ?? '',
-              applied === null ? '' : toShanghaiDate(applied),
-              toShanghaiDate(new Date(c.stateEnteredAt)),
-              toShanghaiDate(new Date(c.updatedAt)),
-            ])
-            .commit();
+          xlsx.addRow([
+            c.caseNumber,
+            c.enterpriseName,
+            (en ? bank?.nameEn : bank?.nameZh) ?? '',
+            c.bankUnitName,
+            stateLabel.get(c.state) ?? c.state,
+            c.amountYuan ?? '',
+            c.termMonths ?? '',
+            applied === null ? '' : toShanghaiDate(applied),
+            toShanghaiDate(new Date(c.stateEnteredAt)),
+            toShanghaiDate(new Date(c.updatedAt)),
+          ]);
           count += 1;
         }
         if (page * EXPORT_PAGE_ROWS >= total) break;
@@ -126,7 +121,6 @@ export async function exportCases(
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-  sheet.commit();
-  await workbook.commit();
+  await xlsx.finish();
   return written;
 }

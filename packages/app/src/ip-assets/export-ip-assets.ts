@@ -1,11 +1,11 @@
 import type { Writable } from 'node:stream';
 import { and, asc, gt } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { ipAssetFlags, ipAssetKinds, ipLegalStatuses } from '@ipf/domain/ip-asset';
 import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
+import { openXlsxStream } from '../documents/open-xlsx-stream.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { ipAssetImportColumns } from './ip-asset-import-columns.ts';
 import { ipAssetSearchConditions, type IpAssetSearchCriteria } from './ip-asset-search.ts';
@@ -33,12 +33,6 @@ export async function exportIpAssets(
   const statusLabel = new Map<string, string>(ipLegalStatuses.map((s) => [s.code, en ? s.en : s.zh]));
   const flagLabel = new Map<string, string>(ipAssetFlags.map((f) => [f.code, en ? f.en : f.zh]));
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet(en ? 'Assets' : '知识产权');
   const extra = en
     ? [
         'Kind (label)',
@@ -60,9 +54,11 @@ export async function exportIpAssets(
         '年费待缴',
         '存在纠纷',
       ];
-  const header = sheet.addRow([...ipAssetImportColumns.map((c) => c.key), ...extra]);
-  header.font = { bold: true };
-  header.commit();
+  const xlsx = openXlsxStream({
+    output,
+    sheetName: en ? 'Assets' : '知识产权',
+    headers: [...ipAssetImportColumns.map((c) => c.key), ...extra],
+  });
 
   const { ipAssets } = tables;
   const base = [ipAssetVisibility(actor, scope, today), ...ipAssetSearchConditions(input, today)];
@@ -106,24 +102,21 @@ export async function exportIpAssets(
         ipcClasses: row.ipcClasses.join(';'),
         niceClasses: row.niceClasses.join(';'),
       };
-      sheet
-        .addRow([
-          ...ipAssetImportColumns.map((c) => values[c.key] ?? ''),
-          kindLabel.get(row.kind) ?? row.kind,
-          statusLabel.get(row.legalStatus) ?? row.legalStatus,
-          row.flags.map((f) => flagLabel.get(f) ?? f).join('；'),
-          summary.owners.map((o) => `${o.name}（${(o.shareBps / 100).toFixed(2)}%）`).join('；'),
-          row.expiryDate ?? '',
-          summary.health.expiringSoon ? yes : '',
-          summary.health.feesDue ? yes : '',
-          summary.health.disputed ? yes : '',
-        ])
-        .commit();
+      xlsx.addRow([
+        ...ipAssetImportColumns.map((c) => values[c.key] ?? ''),
+        kindLabel.get(row.kind) ?? row.kind,
+        statusLabel.get(row.legalStatus) ?? row.legalStatus,
+        row.flags.map((f) => flagLabel.get(f) ?? f).join('；'),
+        summary.owners.map((o) => `${o.name}（${(o.shareBps / 100).toFixed(2)}%）`).join('；'),
+        row.expiryDate ?? '',
+        summary.health.expiringSoon ? yes : '',
+        summary.health.feesDue ? yes : '',
+        summary.health.disputed ? yes : '',
+      ]);
       written += 1;
     }
     lastId = rows[rows.length - 1]!.id;
   }
-  sheet.commit();
-  await workbook.commit();
+  await xlsx.finish();
   return written;
 }

@@ -1,6 +1,5 @@
 import type { Writable } from 'node:stream';
 import { desc, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { tables } from '@ipf/db';
 import {
   dispositionPathLabels,
@@ -10,6 +9,7 @@ import {
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
+import { openXlsxStream } from '../documents/open-xlsx-stream.ts';
 import { caseVisibility } from '../ledger/case-visibility.ts';
 import { toDispositionViews } from './disposition-view.ts';
 import { dispositionsWhere, type FindDispositionsInput } from './find-dispositions.ts';
@@ -68,20 +68,16 @@ export async function exportDispositions(
   const en = language === 'en';
   const label = (map: Readonly<Record<string, RiskSharingLabel>>, code: string | null) =>
     code === null ? '' : ((en ? map[code]?.en : map[code]?.zh) ?? code);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: true,
-    useSharedStrings: false,
+  const xlsx = openXlsxStream({
+    output,
+    sheetName: en ? 'Dispositions' : '处置案件',
+    headers: headers[language],
+    columns: headers[language].map((_, index) =>
+      index >= 5 && index <= 8
+        ? { width: 16, alignRight: true }
+        : { width: index < 2 || index === 9 ? 28 : 14 },
+    ),
   });
-  const sheet = workbook.addWorksheet(en ? 'Dispositions' : '处置案件');
-  sheet.columns = headers[language].map((_, index) =>
-    index >= 5 && index <= 8
-      ? { width: 16, style: { alignment: { horizontal: 'right' } } }
-      : { width: index < 2 || index === 9 ? 28 : 14 },
-  );
-  const header = sheet.addRow([...headers[language]]);
-  header.font = { bold: true };
-  header.commit();
   const { dispositionCases, financingCases } = tables;
   const where = dispositionsWhere(filters, caseVisibility(actor, scope));
   const written = await deps.db.transaction(
@@ -102,22 +98,20 @@ export async function exportDispositions(
           rows.map((r) => r.disposition),
         );
         for (const d of views) {
-          sheet
-            .addRow([
-              d.caseNumber,
-              d.enterpriseName,
-              label(dispositionPathLabels, d.path),
-              label(dispositionStatusLabels, d.status),
-              d.counterpartyName ?? '',
-              d.appraisedValueYuan ?? '',
-              d.proceedsYuan,
-              d.costsYuan,
-              d.distributedYuan,
-              d.distribution.map((s) => `${s.partyName} ${(s.weightBps / 100).toFixed(2)}%`).join('；'),
-              d.openedDate,
-              d.closedDate ?? '',
-            ])
-            .commit();
+          xlsx.addRow([
+            d.caseNumber,
+            d.enterpriseName,
+            label(dispositionPathLabels, d.path),
+            label(dispositionStatusLabels, d.status),
+            d.counterpartyName ?? '',
+            d.appraisedValueYuan ?? '',
+            d.proceedsYuan,
+            d.costsYuan,
+            d.distributedYuan,
+            d.distribution.map((s) => `${s.partyName} ${(s.weightBps / 100).toFixed(2)}%`).join('；'),
+            d.openedDate,
+            d.closedDate ?? '',
+          ]);
           rowsWritten += 1;
         }
         if (rows.length < EXPORT_PAGE_ROWS) break;
@@ -126,7 +120,6 @@ export async function exportDispositions(
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-  sheet.commit();
-  await workbook.commit();
+  await xlsx.finish();
   return written;
 }

@@ -1,11 +1,11 @@
 import type { Writable } from 'node:stream';
 import { desc } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { tables } from '@ipf/db';
 import { claimRoleLabels, claimStatusLabels, type RiskSharingLabel } from '@ipf/domain/risk-sharing';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
+import { openXlsxStream } from '../documents/open-xlsx-stream.ts';
 import { riskClaimsWhere, type FindRiskClaimsInput } from './find-risk-claims.ts';
 import { claimVisibility, toRiskClaimViews } from './risk-claim-view.ts';
 
@@ -71,20 +71,14 @@ export async function exportRiskClaims(
   const scope = authorize(actor, 'risk_claim.list');
   const { language, ...filters } = input;
   const en = language === 'en';
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: true,
-    useSharedStrings: false,
+  const xlsx = openXlsxStream({
+    output,
+    sheetName: en ? 'Claims' : '代偿理赔补偿',
+    headers: headers[language],
+    columns: headers[language].map((_, index) =>
+      index >= 7 && index <= 13 ? { width: 16, alignRight: true } : { width: index < 3 ? 24 : 14 },
+    ),
   });
-  const sheet = workbook.addWorksheet(en ? 'Claims' : '代偿理赔补偿');
-  sheet.columns = headers[language].map((_, index) =>
-    index >= 7 && index <= 13
-      ? { width: 16, style: { alignment: { horizontal: 'right' } } }
-      : { width: index < 3 ? 24 : 14 },
-  );
-  const header = sheet.addRow([...headers[language]]);
-  header.font = { bold: true };
-  header.commit();
   const where = riskClaimsWhere(filters, claimVisibility(actor, scope));
   const written = await deps.db.transaction(
     async (tx) => {
@@ -101,27 +95,25 @@ export async function exportRiskClaims(
         for (const c of await toRiskClaimViews(tx, rows)) {
           const label = (map: Readonly<Record<string, RiskSharingLabel>>, code: string) =>
             (en ? map[code]?.en : map[code]?.zh) ?? code;
-          sheet
-            .addRow([
-              c.claimNumber,
-              c.caseNumber,
-              c.enterpriseName,
-              label(claimRoleLabels, c.payerRole),
-              c.payerName,
-              c.claimantName,
-              label(claimStatusLabels, c.state),
-              c.lossPrincipalYuan,
-              c.lossInterestYuan,
-              c.claimedYuan,
-              c.approvedYuan ?? '',
-              c.paidYuan ?? '',
-              c.shortfallYuan ?? '',
-              c.recoveredYuan,
-              c.filedDate,
-              c.decidedDate ?? '',
-              c.payment?.paidDate ?? '',
-            ])
-            .commit();
+          xlsx.addRow([
+            c.claimNumber,
+            c.caseNumber,
+            c.enterpriseName,
+            label(claimRoleLabels, c.payerRole),
+            c.payerName,
+            c.claimantName,
+            label(claimStatusLabels, c.state),
+            c.lossPrincipalYuan,
+            c.lossInterestYuan,
+            c.claimedYuan,
+            c.approvedYuan ?? '',
+            c.paidYuan ?? '',
+            c.shortfallYuan ?? '',
+            c.recoveredYuan,
+            c.filedDate,
+            c.decidedDate ?? '',
+            c.payment?.paidDate ?? '',
+          ]);
           rowsWritten += 1;
         }
         if (rows.length < EXPORT_PAGE_ROWS) break;
@@ -130,7 +122,6 @@ export async function exportRiskClaims(
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-  sheet.commit();
-  await workbook.commit();
+  await xlsx.finish();
   return written;
 }
