@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { and, eq, gte, isNull, notInArray } from 'drizzle-orm';
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,5 +94,34 @@ describe('private customer matching for a bank, in the browser', () => {
     expect(psiRequests).toHaveLength(2);
     for (const code of [...mine, ...outside]) for (const p of posted) expect(p).not.toContain(code);
     expect(psiRequests[1]).toMatch(/"maskedItems":\["[A-Za-z0-9_-]{43}"(,"[A-Za-z0-9_-]{43}"){4}\]/);
+  });
+
+  it('reads an xlsx list in the page (first sheet, any column) and finds the same two', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('客户');
+    sheet.addRow(['序号', '客户名称', '统一社会信用代码']);
+    sheet.addRow([1, '本行客户甲', outside[0]]);
+    sheet.addRow([2, '本行客户乙', optedIn[0]]);
+    sheet.addRow([3, '本行客户丁', optedIn[1]]);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+
+    const page = await platform.pageOf('bank01.clerk');
+    await page.goto(`${platform.url}/psi-match`);
+    await page.getByRole('heading', { name: '客户名单隐私匹配' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles({
+      name: '客户名单.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
+    await page.getByText('已读取文件：客户名单.xlsx').waitFor();
+    await page.getByTestId('psi-list-summary').getByText('有效代码 3 个').waitFor();
+    await page.getByRole('button', { name: '开始隐私匹配' }).click();
+    const matches = page.getByTestId('psi-matches');
+    await matches.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 120_000 });
+    const rows = await matches.locator('tbody tr.ant-table-row').allInnerTexts();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain(optedIn[0]);
+    expect(rows[0]).toContain('2 本行客户乙');
+    expect(rows[1]).toContain(optedIn[1]);
   });
 });
