@@ -8,6 +8,7 @@ import { createTestApp, type TestApp, type TestSession } from './testing/create-
 interface Flag {
   id: string;
   enterpriseId: string;
+  district: string;
   kind: string;
   active: boolean;
   clearedOn: string | null;
