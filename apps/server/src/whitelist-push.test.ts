@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMonthlyWhitelistPush, systemActor } from '@ipf/app';
@@ -32,9 +31,10 @@ type Row = {
 };
 
 /**
- * The round itself (opening, k-anonymous release, scorecards) is the rounds module's: here its outcome is written
- * as data — a released round for two banks, each with a release of the same eight opted-in enterprises under
- * its own pseudonyms and the bank's grades — and the whitelist, push, tracking and statistics run on it.
+ * The round goes through its own use cases over HTTP: ent001 joins the programme, the bureau creates a round of
+ * March 2026 for the first two banks' head offices, opens and releases it (every enterprise in the programme, each
+ * bank under its own pseudonyms, k = 5), and each bank uploads grades by pseudonym for eight of the released
+ * enterprises (ent001 and seven of 南山); the whitelist, push, tracking and statistics run on that.
  */
 describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 items 4–6)', () => {
   let t: TestApp;
@@ -47,18 +47,20 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
     }
     return session.headers;
   };
-  const roundId = randomUUID();
+  let roundId: string;
   let bank1: string;
   let bank2: string;
   let enterpriseIds: string[];
   let entOwn: string; // the enterprise of login ent001
+  /** Every enterprise of the round's release to bank 1 (released or suppressed): the whitelist covers them all. */
+  let memberCount: number;
   const grades1 = new Map<string, string>();
   const grades2 = new Map<string, string>();
 
   beforeAll(async () => {
     t = await createTestApp();
     const db = t.deps.db;
-    const { organisations, enterprises, users, memberships } = tables;
+    const { organisations, enterprises, users, memberships, whitelistReleaseMembers } = tables;
     const orgId = async (login: string) => {
       const [row] = await db
         .select({ id: memberships.organisationId })
@@ -67,8 +69,6 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
         .where(eq(users.login, login));
       return row!.id;
     };
-    const [bureauUser] = await db.select().from(users).where(eq(users.login, 'bureau.city'));
-    const bureauId = await orgId('bureau.city');
     const headOffice = async (login: string) => {
       const unit = await orgId(login);
       const [row] = await db
@@ -80,97 +80,86 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
     bank1 = await headOffice('bank01.clerk');
     bank2 = await headOffice('bank02.clerk');
     entOwn = await orgId('ent001');
+    const post = async <T>(login: string, url: string, payload?: object): Promise<T> => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: await as(login),
+        ...(payload === undefined ? {} : { payload }),
+      });
+      expect([200, 201], `${url}: ${res.body}`).toContain(res.statusCode);
+      return res.json<T>();
+    };
+
+    await post('ent001', '/api/whitelist-programme/join', { expiresOn: '2027-03-01' });
+    roundId = (
+      await post<{ id: string }>('bureau.city', '/api/whitelist-rounds', {
+        title: '测试轮次',
+        periodFrom: '2026-03-01',
+        periodTo: '2026-03-31',
+        k: 5,
+        scorecardQuota: 3,
+      })
+    ).id;
+    for (const bankId of [bank1, bank2])
+      await post('bureau.city', `/api/whitelist-rounds/${roundId}/banks`, { bankOrganisationId: bankId });
+    await post('bureau.city', `/api/whitelist-rounds/${roundId}/open`);
+    await post('bureau.city', `/api/whitelist-rounds/${roundId}/release`);
+
+    const membersOf = (bankId: string) =>
+      db
+        .select({
+          enterpriseId: whitelistReleaseMembers.enterpriseId,
+          pseudonym: whitelistReleaseMembers.pseudonym,
+          released: whitelistReleaseMembers.released,
+        })
+        .from(whitelistReleaseMembers)
+        .where(
+          and(
+            eq(whitelistReleaseMembers.roundId, roundId),
+            eq(whitelistReleaseMembers.bankOrganisationId, bankId),
+          ),
+        );
+    const members1 = await membersOf(bank1);
+    const members2 = await membersOf(bank2);
+    memberCount = members1.length;
+    const pseudonym1 = new Map(members1.filter((m) => m.released).map((m) => [m.enterpriseId, m.pseudonym]));
+    const pseudonym2 = new Map(members2.filter((m) => m.released).map((m) => [m.enterpriseId, m.pseudonym]));
+    expect(pseudonym1.has(entOwn) && pseudonym2.has(entOwn)).toBe(true);
     const nanshan = await db
       .select({ id: enterprises.organisationId })
       .from(enterprises)
       .where(and(eq(enterprises.district, 'nanshan'), sql`${enterprises.organisationId} <> ${entOwn}`))
-      .orderBy(enterprises.organisationId)
-      .limit(7);
-    enterpriseIds = [entOwn, ...nanshan.map((n) => n.id)];
+      .orderBy(enterprises.organisationId);
+    enterpriseIds = [
+      entOwn,
+      ...nanshan
+        .map((n) => n.id)
+        .filter((id) => pseudonym1.has(id) && pseudonym2.has(id))
+        .slice(0, 7),
+    ];
+    expect(enterpriseIds).toHaveLength(8);
 
-    const now = t.clock.now();
-    await db.insert(tables.consents).values(
-      enterpriseIds.map((enterpriseId) => ({
-        id: randomUUID(),
-        enterpriseId,
-        recipientId: bureauId,
-        scope: WHITELIST_PROGRAMME_SCOPE,
-        purpose: 'whitelist_programme',
-        grantedAt: new Date(now.getTime() - 86_400_000),
-        expiresOn: '2028-12-31',
-      })),
-    );
-    await db.insert(tables.whitelistRounds).values({
-      id: roundId,
-      roundNumber: 'WL-2026-T01',
-      title: '测试轮次',
-      periodFrom: '2026-03-01',
-      periodTo: '2026-03-31',
-      k: 5,
-      featureSet: ['district', 'validInventionPatents'],
-      state: 'released',
-      bureauOrganisationId: bureauId,
-      createdByUserId: bureauUser!.id,
-      createdAt: now,
-      updatedAt: now,
-    });
-    // Bank 1 grades: A, B, C, D, A, B, none, A; bank 2: B for the first four only.
+    // Bank 1 grades: A, B, C, D, A, B, none, A; bank 2: B for the first four only (uploaded by pseudonym).
     const g1 = ['A', 'B', 'C', 'D', 'A', 'B', null, 'A'];
     const g2 = ['B', 'B', 'B', 'B', null, null, null, null];
-    for (const [bankId, grades, gradeMap] of [
-      [bank1, g1, grades1],
-      [bank2, g2, grades2],
+    for (const [bankId, login, grades, gradeMap, pseudonymOf] of [
+      [bank1, 'bank01.hq', g1, grades1, pseudonym1],
+      [bank2, 'bank02.hq', g2, grades2, pseudonym2],
     ] as const) {
-      await db.insert(tables.whitelistRoundBanks).values({
-        id: randomUUID(),
-        roundId,
-        bankOrganisationId: bankId,
-        pseudonymSecretEnc: 'test',
-        addedByUserId: bureauUser!.id,
-        addedAt: now,
-      });
-      const releaseId = randomUUID();
-      await db.insert(tables.whitelistReleases).values({
-        id: releaseId,
-        roundId,
-        bankOrganisationId: bankId,
-        releasedAt: now,
-        releasedByUserId: bureauUser!.id,
-        k: 5,
-        levels: {},
-        suppressedCount: 0,
-        smallestClass: 8,
-        rowCount: 8,
-        rows: [],
-      });
+      const lines = ['假名,评级'];
       for (const [i, enterpriseId] of enterpriseIds.entries()) {
-        const pseudonym = `WL-${bankId.slice(0, 4)}-${i}`;
-        await db.insert(tables.whitelistReleaseMembers).values({
-          id: randomUUID(),
-          releaseId,
-          roundId,
-          bankOrganisationId: bankId,
-          pseudonym,
-          enterpriseId,
-          features: {},
-          released: true,
-        });
         const grade = grades[i];
         if (grade === null || grade === undefined) continue;
         gradeMap.set(enterpriseId, grade);
-        await db.insert(tables.whitelistGrades).values({
-          id: randomUUID(),
-          roundId,
-          bankOrganisationId: bankId,
-          pseudonym,
-          enterpriseId,
-          grade,
-          source: 'upload',
-          sourceKey: 'upload',
-          recordedByUserId: bureauUser!.id,
-          recordedAt: now,
-        });
+        lines.push(`${pseudonymOf.get(enterpriseId)!},${grade}`);
       }
+      const uploaded = await post<{ imported: number }>(
+        login,
+        `/api/whitelist-rounds/${roundId}/banks/${bankId}/grades`,
+        { csv: lines.join('\n') },
+      );
+      expect(uploaded.imported).toBe(gradeMap.size);
     }
   }, 900_000);
 
@@ -229,22 +218,34 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
       });
       expect(built.statusCode, built.body).toBe(200);
       const expected = [...grades.values()].filter((g) => g === 'A' || g === 'B').length;
-      expect(built.json()).toMatchObject({ included: expected, excluded: 8 - expected, ruleSetVersion: 1 });
+      expect(built.json()).toMatchObject({
+        included: expected,
+        excluded: memberCount - expected,
+        ruleSetVersion: 1,
+      });
     }
-    const entries = await t.app.inject({
-      method: 'GET',
-      url: `/api/whitelist-entries?roundId=${roundId}&bankId=${bank1}&pageSize=50`,
-      headers: await as('bureau.city'),
-    });
-    const items = entries.json<{
-      items: {
-        enterpriseId: string;
-        included: boolean;
-        reasons: string[];
-        grade: string;
-        creditBandLowYuan: string | null;
-      }[];
-    }>().items;
+    type Entry = {
+      enterpriseId: string;
+      included: boolean;
+      reasons: string[];
+      grade: string;
+      creditBandLowYuan: string | null;
+    };
+    const all: Entry[] = [];
+    for (let page = 1; all.length < memberCount; page += 1) {
+      const entries = await t.app.inject({
+        method: 'GET',
+        url: `/api/whitelist-entries?roundId=${roundId}&bankId=${bank1}&page=${page}&pageSize=200`,
+        headers: await as('bureau.city'),
+      });
+      const body = entries.json<{ items: Entry[]; total: number }>();
+      expect(body.total).toBe(memberCount);
+      all.push(...body.items);
+    }
+    // The members the bank did not grade stay out for that reason alone.
+    const others = all.filter((e) => !enterpriseIds.includes(e.enterpriseId));
+    expect(others.every((e) => !e.included && e.reasons.includes('NO_GRADE'))).toBe(true);
+    const items = all.filter((e) => enterpriseIds.includes(e.enterpriseId));
     expect(items).toHaveLength(8);
     for (const item of items) {
       const grade = grades1.get(item.enterpriseId);
