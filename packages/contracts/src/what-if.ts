@@ -31,6 +31,10 @@ export const WhatIfProjection = Type.Object({
       grossBorneYuan: YuanString,
       recoveredYuan: YuanString,
       netLossYuan: YuanString,
+      /** 担保费 / 保费 earned on the chosen loans. */
+      feeIncomeYuan: YuanString,
+      /** Fee income less the net loss. */
+      netResultYuan: YuanString,
     }),
   ),
   poolBudgets: Type.Array(

@@ -173,6 +173,22 @@ export function WhatIfPage() {
                   render: (_, p) => formatMoney(p.netLossYuan),
                 },
                 {
+                  title: t('whatIf.feeIncome'),
+                  key: 'fee',
+                  align: 'right',
+                  render: (_, p) => formatMoney(p.feeIncomeYuan),
+                },
+                {
+                  title: t('whatIf.netResult'),
+                  key: 'result',
+                  align: 'right',
+                  render: (_, p) => (
+                    <span style={{ color: p.netResultYuan.startsWith('-') ? '#cf1322' : undefined }}>
+                      {formatMoney(p.netResultYuan)}
+                    </span>
+                  ),
+                },
+                {
                   title: t('whatIf.chart'),
                   key: 'bar',
                   render: (_, p) => (

@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { DomainError } from '@ipf/domain/errors';
 import { addRates, formatRatePct, formatYuan, parseRatePct, rateFromBps } from '@ipf/domain/money';
 import { projectWhatIfLosses, type WhatIfLoan } from '@ipf/domain/risk-sharing';
@@ -29,6 +29,10 @@ export interface WhatIfPartyView {
   readonly grossBorneYuan: string;
   readonly recoveredYuan: string;
   readonly netLossYuan: string;
+  /** 担保费 / 保费: the guarantee fees or insurance premiums the party earns on the chosen loans. */
+  readonly feeIncomeYuan: string;
+  /** Fee income less the net loss (negative: the party loses money under the scenario). */
+  readonly netResultYuan: string;
 }
 
 /** The projection on the wire: totals, each party, each pool's budget left, the first loans. */
@@ -68,7 +72,10 @@ const LIVE_CASE_STATES = ['disbursed', 'repaying', 'overdue', 'non_performing', 
 /**
  * 压力测试 (what-if): the live loans the actor sees, narrowed by bank, district, pool and IP kind, each with the
  * agreement fixed at disbursement, projected under one scenario (`projectWhatIfLosses`): losses borne by each party
- * after recoveries and each pool's budget left this year (the shortfall stays with the bank). Source: issue 8 item 7.
+ * after recoveries and each pool's budget left this year (the shortfall stays with the bank); beside each
+ * guarantor's and insurer's losses, the guarantee fees and premiums it earns on those loans (the fee fixed when it
+ * accepted: `guarantees.feeFen`, the 保证保险 policy's `premiumFen`; cancelled ones earn nothing) and the net
+ * result, fee income less net loss, exact to the fen. Source: issue 8 item 7.
  * @throws WHAT_IF_SCENARIO_INVALID for rates outside 0–100% or a negative lag.
  */
 export async function getWhatIfProjection(
@@ -175,10 +182,28 @@ export async function getWhatIfProjection(
     scenario: { defaultRate, recoveryRate, lagMonths: input.lagMonths },
     poolBudgets: poolBudgets.map((b) => ({ party: b.party, amountFen: b.amountFen })),
   });
-  const names = await loadOrganisationNames(deps.db, [
-    ...projection.parties.map((p) => p.party),
-    ...poolParties,
-  ]);
+  const incomes = await loadFeeIncomes(
+    deps,
+    loans.map((l) => l.loanId),
+  );
+  // A guarantor or insurer that earns on the loans but bears no layer of their losses still shows its income.
+  const parties = [
+    ...projection.parties,
+    ...incomes
+      .filter((income) => !projection.parties.some((p) => p.party === income.party))
+      .map((income) => ({
+        role: income.role,
+        party: income.party,
+        grossBorneFen: 0n,
+        recoveredFen: 0n,
+        netLossFen: 0n,
+      })),
+  ];
+  const incomeOf = (party: string) =>
+    incomes
+      .filter((income) => income.party === party)
+      .reduce((total, income) => total + income.amountFen, 0n);
+  const names = await loadOrganisationNames(deps.db, [...parties.map((p) => p.party), ...poolParties]);
   const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n);
   return {
     loanCount: loans.length,
@@ -186,13 +211,15 @@ export async function getWhatIfProjection(
     defaultedLossYuan: formatYuan(sum(projection.loans.map((l) => l.defaultedLossFen))),
     recoveryYuan: formatYuan(sum(projection.loans.map((l) => l.recoveryFen))),
     poolShortfallYuan: formatYuan(sum(projection.loans.map((l) => l.poolShortfallFen))),
-    parties: projection.parties.map((p) => ({
+    parties: parties.map((p) => ({
       role: p.role,
       partyId: p.party,
       partyName: names.get(p.party) ?? '',
       grossBorneYuan: formatYuan(p.grossBorneFen),
       recoveredYuan: formatYuan(p.recoveredFen),
       netLossYuan: formatYuan(p.netLossFen),
+      feeIncomeYuan: formatYuan(incomeOf(p.party)),
+      netResultYuan: formatYuan(incomeOf(p.party) - p.netLossFen),
     })),
     poolBudgets: poolBudgets.map((b) => ({
       partyId: b.party,
@@ -217,4 +244,33 @@ export async function getWhatIfProjection(
       lagMonths: input.lagMonths,
     },
   };
+}
+
+/** The guarantee fees and 保证保险 premiums earned on the loans, one line per guarantee or policy. */
+async function loadFeeIncomes(
+  deps: AppDeps,
+  caseIds: readonly string[],
+): Promise<{ role: 'guarantor' | 'insurer'; party: string; amountFen: bigint }[]> {
+  if (caseIds.length === 0) return [];
+  const { guarantees, insurancePolicies } = tables;
+  const fees = await deps.db
+    .select({ party: guarantees.guarantorId, amountFen: guarantees.feeFen })
+    .from(guarantees)
+    .where(and(inArray(guarantees.caseId, [...caseIds]), ne(guarantees.state, 'cancelled')))
+    .orderBy(guarantees.contractNumber);
+  const premiums = await deps.db
+    .select({ party: insurancePolicies.insurerId, amountFen: insurancePolicies.premiumFen })
+    .from(insurancePolicies)
+    .where(
+      and(
+        inArray(insurancePolicies.caseId, [...caseIds]),
+        eq(insurancePolicies.kind, 'pledge_financing_guarantee'),
+        ne(insurancePolicies.state, 'cancelled'),
+      ),
+    )
+    .orderBy(insurancePolicies.policyNumber);
+  return [
+    ...fees.map((f) => ({ role: 'guarantor' as const, ...f })),
+    ...premiums.map((p) => ({ role: 'insurer' as const, ...p })),
+  ];
 }
