@@ -392,6 +392,7 @@ describe('default workout in the Chinese UI: compensation, pool claim, auction, 
     // The round: proceeds − costs = net, the shares add up to the net and follow the fixed ratios (largest remainder).
     const rounds = approver.locator('.ant-card').filter({ hasText: '分配记录' });
     const summary = (await rounds.locator('strong').first().textContent()) ?? '';
+    expect(summary).toMatch(/^第 1 轮 · /);
     const [roundProceeds, roundCosts, roundNet] = amountsIn(summary);
     expect(roundProceeds).toBe(proceedsFen);
     expect(roundCosts).toBe(costsFen);

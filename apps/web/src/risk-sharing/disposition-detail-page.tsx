@@ -421,7 +421,7 @@ export function DispositionDetailPage() {
           d.distributions.map((round) => (
             <div key={round.id} style={{ marginBottom: 16 }}>
               <Typography.Text strong>
-                {t('dispositions.round')} {round.sequence} · {round.distributedDate} ·{' '}
+                {t('dispositions.roundNumber', { sequence: round.sequence })} · {round.distributedDate} ·{' '}
                 {formatMoney(round.proceedsYuan)} − {formatMoney(round.costsPaidYuan)} ={' '}
                 {formatMoney(round.netProceedsYuan)}
               </Typography.Text>
