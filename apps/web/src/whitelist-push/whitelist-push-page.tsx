@@ -7,7 +7,14 @@ import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatDateTime } from '../format/format-date-time.ts';
 import { formatMoney } from '../format/format-money.ts';
 import { whitelistPushApi, type EntryPage, type PushList } from './whitelist-push-api.ts';
+import { complianceFlagKindLabel } from '../compliance/compliance-labels.ts';
 import { whitelistPushTriggersLabel, whitelistPushReasonsLabel } from './whitelist-push-labels.ts';
+
+/** The compliance flag kinds the build recorded in an entry's facts (issue 10 item 4). */
+function complianceFlagsOf(facts: Record<string, unknown>): string[] {
+  const flags = facts['complianceFlags'];
+  return Array.isArray(flags) ? flags.filter((f): f is string => typeof f === 'string') : [];
+}
 
 /**
  * 白名单推送 (issue 10 items 4, 5): for each released round and participating bank, the bureau builds the bank's
@@ -68,9 +75,16 @@ export function WhitelistPushPage() {
                   key: 'actions',
                   render: (_, b) => {
                     const v = { roundId: round.id, bankId: b.bankOrganisationId };
+                    // Only the row being built or pushed spins (one mutation serves every row).
+                    const isRow = (x: typeof v | undefined) =>
+                      x?.roundId === v.roundId && x.bankId === v.bankId;
                     return (
                       <Space>
-                        <Button size="small" loading={build.isPending} onClick={() => build.mutate(v)}>
+                        <Button
+                          size="small"
+                          loading={build.isPending && isRow(build.variables)}
+                          onClick={() => build.mutate(v)}
+                        >
                           {t('whitelistPush.build')}
                         </Button>
                         <Button
@@ -87,7 +101,7 @@ export function WhitelistPushPage() {
                         <Button
                           size="small"
                           type="primary"
-                          loading={push.isPending}
+                          loading={push.isPending && isRow(push.variables)}
                           onClick={() => push.mutate(v)}
                         >
                           {t('whitelistPush.pushNow')}
@@ -165,7 +179,14 @@ function EntriesDrawer(props: { roundId: string; bankId: string; title: string; 
               ) : (
                 <Space wrap>
                   {e.reasons.map((r) => (
-                    <Tag key={r}>{whitelistPushReasonsLabel(r, t)}</Tag>
+                    <Tag key={r}>
+                      {whitelistPushReasonsLabel(r, t)}
+                      {r === 'COMPLIANCE_FLAG' && complianceFlagsOf(e.facts).length > 0
+                        ? `：${complianceFlagsOf(e.facts)
+                            .map((k) => complianceFlagKindLabel(k, t))
+                            .join('、')}`
+                        : ''}
+                    </Tag>
                   ))}
                 </Space>
               ),
