@@ -407,4 +407,81 @@ describe('rewards to institutions 机构奖励 (issue 9 item 2): eligibility fro
       ].sort(),
     );
   });
+  it("rewards a guarantor per guaranteed loan of the year that it accepted, from its case participations; a bank cannot claim a guarantor's reward", async () => {
+    const db = t.deps.db;
+    const wire = toWire(BANK_FIRST_LOAN_REWARD_EXAMPLE) as Record<string, unknown>;
+    const source = { document: '测试政策', article: '担保奖励', isExample: true };
+    const published = await api('bureau.city', 'POST', '/api/subsidy-schemes', {
+      scheme: {
+        ...wire,
+        schemeId: 'test-guarantor-reward',
+        version: 1,
+        nameZh: '担保机构奖励（测试）',
+        nameEn: 'Guarantor reward (test)',
+        beneficiary: 'guarantor',
+        eligibility: [{ kind: 'pledge_registered', source }],
+        benefits: [{ kind: 'loan_reward', amountYuan: '2000.00', source }],
+        caps: [],
+        budget: { totalYuan: null, whenShort: 'refuse', source },
+      },
+    });
+    expect(published.statusCode, published.body).toBe(201);
+    const guarantorSchemeId = published.json<SchemeVersion>().id;
+
+    // Independently: accepted guarantor participations in loans disbursed in the year with a registration number.
+    const rows = await db
+      .select({
+        caseId: tables.caseParticipants.caseId,
+        organisationId: tables.caseParticipants.organisationId,
+      })
+      .from(tables.caseParticipants)
+      .innerJoin(tables.loanAccounts, eq(tables.loanAccounts.caseId, tables.caseParticipants.caseId))
+      .where(
+        and(
+          eq(tables.caseParticipants.role, 'guarantor'),
+          isNotNull(tables.caseParticipants.acceptedAt),
+          gte(tables.loanAccounts.disbursementDate, `${REWARD_YEAR}-01-01`),
+          lte(tables.loanAccounts.disbursementDate, `${REWARD_YEAR}-12-31`),
+        ),
+      );
+    const registered = new Set(
+      (
+        await db
+          .select({ caseId: tables.pledgeRegistrations.caseId })
+          .from(tables.pledgeRegistrations)
+          .where(isNotNull(tables.pledgeRegistrations.registrationNumber))
+      ).map((r) => r.caseId),
+    );
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r.organisationId, (counts.get(r.organisationId) ?? 0) + 1);
+    const [guarantorId] = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]!;
+    const expectedCases = rows
+      .filter((r) => r.organisationId === guarantorId && registered.has(r.caseId))
+      .map((r) => r.caseId)
+      .sort();
+    expect(expectedCases.length).toBeGreaterThan(0);
+    const [user] = await db
+      .select({ login: tables.users.login })
+      .from(tables.users)
+      .innerJoin(tables.memberships, eq(tables.memberships.userId, tables.users.id))
+      .where(eq(tables.memberships.organisationId, guarantorId))
+      .orderBy(asc(tables.users.login));
+
+    const res = await api(user!.login, 'GET', `/api/subsidy-reward-eligibility?rewardYear=${REWARD_YEAR}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const schemes = res.json<Eligibility[]>();
+    // A guarantor sees the guarantor schemes only, not the banks'.
+    expect(schemes.map((e) => e.schemeVersionId)).toEqual([guarantorSchemeId]);
+    const due = schemes[0]!.loans.filter((l) => l.eligible);
+    expect(due.map((l) => l.caseId).sort()).toEqual(expectedCases);
+    for (const l of due) expect(l.amountYuan).toBe('2000.00');
+    expect(parseYuan(schemes[0]!.totalYuan)).toBe(200_000n * BigInt(expectedCases.length));
+
+    const refused = await api(bankLogin, 'POST', '/api/subsidy-reward-applications', {
+      schemeVersionId: guarantorSchemeId,
+      rewardYear: REWARD_YEAR,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json<{ code: string }>().code).toBe('SUBSIDY_REWARD_WRONG_INSTITUTION');
+  });
 });
