@@ -215,9 +215,10 @@ export function SubsidyRewardPage() {
         {eligibility.isPending && <Spin />}
         {eligibility.error !== null && <ProblemAlert error={eligibility.error} />}
         {eligibility.data?.length === 0 && <Empty description={t('subsidyRewards.noSchemes')} />}
+        {/* Keyed by what is due, so the prefilled selection starts afresh after an application. */}
         {eligibility.data?.map((scheme) => (
           <RewardSchemeCard
-            key={`${scheme.schemeVersionId}-${scheme.rewardYear}`}
+            key={`${scheme.schemeVersionId}-${scheme.rewardYear}-${scheme.eligibleCount}-${scheme.totalYuan}`}
             scheme={scheme}
             onApplied={() => {
               void queryClient.invalidateQueries({ queryKey: ['subsidy-reward-eligibility'] });
