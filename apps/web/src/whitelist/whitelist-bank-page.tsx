@@ -134,7 +134,13 @@ function ReleaseTab({ round, bankId }: { round: WhitelistRound; bankId: string }
   });
   const data = release.data;
   const value = (v: string | number | boolean | null | undefined) =>
-    v === null || v === undefined ? '—' : v === true ? '是' : v === false ? '否' : String(v);
+    v === null || v === undefined
+      ? '—'
+      : v === true
+        ? t('whitelistPush.yes')
+        : v === false
+          ? t('whitelistPush.no')
+          : String(v);
   return (
     <>
       {release.isError && <ProblemAlert error={release.error} onRetry={() => void release.refetch()} />}
