@@ -14,9 +14,11 @@ import { settle, shot, startBrowserPlatform, type BrowserPlatform } from './supp
  * creates a round, adds 银湾银行 and 鹏城银行, opens and releases it (k and suppressed records shown per bank); each
  * bank downloads its file (CSV and xlsx): pseudonyms differ between the banks and from the demo round, no name,
  * USCC or exact date, every quasi-identifier combination holds at least k rows; 银湾银行 submits a scorecard with a
- * bin below k (refused, the reason shown) and one that runs (pseudonym → grade only); the bureau publishes rules,
- * builds the bank's whitelist and pushes it; the bank's head office finds ent001 by name on 推送名单, records the
- * contact (已推送 → 已联系) and opens the ledger case; ent001 sees that 银湾银行 received it, 鹏城银行 did not.
+ * bin below k (refused, the reason shown) and one that runs (pseudonym → grade only); 鹏城银行 uploads grades by
+ * pseudonym (a batch holding another bank's pseudonym is refused whole); the bureau publishes rules, builds 银湾银行's
+ * whitelist and pushes it; the bank's head office finds ent001 by name on 推送名单, records the contact
+ * (已推送 → 已联系) and opens the ledger case; ent001 sees that 银湾银行 received it, 鹏城银行 did not. Last, 反向评估:
+ * refused by name without the applicant's consent, a report with ent001's.
  * Screenshots go to artifacts/screenshots/.
  */
 
@@ -93,7 +95,8 @@ async function readReleaseFile(download: Download): Promise<string[][]> {
       .map((line) => line.split(','));
   }
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await readFile(path));
+  // exceljs types its input as the old Buffer; Node 20's readFile returns a NonSharedBuffer (same bytes).
+  await workbook.xlsx.load((await readFile(path)) as unknown as ArrayBuffer);
   const rows: string[][] = [];
   workbook.worksheets[0]!.eachRow((row) => {
     // The release writes plain strings, numbers and booleans (no rich text, formulas or dates).
@@ -184,6 +187,7 @@ describe('a whitelist round end to end in the Chinese UI: release, scorecard, wh
   let suppressedRows = 0;
   let demoPseudonyms: string[] = [];
   let bank1Pseudonyms: string[] = [];
+  let bank2Pseudonyms: string[] = [];
 
   it('lets ent001 join the programme, so that it enters the next round', async () => {
     const page = await platform.pageOf('ent001');
@@ -287,7 +291,7 @@ describe('a whitelist round end to end in the Chinese UI: release, scorecard, wh
     await shot(first.page, 'whitelist-e2e-03-bank01-release');
     const second = await downloadRelease('bank02.clerk', 'Excel');
     bank1Pseudonyms = checkReleaseFile(first.rows, k);
-    const bank2Pseudonyms = checkReleaseFile(second.rows, k);
+    bank2Pseudonyms = checkReleaseFile(second.rows, k);
     expect(bank1Pseudonyms.length).toBe(releasedRows);
     expect(bank2Pseudonyms.length).toBe(releasedRows);
     // Not linkable across banks, nor across rounds (the demo round's pseudonyms of the same bank).
@@ -350,6 +354,43 @@ describe('a whitelist round end to end in the Chinese UI: release, scorecard, wh
       expect(['A', 'B', 'C']).toContain(grade);
       expect(source).toBe('科技型企业预评估');
     }
+  });
+
+  it('lets 鹏城银行 upload grades by pseudonym from its file: a batch with a pseudonym of another bank is refused whole', async () => {
+    const page = await platform.pageOf('bank02.clerk');
+    await page.goto(`${platform.url}/whitelist-pre-evaluation`);
+    await page.getByRole('heading', { name: '白名单预评估' }).waitFor();
+    await settle(page);
+    await pickOption(page, page.locator('main .ant-select').first(), { text: roundTitle });
+    await page.getByRole('tab', { name: '评级' }).click();
+    const panel = page.getByRole('tabpanel', { name: '评级' });
+    const csvBox = panel.locator('textarea');
+    await csvBox.waitFor();
+    const graded = bank2Pseudonyms.slice(0, 12);
+    const lines = graded.map((p, i) => `${p},${['A', 'B', 'C'][i % 3]!}`);
+
+    // 银湾银行's pseudonym means nothing to 鹏城银行: the whole batch is refused, nothing imported.
+    await csvBox.fill(['假名,评级', ...lines, `${bank1Pseudonyms[0]!},A`].join('\n'));
+    await panel.getByRole('button', { name: '上传评级' }).click();
+    const refusal = panel.locator('.ant-alert-error');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('不在本轮发给贵行的数据集中');
+    expect(await refusal.innerText()).toContain(bank1Pseudonyms[0]!);
+    expect(await panel.innerText()).toContain('尚无评级');
+    await shot(page, 'whitelist-e2e-07a-upload-refused');
+
+    await csvBox.fill(['假名,评级', ...lines].join('\n'));
+    await panel.getByRole('button', { name: '上传评级' }).click();
+    await toast(page, `已导入 ${graded.length} 条评级`);
+    const rows = panel.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(graded.length);
+    for (const row of await rows.all()) {
+      const [pseudonym, grade, source] = (await row.locator('td').allInnerTexts()).map((c) => c.trim());
+      expect(graded).toContain(pseudonym);
+      expect(grade).toBe(['A', 'B', 'C'][graded.indexOf(pseudonym!) % 3]);
+      expect(source).toBe('上传');
+    }
+    await shot(page, 'whitelist-e2e-07b-upload-accepted');
   });
 
   it('lets the bureau publish rules, build 银湾银行 its whitelist and push it on demand', async () => {
