@@ -29,6 +29,7 @@ type Loan = {
   outstandingPrincipalYuan: string;
   annualRatePct: string;
   maturityDate: string;
+  termMonths: number;
   grade: string;
   restructured: boolean;
   contractVersion: number;
@@ -173,6 +174,9 @@ describe('展期 and 续贷 as new contract versions (issue 6 item 2)', () => {
     expect(expected.restructured).toBe(true);
     expect(ofVersion(loan, 2)).toEqual(onTheWire(expected.schedule));
     expect(loan.maturityDate).toBe('2027-09-02');
+    // The loan's term grows by the 6 months: 12 → 18, disbursement 2026-03-02 to maturity 2027-09-02.
+    expect(before.termMonths).toBe(12);
+    expect(loan.termMonths).toBe(18);
     expect(loan).toMatchObject({ contractVersion: 2, restructured: true, grade: 'special_mention' });
     // The old schedule stays: the paid first instalment and the 11 superseded ones of version 1.
     const old = loan.installments.filter((i) => i.contractVersion === 1);

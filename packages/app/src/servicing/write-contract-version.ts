@@ -276,6 +276,11 @@ export async function writeContractVersion(
         spreadBps: planned.spreadBps,
         repaymentMethod: planned.repaymentMethod,
         maturityDate,
+        // 展期 lengthens the loan's term by the months it adds (the maturity moves with it); a 续贷 keeps the
+        // account's term, its own term is on its contract version.
+        ...(planned.kind === 'extension'
+          ? { termMonths: account.termMonths + (planned.extensionMonths ?? 0) }
+          : {}),
         restructured,
         ownGrade,
         grade: worstGrade([account.grade as LoanGrade, ownGrade]),
