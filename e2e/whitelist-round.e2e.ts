@@ -188,6 +188,8 @@ describe('a whitelist round end to end in the Chinese UI: release, scorecard, wh
   let demoPseudonyms: string[] = [];
   let bank1Pseudonyms: string[] = [];
   let bank2Pseudonyms: string[] = [];
+  let pushedCount = 0;
+  let leadCaseNumber = '';
 
   it('lets ent001 join the programme, so that it enters the next round', async () => {
     const page = await platform.pageOf('ent001');
@@ -434,6 +436,7 @@ describe('a whitelist round end to end in the Chinese UI: release, scorecard, wh
     await drawer.locator('.ant-drawer-close').click();
     await bankRow.getByRole('button', { name: '立即推送' }).click();
     await toast(page, `已推送 ${included} 家企业`);
+    pushedCount = included!;
     const history = page
       .locator('.ant-card', { hasText: '推送记录' })
       .locator('.ant-table-tbody tr.ant-table-row');
@@ -467,6 +470,7 @@ describe('a whitelist round end to end in the Chinese UI: release, scorecard, wh
     // The lead is a case on the bank's ledger.
     const caseLink = lead.locator('a[href^="/cases/"]');
     const caseNumber = (await caseLink.innerText()).trim();
+    leadCaseNumber = caseNumber;
     await caseLink.click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     const terms = page.getByTestId('case-terms');
@@ -491,6 +495,32 @@ describe('a whitelist round end to end in the Chinese UI: release, scorecard, wh
     expect(text).toContain('银湾银行');
     expect(text).toContain('已联系');
     expect(await page.locator('main').innerText()).not.toContain('鹏城银行');
+  });
+
+  it('lists the lead in the bank’s 融资台账 and counts the push and the contact in the bureau’s 转化统计', async () => {
+    const bank = await platform.pageOf('bank01.hq');
+    await bank.goto(`${platform.url}/cases`);
+    const search = bank.getByPlaceholder('案件编号或企业名称');
+    await search.fill(leadCaseNumber);
+    await search.press('Enter');
+    const row = bank.locator('.ant-table-tbody tr.ant-table-row', { hasText: leadCaseNumber });
+    await row.waitFor();
+    await settle(bank);
+    expect(await row.innerText()).toContain(ent001.name);
+    await shot(bank, 'whitelist-e2e-12a-bank-ledger');
+
+    const bureau = await platform.pageOf('bureau.city');
+    await bureau.goto(`${platform.url}/whitelist-conversion`);
+    await bureau.getByRole('heading', { name: '推送转化统计' }).waitFor();
+    const bankRow = bureau.locator('.ant-table-tbody tr.ant-table-row', { hasText: '银湾银行' });
+    await bankRow.waitFor();
+    await settle(bureau);
+    await shot(bureau, 'whitelist-e2e-12b-conversion');
+    // 银行 | 推送 | 已联系 | 已申请 | …: every pushed enterprise, one contacted, none applied yet.
+    const [, pushed, contacted, applied] = (await bankRow.locator('td').allInnerTexts()).map((c) => c.trim());
+    expect(Number(pushed)).toBe(pushedCount);
+    expect(contacted).toBe('1');
+    expect(applied).toBe('0');
   });
 });
 
