@@ -301,7 +301,7 @@ describe('fees actually paid, proofs of declared facts and the city notice (issu
           invoiceNumber: 'PX-FUT',
         }),
       ),
-    ).toEqual([422, 'FEE_PAYMENT_DATE_INVALID']);
+    ).toEqual([422, 'FEE_PAYMENT_DATE_IN_FUTURE']);
     // The evaluation firm takes no part in the other case: it is not found.
     expect(
       (await record('evaluator1', { ...base, kind: 'evaluation_fee', invoiceNumber: 'PX-X' }, other))

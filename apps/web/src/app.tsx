@@ -98,7 +98,10 @@ const SubsidyRewardQueuePage = lazyPage(
   () => import('./subsidies/subsidy-reward-queue-page.tsx'),
   'SubsidyRewardQueuePage',
 );
-const ComplianceFlagPage = lazyPage(() => import('./compliance/compliance-flag-page.tsx'), 'ComplianceFlagPage');
+const ComplianceFlagPage = lazyPage(
+  () => import('./compliance/compliance-flag-page.tsx'),
+  'ComplianceFlagPage',
+);
 const WhitelistRulesPage = lazyPage(
   () => import('./whitelist-push/whitelist-rules-page.tsx'),
   'WhitelistRulesPage',

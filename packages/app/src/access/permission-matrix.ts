@@ -608,7 +608,11 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
   'whitelist_conversion.read': only({ district_bureau: 'district', city_bureau: 'all', regulator: 'all' }),
   // 合规标记 (issue 10 item 4): the city bureau records and clears them; an enterprise sees its own, a district
   // bureau its district's. Banks never: a flag would tell a bank why an enterprise it graded is not pushed to it.
-  'compliance_flag.list': only({ enterprise_user: 'own_org', district_bureau: 'district', city_bureau: 'all' }),
+  'compliance_flag.list': only({
+    enterprise_user: 'own_org',
+    district_bureau: 'district',
+    city_bureau: 'all',
+  }),
   'compliance_flag.record': only({ city_bureau: 'all' }),
   'compliance_flag.clear': only({ city_bureau: 'all' }),
   // 反向评估 (issue 10 item 6): a bank unit requests and reads its own (units below it included); the bureau all.

@@ -35,7 +35,7 @@ const PAYEE_KINDS = ['evaluation_firm', 'bank', 'guarantor', 'insurer'];
  * attachment, FEE_PAYMENT_EVIDENCE_REQUIRED) naming the payee, and the district reviewer checks the invoice with
  * the application. The payee must be such an institution (FEE_PAYMENT_PAYEE_INVALID), only an evaluation firm is
  * paid evaluation fees (FEE_PAYMENT_KIND_NOT_ALLOWED), the amount positive (SUBSIDY_AMOUNT_INVALID), the date not
- * in the future (FEE_PAYMENT_DATE_INVALID), an invoice recorded once per payee (FEE_PAYMENT_DUPLICATE). The
+ * in the future (FEE_PAYMENT_DATE_IN_FUTURE), an invoice recorded once per payee (FEE_PAYMENT_DUPLICATE). The
  * subsidy facts count each record as a cost actually paid. Audited. Source: issue 9 items 1, 3.
  */
 export async function recordFeePayment(
@@ -53,7 +53,7 @@ export async function recordFeePayment(
     );
   const now = deps.clock.now();
   if (input.paidDate > toShanghaiDate(now))
-    throw new DomainError('FEE_PAYMENT_DATE_INVALID', { paidDate: input.paidDate });
+    throw new DomainError('FEE_PAYMENT_DATE_IN_FUTURE', { paidDate: input.paidDate });
   const byEnterprise = actor.role === 'enterprise_user';
   return runInTransaction(deps, async (tx) => {
     const kase = await getVisibleCase(tx, input.caseId, actor, scope);

@@ -151,7 +151,7 @@ export const subsidyErrors = defineErrors({
     zh: '发票号 {invoiceNumber} 已登记。',
     en: 'The invoice {invoiceNumber} is already recorded.',
   },
-  FEE_PAYMENT_DATE_INVALID: {
+  FEE_PAYMENT_DATE_IN_FUTURE: {
     status: 422,
     zh: '缴费日期 {paidDate} 不能晚于今天。',
     en: 'The payment date {paidDate} may not be after today.',
