@@ -430,8 +430,9 @@ describe('whitelist rounds: consent, anonymised releases per bank, compute-to-da
     expect(body.state).toBe('refused');
     expect(body.gradedCount).toBe(0);
     const tooSmall = body.problems.find((p) => p.code === 'WHITELIST_SCORECARD_BIN_TOO_SMALL')!;
-    // The refusal names the feature, the bin and k, never how many enterprises the bin holds.
-    expect(tooSmall.message).toContain('registeredCapitalWan');
+    // The refusal names the feature as the bank reads it, the bin and k, never how many enterprises the bin holds.
+    expect(tooSmall.message).toContain('注册资本（万元）');
+    expect(tooSmall.message).not.toContain('registeredCapitalWan');
     expect(tooSmall.message).toContain('少于 5 家');
 
     // Quota 3: one accepted, this refused one, one more refused — then no further submission is taken.
