@@ -1,4 +1,4 @@
-import type { ConsentDto } from '@ipf/contracts';
+import type { ConsentDto, GrantConsentBody } from '@ipf/contracts';
 import { apiRequest } from '../api/api-request.ts';
 
 /** Wire shape of a consent, from the TypeBox contract that serialises it on the server. */
@@ -8,6 +8,8 @@ export type Consent = ConsentDto;
 export const consentApi = {
   /** Every consent of the enterprise, newest first, each with its state as of today. */
   find: (signal?: AbortSignal) => apiRequest<Consent[]>('/consents', signal ? { signal } : {}),
+  /** 新增授权: the enterprise authorises a recipient (a bank unit) to use one scope of its data until a date. */
+  grant: (body: GrantConsentBody) => apiRequest<Consent>('/consents', { method: 'POST', body }),
   /** 撤销授权: stops further sharing with that recipient; answers with the consent as it now stands. */
   revoke: (id: string) =>
     apiRequest<Consent>(`/consents/${encodeURIComponent(id)}/revoke`, { method: 'POST' }),

@@ -11,43 +11,14 @@ import { currentLanguage } from '../i18n/i18n.ts';
 import { hasPermission } from '../session/has-permission.ts';
 import { useSession } from '../session/use-session.ts';
 import { consentApi, type Consent } from './consent-api.ts';
+import { consentScopeLabel as scopeLabel, consentStateLabel as stateLabel } from './consent-labels.ts';
 import { describeConsentPurpose } from './describe-consent-purpose.ts';
+import { GrantConsentModal } from './grant-consent-modal.tsx';
 
-type Translate = (key: string) => string;
 type ConsentState = Consent['state'];
 
 const states: ConsentState[] = ['active', 'expired', 'revoked'];
 const stateColor: Record<ConsentState, string> = { active: 'green', expired: 'default', revoked: 'red' };
-
-/** 授权状态 label (literal keys, so the i18n check sees them). */
-function stateLabel(state: ConsentState, t: Translate): string {
-  switch (state) {
-    case 'active':
-      return t('consents.states.active');
-    case 'expired':
-      return t('consents.states.expired');
-    case 'revoked':
-      return t('consents.states.revoked');
-  }
-}
-
-/** 授权范围 label: which of the enterprise's data the recipient may use. */
-function scopeLabel(scope: string, t: Translate): string {
-  switch (scope) {
-    case 'profile':
-      return t('consents.scopes.profile');
-    case 'ip_assets':
-      return t('consents.scopes.ip_assets');
-    case 'financials':
-      return t('consents.scopes.financials');
-    case 'credit_report':
-      return t('consents.scopes.credit_report');
-    case 'financing_record':
-      return t('consents.scopes.financing_record');
-    default:
-      return scope;
-  }
-}
 
 /** The confirmation of revoking one consent, with what revoking does and does not undo (access.md "Consent"). */
 function RevokeConsentModal(props: { consent: Consent; onClose: () => void; onDone: () => void }) {
@@ -90,7 +61,8 @@ function RevokeConsentModal(props: { consent: Consent; onClose: () => void; onDo
 /**
  * 我的授权 (the enterprise's consents, issue 5 item 2; access.md "Consent"): to whom it granted which data, for
  * what purpose (an application's consents name their case), when, until when and in what state; an active consent
- * can be revoked after a confirmation. The API answers the whole list, so the table pages and filters it here.
+ * can be revoked after a confirmation; 新增授权 authorises a bank (issue 10 item 6). The API answers the whole list,
+ * so the table pages and filters it here.
  */
 export function ConsentListPage() {
   const { t } = useTranslation();
@@ -98,6 +70,8 @@ export function ConsentListPage() {
   const session = useSession().data;
   const queryClient = useQueryClient();
   const canRevoke = hasPermission(session, 'consent.revoke');
+  const canGrant = hasPermission(session, 'consent.grant');
+  const [granting, setGranting] = useState(false);
   const [state, setState] = useState<ConsentState | undefined>(undefined);
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const [revoking, setRevoking] = useState<Consent | null>(null);
@@ -177,6 +151,11 @@ export function ConsentListPage() {
       <PageHeader title={t('consents.title')} subtitle={t('consents.subtitle')} />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
+          {canGrant && (
+            <Button type="primary" onClick={() => setGranting(true)}>
+              {t('consents.grant.open')}
+            </Button>
+          )}
           <Select<ConsentState>
             allowClear
             value={state ?? null}
@@ -211,6 +190,15 @@ export function ConsentListPage() {
           />
         )}
       </Card>
+      {granting && (
+        <GrantConsentModal
+          onClose={() => setGranting(false)}
+          onDone={() => {
+            setGranting(false);
+            void queryClient.invalidateQueries({ queryKey: ['consents'] });
+          }}
+        />
+      )}
       {revoking !== null && (
         <RevokeConsentModal
           consent={revoking}
