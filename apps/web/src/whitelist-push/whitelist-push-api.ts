@@ -49,7 +49,7 @@ export const whitelistPushApi = {
       body: { roundId, bankId },
     }),
   entries: (
-    query: { roundId: string; bankId: string; page: number; pageSize: number },
+    query: { roundId: string; bankId: string; included?: boolean; page: number; pageSize: number },
     signal?: AbortSignal,
   ) => apiRequest<EntryPage>('/whitelist-entries', { query, ...withSignal(signal) }),
   pushes: (signal?: AbortSignal) => apiRequest<PushList>('/whitelist-pushes', withSignal(signal)),

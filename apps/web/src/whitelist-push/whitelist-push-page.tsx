@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Empty, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Drawer, Empty, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../common/page-header.tsx';
@@ -27,6 +27,9 @@ export function WhitelistPushPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [viewing, setViewing] = useState<{ roundId: string; bankId: string; title: string } | null>(null);
+  const [confirming, setConfirming] = useState<{ roundId: string; bankId: string; bankName: string } | null>(
+    null,
+  );
   const rounds = useQuery({
     queryKey: ['whitelist-released-rounds'],
     queryFn: ({ signal }) => whitelistPushApi.releasedRounds(signal),
@@ -102,7 +105,7 @@ export function WhitelistPushPage() {
                           size="small"
                           type="primary"
                           loading={push.isPending && isRow(push.variables)}
-                          onClick={() => push.mutate(v)}
+                          onClick={() => setConfirming({ ...v, bankName: en ? b.bankNameEn : b.bankNameZh })}
                         >
                           {t('whitelistPush.pushNow')}
                         </Button>
@@ -145,7 +148,71 @@ export function WhitelistPushPage() {
         />
       </Card>
       {viewing && <EntriesDrawer {...viewing} onClose={() => setViewing(null)} />}
+      {confirming && (
+        <ConfirmPushModal
+          {...confirming}
+          onClose={() => setConfirming(null)}
+          onConfirm={() => {
+            push.mutate({ roundId: confirming.roundId, bankId: confirming.bankId });
+            setConfirming(null);
+          }}
+        />
+      )}
     </>
+  );
+}
+
+/**
+ * The included whitelist entries not pushed yet: those a push reveals by name, USCC and contact to the bank
+ * (push-round-bank pushes every included entry not pushed before, unless the enterprise left the programme since).
+ */
+async function countUnpushed(roundId: string, bankId: string, signal: AbortSignal): Promise<number> {
+  const pageSize = 200;
+  let unpushed = 0;
+  for (let page = 1; ; page++) {
+    const found = await whitelistPushApi.entries({ roundId, bankId, included: true, page, pageSize }, signal);
+    unpushed += found.items.filter((e) => e.pushedAt === null).length;
+    if (page * pageSize >= found.total || found.items.length === 0) return unpushed;
+  }
+}
+
+/**
+ * 立即推送 confirmation: pushing reveals the enterprises' identities and contacts to the bank, so the bureau reads
+ * the bank's name and how many enterprises it will reveal before it pushes.
+ */
+function ConfirmPushModal(props: {
+  roundId: string;
+  bankId: string;
+  bankName: string;
+  onClose: () => void;
+  onConfirm: () => void;
+}) {
+  const { t } = useTranslation();
+  const count = useQuery({
+    queryKey: ['whitelist-unpushed', props.roundId, props.bankId],
+    queryFn: ({ signal }) => countUnpushed(props.roundId, props.bankId, signal),
+    gcTime: 0,
+  });
+  return (
+    <Modal
+      open
+      title={t('whitelistPush.confirmPushTitle')}
+      okText={t('whitelistPush.confirmPush')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: count.data === undefined, loading: count.isLoading }}
+      onOk={props.onConfirm}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {count.error && <ProblemAlert error={count.error} onRetry={() => void count.refetch()} />}
+      {count.data !== undefined && (
+        <Typography.Paragraph data-testid="confirm-push-text">
+          {count.data === 0
+            ? t('whitelistPush.confirmPushNone', { bank: props.bankName })
+            : t('whitelistPush.confirmPushQuestion', { bank: props.bankName, count: count.data })}
+        </Typography.Paragraph>
+      )}
+    </Modal>
   );
 }
 
