@@ -317,7 +317,7 @@ function GradesTab({ round, bankId }: { round: WhitelistRound; bankId: string })
             rows={5}
             value={csv}
             onChange={(e) => setCsv(e.target.value)}
-            placeholder={'假名,评级\nWL-ABCDEFGHIJKLMNOPQRST,A'}
+            placeholder={t('whitelistRounds.gradeCsvPlaceholder')}
           />
           <Button
             type="primary"
