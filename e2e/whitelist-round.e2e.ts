@@ -435,6 +435,12 @@ describe('a whitelist round end to end in the Chinese UI: release, scorecard, wh
     await shot(page, 'whitelist-e2e-08-whitelist');
     await drawer.locator('.ant-drawer-close').click();
     await bankRow.getByRole('button', { name: '立即推送' }).click();
+    // The push reveals identities and contacts: the bureau confirms, reading the bank and how many enterprises.
+    const confirm = page.locator('.ant-modal').filter({ hasText: '确认推送' });
+    await expect
+      .poll(() => confirm.getByTestId('confirm-push-text').innerText())
+      .toContain(`将向“银湾银行”推送 ${included} 家企业`);
+    await confirm.locator('.ant-modal-footer .ant-btn-primary').click();
     await toast(page, `已推送 ${included} 家企业`);
     pushedCount = included!;
     const history = page
@@ -529,7 +535,7 @@ describe('反向评估 in the Chinese UI: a report with the applicant’s consen
     const db = platform.server.deps.db;
     const { organisations, memberships, users, enterprises } = tables;
     const [unit] = await db
-      .select({ id: organisations.id, path: organisations.path })
+      .select({ id: organisations.id, path: organisations.path, nameZh: organisations.nameZh })
       .from(users)
       .innerJoin(memberships, eq(memberships.userId, users.id))
       .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
@@ -544,13 +550,44 @@ describe('反向评估 in the Chinese UI: a report with the applicant’s consen
       )
       .orderBy(enterprises.uscc)
       .limit(1);
-    // ent001 authorises the sub-branch to use its IP information (我的授权, through its own session).
-    await platform.apiAs('ent001', 'POST', '/consents', {
-      recipientId: unit!.id,
-      scope: 'ip_assets',
-      purpose: '反向评估',
-      expiresOn: shanghaiToday(1),
+    // ent001 authorises the sub-branch to use its IP information on 我的授权 (新增授权): the confirmation names
+    // the bank, the scope, the expiry and the purpose before it grants.
+    const ent = await platform.pageOf('ent001');
+    await ent.goto(`${platform.url}/consents`);
+    await ent.getByRole('heading', { name: '我的授权' }).waitFor();
+    await settle(ent);
+    await ent.getByRole('button', { name: '新增授权' }).click();
+    const grant = ent.locator('.ant-modal').filter({ hasText: '新增授权' });
+    // Nothing chosen yet: the browser's checks show under the fields and nothing is granted.
+    await grant.locator('.ant-modal-footer .ant-btn-primary').click();
+    await grant.getByText('请选择被授权银行').waitFor();
+    await grant.getByText('请选择授权范围').waitFor();
+    await pickOption(
+      ent,
+      grant.locator('.ant-select').filter({ has: ent.locator('#grant-consent_recipientId') }),
+      { title: unit!.nameZh },
+    );
+    await pickOption(ent, grant.locator('.ant-select').filter({ has: ent.locator('#grant-consent_scope') }), {
+      text: '知识产权信息',
     });
+    await grant.locator('#grant-consent_purpose').fill('反向评估');
+    const expiry = grant.locator('#grant-consent_expiresOn');
+    await expiry.click();
+    await expiry.fill(shanghaiToday(1));
+    await expiry.press('Enter');
+    await expect
+      .poll(() => grant.getByTestId('grant-consent-confirmation').innerText())
+      .toBe(
+        `确认授权“${unit!.nameZh}”在 ${shanghaiToday(1)} 前使用本企业的知识产权信息，用途：反向评估。` +
+          '授权期间该行可据此查询您的数据，您可随时撤销。',
+      );
+    await grant.locator('.ant-modal-footer .ant-btn-primary').click();
+    await toast(ent, '授权已生效');
+    const granted = ent.locator('.ant-table-tbody tr.ant-table-row', { hasText: unit!.nameZh }).first();
+    await granted.waitFor();
+    expect(await granted.innerText()).toContain('知识产权信息');
+    expect(await granted.innerText()).toContain(shanghaiToday(1));
+    await shot(ent, 'whitelist-e2e-12b-consent-granted');
 
     const page = await platform.pageOf('bank01.clerk');
     await page.goto(`${platform.url}/reverse-evaluations`);
