@@ -1,8 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Input, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Drawer, Input, Modal, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueueActionButtons, QueueStateFilter, type QueueAction } from './subsidy-queue-controls.tsx';
 import { actionLabel, actionTextLabel, applicationStateLabel } from './subsidy-labels.ts';
 import { PageHeader } from '../common/page-header.tsx';
 import { PagedTable } from '../common/paged-table.tsx';
@@ -24,7 +25,7 @@ const STATES = [
   'clawed_back',
 ];
 
-type Action = 'pass' | 'reject' | 'approve' | 'pay' | 'clawBack';
+type Action = QueueAction;
 
 /** One step on an application; reject, pay and claw back ask for a reason or the payment reference. */
 function ActionModal(props: {
@@ -153,18 +154,10 @@ export function SubsidyApplicationQueuePage() {
       title: t('common.actions'),
       key: 'actions',
       render: (_, a) => (
-        <Space size={4} wrap>
-          {actionsOf(a).map((action) => (
-            <Button
-              key={action}
-              size="small"
-              danger={action === 'reject' || action === 'clawBack'}
-              onClick={() => setActing({ application: a, action })}
-            >
-              {actionLabel(action, t)}
-            </Button>
-          ))}
-        </Space>
+        <QueueActionButtons
+          actions={actionsOf(a)}
+          onAction={(action) => setActing({ application: a, action })}
+        />
       ),
     },
   ];
@@ -172,16 +165,12 @@ export function SubsidyApplicationQueuePage() {
     <>
       <PageHeader title={t('subsidies.queueTitle')} subtitle={t('subsidies.queueSubtitle')} />
       <Card>
-        <Space style={{ marginBottom: 16 }}>
-          <Select<string>
-            allowClear
-            value={state ?? null}
-            placeholder={t('subsidies.allStates')}
-            style={{ width: 160 }}
-            options={STATES.map((s) => ({ value: s, label: applicationStateLabel(s, t) }))}
-            onChange={(v) => params.setFilters({ state: v })}
-          />
-        </Space>
+        <QueueStateFilter
+          states={STATES}
+          value={state}
+          labelOf={(s) => applicationStateLabel(s, t)}
+          onChange={(v) => params.setFilters({ state: v })}
+        />
         <PagedTable<SubsidyApplication>
           list={list}
           columns={columns}

@@ -1,8 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Input, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Drawer, Input, Modal, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueueActionButtons, QueueStateFilter, type QueueAction } from './subsidy-queue-controls.tsx';
 import { PageHeader } from '../common/page-header.tsx';
 import { PagedTable } from '../common/paged-table.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
@@ -17,7 +18,7 @@ import { SubsidyRewardLoanView } from './subsidy-reward-loan-view.tsx';
 
 const STATES = ['submitted', 'reviewed', 'approved', 'paid', 'rejected', 'clawed_back'];
 
-type Action = 'pass' | 'reject' | 'approve' | 'pay' | 'clawBack';
+type Action = QueueAction;
 
 /** One step on a reward application; reject, pay and claw back ask for a reason or the payment reference. */
 function RewardActionModal(props: {
@@ -152,18 +153,10 @@ export function SubsidyRewardQueuePage() {
       title: t('common.actions'),
       key: 'actions',
       render: (_, a) => (
-        <Space size={4} wrap>
-          {actionsOf(a).map((action) => (
-            <Button
-              key={action}
-              size="small"
-              danger={action === 'reject' || action === 'clawBack'}
-              onClick={() => setActing({ application: a, action })}
-            >
-              {actionLabel(action, t)}
-            </Button>
-          ))}
-        </Space>
+        <QueueActionButtons
+          actions={actionsOf(a)}
+          onAction={(action) => setActing({ application: a, action })}
+        />
       ),
     },
   ];
@@ -171,16 +164,12 @@ export function SubsidyRewardQueuePage() {
     <>
       <PageHeader title={t('subsidyRewards.queueTitle')} subtitle={t('subsidyRewards.queueSubtitle')} />
       <Card>
-        <Space style={{ marginBottom: 16 }}>
-          <Select<string>
-            allowClear
-            value={state ?? null}
-            placeholder={t('subsidies.allStates')}
-            style={{ width: 160 }}
-            options={STATES.map((s) => ({ value: s, label: rewardStateLabel(s, t) }))}
-            onChange={(v) => params.setFilters({ state: v })}
-          />
-        </Space>
+        <QueueStateFilter
+          states={STATES}
+          value={state}
+          labelOf={(s) => rewardStateLabel(s, t)}
+          onChange={(v) => params.setFilters({ state: v })}
+        />
         <PagedTable<SubsidyRewardApplication>
           list={list}
           columns={columns}
