@@ -35,6 +35,8 @@ export function consentScopeLabel(scope: string, t: Translate): string {
       return t('consents.scopes.credit_report');
     case 'financing_record':
       return t('consents.scopes.financing_record');
+    case 'whitelist_programme':
+      return t('consents.scopes.whitelist_programme');
     default:
       return scope;
   }
