@@ -11,13 +11,11 @@ import { toShanghaiDate } from '../support/shanghai-date.ts';
 import {
   GRANTED_REWARD_STATES,
   evaluateStoredInstitutionReward,
-  getRewardApplicationForUpdate,
   getRewardSchemeRow,
   rewardLoanToStored,
-  toRewardApplicationViews,
   type SubsidyRewardApplicationView,
 } from './subsidy-reward-views.ts';
-import { notifySubsidyRewardStep } from './notify-subsidy-reward-step.ts';
+import { completeRewardApplicationStep, loadRewardApplicationForStep } from './reward-application-step.ts';
 
 export interface ApproveSubsidyRewardApplicationInput {
   readonly id: string;
@@ -41,13 +39,9 @@ export async function approveSubsidyRewardApplication(
   const scope = authorize(actor, 'subsidy_reward.approve');
   const now = deps.clock.now();
   const today = toShanghaiDate(now);
-  const { subsidyRewardApplications, subsidyRewardLoans, subsidyBudgets } = tables;
+  const { subsidyRewardLoans, subsidyBudgets } = tables;
   return runInTransaction(deps, async (tx) => {
-    const row = await getRewardApplicationForUpdate(tx, input.id, actor, scope);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)
-      throw new DomainError('CONFLICT');
-    if (row.state !== 'reviewed')
-      throw new DomainError('SUBSIDY_TRANSITION_NOT_ALLOWED', { from: row.state, event: 'approve' });
+    const row = await loadRewardApplicationForStep(tx, input, actor, scope, ['reviewed'], 'approve');
     if (actor.userId === row.reviewedByUserId) throw new DomainError('SUBSIDY_MAKER_CHECKER_VIOLATION');
     const schemeRow = await getRewardSchemeRow(tx, row.schemeVersionId);
 
@@ -112,38 +106,18 @@ export async function approveSubsidyRewardApplication(
         .where(eq(subsidyRewardLoans.id, loan.id));
     }
 
-    const [updated] = await tx
-      .update(subsidyRewardApplications)
-      .set({
-        state: 'approved',
-        grantedFen,
-        approvedByUserId: actor.userId,
-        version: row.version + 1,
-        updatedAt: now,
-      })
-      .where(
-        and(eq(subsidyRewardApplications.id, row.id), eq(subsidyRewardApplications.version, row.version)),
-      )
-      .returning();
-    if (updated === undefined) throw new DomainError('CONFLICT');
-    await deps.audit.append(
+    return completeRewardApplicationStep(
       tx,
-      actor,
+      row,
+      'approved',
+      { grantedFen, approvedByUserId: actor.userId },
       {
-        action: 'subsidy_reward.approved',
-        entityType: 'subsidy_reward_application',
-        entityId: row.id,
-        before: { state: row.state, version: row.version, requestedFen: row.requestedFen.toString() },
-        after: {
-          state: 'approved',
-          version: updated.version,
-          amountFen: totalFen.toString(),
-          grantedFen: grantedFen.toString(),
-        },
+        before: { requestedFen: row.requestedFen.toString() },
+        after: { amountFen: totalFen.toString(), grantedFen: grantedFen.toString() },
       },
+      actor,
+      deps,
       now,
     );
-    await notifySubsidyRewardStep(tx, updated, 'approved', now);
-    return (await toRewardApplicationViews(tx, [updated]))[0]!;
   });
 }

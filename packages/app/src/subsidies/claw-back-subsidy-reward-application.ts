@@ -5,12 +5,8 @@ import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
-import {
-  getRewardApplicationForUpdate,
-  toRewardApplicationViews,
-  type SubsidyRewardApplicationView,
-} from './subsidy-reward-views.ts';
-import { notifySubsidyRewardStep } from './notify-subsidy-reward-step.ts';
+import type { SubsidyRewardApplicationView } from './subsidy-reward-views.ts';
+import { completeRewardApplicationStep, loadRewardApplicationForStep } from './reward-application-step.ts';
 
 export interface ClawBackSubsidyRewardApplicationInput {
   readonly id: string;
@@ -33,12 +29,17 @@ export async function clawBackSubsidyRewardApplication(
   const reason = input.reason.trim();
   if (reason === '') throw new DomainError('SUBSIDY_REASON_REQUIRED');
   const now = deps.clock.now();
-  const { subsidyRewardApplications, subsidyRewardLoans, subsidyBudgets } = tables;
+  const { subsidyRewardLoans, subsidyBudgets } = tables;
   return runInTransaction(deps, async (tx) => {
-    const row = await getRewardApplicationForUpdate(tx, input.id, actor, scope);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)
-      throw new DomainError('CONFLICT');
-    if ((row.state !== 'approved' && row.state !== 'paid') || row.grantedFen === null)
+    const row = await loadRewardApplicationForStep(
+      tx,
+      input,
+      actor,
+      scope,
+      ['approved', 'paid'],
+      'claw_back',
+    );
+    if (row.grantedFen === null)
       throw new DomainError('SUBSIDY_TRANSITION_NOT_ALLOWED', { from: row.state, event: 'claw_back' });
     await tx
       .update(subsidyRewardLoans)
@@ -54,33 +55,15 @@ export async function clawBackSubsidyRewardApplication(
         .update(subsidyBudgets)
         .set({ usedFen: sql`${subsidyBudgets.usedFen} - ${row.grantedFen}`, updatedAt: now })
         .where(eq(subsidyBudgets.id, budget.id));
-    const [updated] = await tx
-      .update(subsidyRewardApplications)
-      .set({
-        state: 'clawed_back',
-        clawedBackByUserId: actor.userId,
-        clawbackReason: reason,
-        version: row.version + 1,
-        updatedAt: now,
-      })
-      .where(
-        and(eq(subsidyRewardApplications.id, row.id), eq(subsidyRewardApplications.version, row.version)),
-      )
-      .returning();
-    if (updated === undefined) throw new DomainError('CONFLICT');
-    await deps.audit.append(
+    return completeRewardApplicationStep(
       tx,
+      row,
+      'clawed_back',
+      { clawedBackByUserId: actor.userId, clawbackReason: reason },
+      { before: { grantedFen: row.grantedFen.toString() }, after: { reason } },
       actor,
-      {
-        action: 'subsidy_reward.clawed_back',
-        entityType: 'subsidy_reward_application',
-        entityId: row.id,
-        before: { state: row.state, version: row.version, grantedFen: row.grantedFen.toString() },
-        after: { state: 'clawed_back', version: updated.version, reason },
-      },
+      deps,
       now,
     );
-    await notifySubsidyRewardStep(tx, updated, 'clawed_back', now);
-    return (await toRewardApplicationViews(tx, [updated]))[0]!;
   });
 }

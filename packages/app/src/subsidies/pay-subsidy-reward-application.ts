@@ -1,17 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import { DomainError } from '@ipf/domain/errors';
-import { tables } from '@ipf/db';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
-import {
-  getRewardApplicationForUpdate,
-  toRewardApplicationViews,
-  type SubsidyRewardApplicationView,
-} from './subsidy-reward-views.ts';
-import { notifySubsidyRewardStep } from './notify-subsidy-reward-step.ts';
+import type { SubsidyRewardApplicationView } from './subsidy-reward-views.ts';
+import { completeRewardApplicationStep, loadRewardApplicationForStep } from './reward-application-step.ts';
 
 export interface PaySubsidyRewardApplicationInput {
   readonly id: string;
@@ -34,48 +28,20 @@ export async function paySubsidyRewardApplication(
   const now = deps.clock.now();
   const reference = input.reference.trim();
   if (reference === '') throw new DomainError('SUBSIDY_REASON_REQUIRED');
-  const { subsidyRewardApplications } = tables;
   return runInTransaction(deps, async (tx) => {
-    const row = await getRewardApplicationForUpdate(tx, input.id, actor, scope);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)
-      throw new DomainError('CONFLICT');
-    if (row.state !== 'approved' || row.grantedFen === null)
+    const row = await loadRewardApplicationForStep(tx, input, actor, scope, ['approved'], 'pay');
+    if (row.grantedFen === null)
       throw new DomainError('SUBSIDY_TRANSITION_NOT_ALLOWED', { from: row.state, event: 'pay' });
     const paidDate = toShanghaiDate(now);
-    const [updated] = await tx
-      .update(subsidyRewardApplications)
-      .set({
-        state: 'paid',
-        paidByUserId: actor.userId,
-        paidDate,
-        paymentReference: reference,
-        version: row.version + 1,
-        updatedAt: now,
-      })
-      .where(
-        and(eq(subsidyRewardApplications.id, row.id), eq(subsidyRewardApplications.version, row.version)),
-      )
-      .returning();
-    if (updated === undefined) throw new DomainError('CONFLICT');
-    await deps.audit.append(
+    return completeRewardApplicationStep(
       tx,
+      row,
+      'paid',
+      { paidByUserId: actor.userId, paidDate, paymentReference: reference },
+      { after: { paidFen: row.grantedFen.toString(), reference, paidDate } },
       actor,
-      {
-        action: 'subsidy_reward.paid',
-        entityType: 'subsidy_reward_application',
-        entityId: row.id,
-        before: { state: row.state, version: row.version },
-        after: {
-          state: 'paid',
-          version: updated.version,
-          paidFen: row.grantedFen.toString(),
-          reference,
-          paidDate,
-        },
-      },
+      deps,
       now,
     );
-    await notifySubsidyRewardStep(tx, updated, 'paid', now);
-    return (await toRewardApplicationViews(tx, [updated]))[0]!;
   });
 }

@@ -5,12 +5,8 @@ import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
-import {
-  getRewardApplicationForUpdate,
-  toRewardApplicationViews,
-  type SubsidyRewardApplicationView,
-} from './subsidy-reward-views.ts';
-import { notifySubsidyRewardStep } from './notify-subsidy-reward-step.ts';
+import type { SubsidyRewardApplicationView } from './subsidy-reward-views.ts';
+import { completeRewardApplicationStep, loadRewardApplicationForStep } from './reward-application-step.ts';
 
 export interface ReviewSubsidyRewardApplicationInput {
   readonly id: string;
@@ -33,47 +29,28 @@ export async function reviewSubsidyRewardApplication(
   const note = input.note?.trim() ?? '';
   if (input.decision === 'reject' && note === '') throw new DomainError('SUBSIDY_REASON_REQUIRED');
   const now = deps.clock.now();
-  const { subsidyRewardApplications, subsidyRewardLoans } = tables;
+  const { subsidyRewardLoans } = tables;
   return runInTransaction(deps, async (tx) => {
-    const row = await getRewardApplicationForUpdate(tx, input.id, actor, scope);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)
-      throw new DomainError('CONFLICT');
-    if (row.state !== 'submitted')
-      throw new DomainError('SUBSIDY_TRANSITION_NOT_ALLOWED', { from: row.state, event: 'review' });
-    const state = input.decision === 'pass' ? 'reviewed' : 'rejected';
-    if (state === 'rejected')
+    const row = await loadRewardApplicationForStep(tx, input, actor, scope, ['submitted'], 'review');
+    const step = input.decision === 'pass' ? 'reviewed' : 'rejected';
+    if (step === 'rejected')
       await tx
         .update(subsidyRewardLoans)
         .set({ releasedAt: now })
         .where(and(eq(subsidyRewardLoans.applicationId, row.id), isNull(subsidyRewardLoans.releasedAt)));
-    const [updated] = await tx
-      .update(subsidyRewardApplications)
-      .set({
-        state,
+    return completeRewardApplicationStep(
+      tx,
+      row,
+      step,
+      {
         reviewedByUserId: actor.userId,
         reviewNote: note === '' ? null : note,
-        ...(state === 'rejected' ? { rejectedByUserId: actor.userId, rejectReason: note } : {}),
-        version: row.version + 1,
-        updatedAt: now,
-      })
-      .where(
-        and(eq(subsidyRewardApplications.id, row.id), eq(subsidyRewardApplications.version, row.version)),
-      )
-      .returning();
-    if (updated === undefined) throw new DomainError('CONFLICT');
-    await deps.audit.append(
-      tx,
-      actor,
-      {
-        action: state === 'rejected' ? 'subsidy_reward.rejected' : 'subsidy_reward.reviewed',
-        entityType: 'subsidy_reward_application',
-        entityId: row.id,
-        before: { state: row.state, version: row.version },
-        after: { state, version: updated.version, note },
+        ...(step === 'rejected' ? { rejectedByUserId: actor.userId, rejectReason: note } : {}),
       },
+      { after: { note } },
+      actor,
+      deps,
       now,
     );
-    await notifySubsidyRewardStep(tx, updated, state, now);
-    return (await toRewardApplicationViews(tx, [updated]))[0]!;
   });
 }
