@@ -9,6 +9,7 @@ import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import type { DeclaredSubsidyFacts } from './build-subsidy-facts.ts';
 import { toWire } from './subsidy-wire.ts';
+import { assertSchemeOpenForApplications } from './assert-scheme-open.ts';
 import {
   evaluateStoredScheme,
   evaluationToWire,
@@ -66,15 +67,7 @@ export async function createSubsidyApplication(
       .from(tables.subsidySchemes)
       .where(eq(tables.subsidySchemes.id, input.schemeVersionId));
     if (schemeRow === undefined || schemeRow.beneficiary !== 'enterprise') throw new DomainError('NOT_FOUND');
-    if (schemeRow.state !== 'published') throw new DomainError('SUBSIDY_SCHEME_NOT_PUBLISHED');
-    if (
-      (schemeRow.applicationFrom !== null && today < schemeRow.applicationFrom) ||
-      (schemeRow.applicationTo !== null && today > schemeRow.applicationTo)
-    )
-      throw new DomainError('SUBSIDY_WINDOW_CLOSED', {
-        from: schemeRow.applicationFrom ?? '—',
-        to: schemeRow.applicationTo ?? '—',
-      });
+    assertSchemeOpenForApplications(schemeRow, today);
 
     const { built, evaluation, subsidyYear } = await evaluateStoredScheme(tx, {
       schemeRow,

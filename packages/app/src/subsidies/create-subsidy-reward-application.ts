@@ -9,6 +9,7 @@ import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { isUniqueViolation } from '../support/is-unique-violation.ts';
 import { toWire } from './subsidy-wire.ts';
+import { assertSchemeOpenForApplications } from './assert-scheme-open.ts';
 import { defaultSubsidyYear } from './subsidy-views.ts';
 import {
   LIVE_REWARD_STATES,
@@ -65,15 +66,7 @@ export async function createSubsidyRewardApplication(
   return runInTransaction(deps, async (tx) => {
     const schemeRow = await getRewardSchemeRow(tx, input.schemeVersionId);
     const institution = assertRewardInstitution(actor, schemeRow);
-    if (schemeRow.state !== 'published') throw new DomainError('SUBSIDY_SCHEME_NOT_PUBLISHED');
-    if (
-      (schemeRow.applicationFrom !== null && today < schemeRow.applicationFrom) ||
-      (schemeRow.applicationTo !== null && today > schemeRow.applicationTo)
-    )
-      throw new DomainError('SUBSIDY_WINDOW_CLOSED', {
-        from: schemeRow.applicationFrom ?? '—',
-        to: schemeRow.applicationTo ?? '—',
-      });
+    assertSchemeOpenForApplications(schemeRow, today);
 
     // One institution's claims are decided one at a time: the caps read the claims made before.
     await tx
