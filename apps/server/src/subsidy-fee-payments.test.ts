@@ -4,7 +4,8 @@ import { runDailyServicingJob, systemActor, toWire } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { formatYuan, parseYuan } from '@ipf/domain/money';
 import { CITY_TECH_LOAN_SUBSIDY_EXAMPLE, NANSHAN_IP_PLEDGE_SUBSIDY_EXAMPLE } from '@ipf/domain/subsidy';
-import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { createTestApp, type TestApp } from './testing/create-test-app.ts';
+import { datedSessions } from './testing/dated-sessions.ts';
 import { prepareRegisteredCases, type RegisteredCase } from './testing/registered-case.ts';
 
 type Proof = { kind: string; id: string; documentId?: string };
@@ -62,27 +63,7 @@ describe('fees actually paid, proofs of declared facts and the city notice (issu
   let evaluatorOrgId = '';
   /** The city-scheme application of the declared-facts test (a scheme without the city's review step). */
   let cityApplicationId = '';
-  let sessions = new Map<string, TestSession>();
-  const as = async (login: string) => {
-    let session = sessions.get(login);
-    if (session === undefined) {
-      session = await t.loginAs(login);
-      sessions.set(login, session);
-    }
-    return session;
-  };
-  const api = async (login: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: (await as(login)).headers,
-      ...(payload === undefined ? {} : { payload }),
-    });
-  const setDate = (date: string) => {
-    const target = Date.parse(`${date}T02:00:00.000Z`);
-    t.clock.advance(target - t.clock.now().getTime());
-    sessions = new Map();
-  };
+  const { as, api, setDate } = datedSessions(() => t);
   const loanOf = async (kase: RegisteredCase, login = enterpriseLogin) => {
     const res = await api(login, 'GET', '/api/subsidy-eligibility');
     expect(res.statusCode, res.body).toBe(200);

@@ -6,7 +6,8 @@ import type { Role } from '@ipf/domain/party';
 import { tables, type Database } from '@ipf/db';
 import { formatYuan } from '@ipf/domain/money';
 import { NANSHAN_IP_PLEDGE_SUBSIDY_EXAMPLE } from '@ipf/domain/subsidy';
-import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { createTestApp, type TestApp } from './testing/create-test-app.ts';
+import { datedSessions } from './testing/dated-sessions.ts';
 import { prepareRegisteredCases, type RegisteredCase } from './testing/registered-case.ts';
 
 type Simulation = {
@@ -102,27 +103,7 @@ function countingDatabase(db: Database): { db: Database; queries: () => number }
 describe('subsidy simulation and reports (issue 9 items 5, 6)', () => {
   let t: TestApp;
   let cases: RegisteredCase[];
-  let sessions = new Map<string, TestSession>();
-  const as = async (login: string) => {
-    let session = sessions.get(login);
-    if (session === undefined) {
-      session = await t.loginAs(login);
-      sessions.set(login, session);
-    }
-    return session;
-  };
-  const api = async (login: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: (await as(login)).headers,
-      ...(payload === undefined ? {} : { payload }),
-    });
-  const setDate = (date: string) => {
-    const target = Date.parse(`${date}T02:00:00.000Z`);
-    t.clock.advance(target - t.clock.now().getTime());
-    sessions = new Map();
-  };
+  const { as, api, setDate } = datedSessions(() => t);
   const draft = async (
     schemeId: string,
     capYuan: string,
