@@ -171,20 +171,29 @@ describe('subsidies 贴息 贴费 (issue 9): schemes as data, eligibility proved
   }, 900_000);
   afterAll(async () => t.close());
 
-  it('the three example schemes are published as data with the source of every clause', async () => {
+  it('the three example schemes and the illustrative bank reward are published as data with the source of every clause', async () => {
     const res = await api('ent001', 'GET', '/api/subsidy-schemes');
     expect(res.statusCode, res.body).toBe(200);
     const schemes = res.json<
       (SchemeVersion & {
+        beneficiary: string;
         sourceDocument: string;
         scheme: { eligibility: { source: { document: string } }[] };
       })[]
     >();
     expect(schemes.map((s) => s.schemeId).sort()).toEqual([
+      'bank-first-loan-reward',
       'futian-patent-pledge-subsidy',
       'nanshan-ip-pledge-subsidy',
       'sz-city-tech-loan-subsidy',
     ]);
+    // The three subsidies go to enterprises; the reward (奖励申请) to banks.
+    expect(Object.fromEntries(schemes.map((s) => [s.schemeId, s.beneficiary]))).toEqual({
+      'bank-first-loan-reward': 'bank',
+      'futian-patent-pledge-subsidy': 'enterprise',
+      'nanshan-ip-pledge-subsidy': 'enterprise',
+      'sz-city-tech-loan-subsidy': 'enterprise',
+    });
     for (const s of schemes) {
       expect(s.state).toBe('published');
       expect(s.sourceDocument).not.toBe('');

@@ -219,6 +219,8 @@ export function generateDemoParties(seed: string, scale = 1): DemoParties {
     ...none,
   });
   user('bureau.city', '市局知识产权金融处', bureau, 'city_bureau');
+  // The city bureau's second user (复核岗): approves the subsidy and reward applications a colleague reviewed.
+  user('bureau.city.checker', '市局知识产权金融处复核岗', bureau, 'city_bureau');
   for (const district of districts) {
     const org = add(`district-${district.code}`, {
       kind: 'district_bureau',
