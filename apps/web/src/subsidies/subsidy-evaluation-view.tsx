@@ -1,7 +1,8 @@
-import { CheckCircleTwoTone, CloseCircleTwoTone, PaperClipOutlined } from '@ant-design/icons';
-import { List, Space, Tag, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
+import { List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { conditionLabel, lineLabel, proofLabel, reasonLabel, stepLabel } from './subsidy-labels.ts';
+import { conditionLabel, lineLabel, reasonLabel, stepLabel } from './subsidy-labels.ts';
+import { ConditionMark, ProofTag } from './condition-mark.tsx';
 import { caseAttachmentContentUrl } from '../cases/case-attachment-api.ts';
 import { formatMoney } from '../format/format-money.ts';
 import type { SubsidyEvaluationWire } from './subsidy-api.ts';
@@ -20,19 +21,11 @@ export function SubsidyEvaluationView({ evaluation }: { evaluation: SubsidyEvalu
         renderItem={(c) => (
           <List.Item>
             <Space align="start">
-              {c.met ? (
-                <CheckCircleTwoTone twoToneColor="#52c41a" />
-              ) : (
-                <CloseCircleTwoTone twoToneColor="#ff4d4f" />
-              )}
+              <ConditionMark met={c.met} />
               <div>
                 <div>
                   {conditionLabel(c.condition, t)}
-                  {c.proof !== null && (
-                    <Tag style={{ marginLeft: 8 }}>
-                      {proofLabel(c.proof.kind, t)}：{c.proof.id}
-                    </Tag>
-                  )}
+                  {c.proof !== null && <ProofTag proof={c.proof} />}
                   {c.proof?.documentId !== undefined && (
                     <Typography.Link href={caseAttachmentContentUrl(c.proof.documentId)} target="_blank">
                       <PaperClipOutlined /> {t('feePayments.openProof')}

@@ -1,7 +1,6 @@
-import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { List, Space, Tag, Typography } from 'antd';
+import { List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { proofLabel } from './subsidy-labels.ts';
+import { ConditionMark, ProofTag } from './condition-mark.tsx';
 import { claimConditionLabel, claimReasonLabel } from './subsidy-reward-labels.ts';
 import { asEvaluation } from './subsidy-api.ts';
 import { asClaimConditions, type SubsidyRewardLoan } from './subsidy-reward-api.ts';
@@ -21,18 +20,10 @@ export function SubsidyRewardLoanView({ loan }: { loan: SubsidyRewardLoan }) {
         renderItem={(c) => (
           <List.Item>
             <Space align="start">
-              {c.met ? (
-                <CheckCircleTwoTone twoToneColor="#52c41a" />
-              ) : (
-                <CloseCircleTwoTone twoToneColor="#ff4d4f" />
-              )}
+              <ConditionMark met={c.met} />
               <div>
                 {claimConditionLabel(c.condition, t)}
-                {c.proof !== null && (
-                  <Tag style={{ marginLeft: 8 }}>
-                    {proofLabel(c.proof.kind, t)}：{c.proof.id}
-                  </Tag>
-                )}
+                {c.proof !== null && <ProofTag proof={c.proof} />}
                 {!c.met && c.reason !== null && (
                   <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
                     {claimReasonLabel(c.reason.code, t)}

@@ -1,4 +1,3 @@
-import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -18,6 +17,7 @@ import {
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConditionMark } from './condition-mark.tsx';
 import { PageHeader } from '../common/page-header.tsx';
 import { PagedTable } from '../common/paged-table.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
@@ -70,12 +70,7 @@ function RewardSchemeCard(props: { scheme: SubsidyRewardEligibility; onApplied: 
       title: t('subsidyRewards.eligible'),
       key: 'eligible',
       width: 70,
-      render: (_, l) =>
-        l.eligible ? (
-          <CheckCircleTwoTone twoToneColor="#52c41a" />
-        ) : (
-          <CloseCircleTwoTone twoToneColor="#ff4d4f" />
-        ),
+      render: (_, l) => <ConditionMark met={l.eligible} />,
     },
     {
       title: t('subsidies.caseNumber'),
