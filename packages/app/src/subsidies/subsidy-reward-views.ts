@@ -15,7 +15,12 @@ import type { Actor } from '../actor.ts';
 import type { AccessScope } from '../access/permission-matrix.ts';
 import { headOfficeIdOf } from '../ledger/bank-product-view.ts';
 import { buildSubsidyFacts } from './build-subsidy-facts.ts';
-import { schemeOf, type SubsidySchemeRow } from './subsidy-views.ts';
+import {
+  decisionViewOf,
+  schemeOf,
+  type SubsidyDecisionView,
+  type SubsidySchemeRow,
+} from './subsidy-views.ts';
 import { toWire } from './subsidy-wire.ts';
 
 export type SubsidyRewardApplicationRow = typeof tables.subsidyRewardApplications.$inferSelect;
@@ -317,7 +322,7 @@ export function rewardLoanToView(
 }
 
 /** 奖励申请 as shown, with its loans. */
-export interface SubsidyRewardApplicationView {
+export interface SubsidyRewardApplicationView extends SubsidyDecisionView {
   readonly id: string;
   readonly applicationNumber: string;
   readonly institutionId: string;
@@ -334,19 +339,6 @@ export interface SubsidyRewardApplicationView {
   readonly requestedYuan: string;
   readonly grantedYuan: string | null;
   readonly loans: RewardLoanView[];
-  readonly reviewedByUserId: string | null;
-  readonly reviewNote: string | null;
-  readonly approvedByUserId: string | null;
-  readonly rejectReason: string | null;
-  readonly clawbackReason: string | null;
-  readonly payment: {
-    readonly amountYuan: string;
-    readonly paidDate: string;
-    readonly reference: string;
-  } | null;
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
 }
 
 export async function toRewardApplicationViews(
@@ -418,18 +410,12 @@ export async function toRewardApplicationViews(
             claimConditions: evaluation.claimConditions ?? [],
           };
         }),
-      reviewedByUserId: r.reviewedByUserId,
-      reviewNote: r.reviewNote,
-      approvedByUserId: r.approvedByUserId,
-      rejectReason: r.rejectReason,
-      clawbackReason: r.clawbackReason,
-      payment:
+      ...decisionViewOf(
+        r,
         r.paidDate === null || r.paymentReference === null || r.grantedFen === null
           ? null
           : { amountYuan: formatYuan(r.grantedFen), paidDate: r.paidDate, reference: r.paymentReference },
-      version: r.version,
-      createdAt: r.createdAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
+      ),
     };
   });
 }

@@ -46,8 +46,52 @@ export interface SubsidySchemeView {
   readonly budgets: SubsidyBudgetView[];
 }
 
+/** The decision trail of a subsidy or reward application: reviewer, approver, reasons, payment, version, times. */
+export interface SubsidyDecisionView {
+  readonly reviewedByUserId: string | null;
+  readonly reviewNote: string | null;
+  readonly approvedByUserId: string | null;
+  readonly rejectReason: string | null;
+  readonly clawbackReason: string | null;
+  readonly payment: {
+    readonly amountYuan: string;
+    readonly paidDate: string;
+    readonly reference: string;
+  } | null;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** The decision fields of an application row as shown; `payment` is read by each flow from where it keeps it. */
+export function decisionViewOf(
+  r: {
+    readonly reviewedByUserId: string | null;
+    readonly reviewNote: string | null;
+    readonly approvedByUserId: string | null;
+    readonly rejectReason: string | null;
+    readonly clawbackReason: string | null;
+    readonly version: number;
+    readonly createdAt: Date;
+    readonly updatedAt: Date;
+  },
+  payment: SubsidyDecisionView['payment'],
+): SubsidyDecisionView {
+  return {
+    reviewedByUserId: r.reviewedByUserId,
+    reviewNote: r.reviewNote,
+    approvedByUserId: r.approvedByUserId,
+    rejectReason: r.rejectReason,
+    clawbackReason: r.clawbackReason,
+    payment,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
 /** 补贴申请 as shown, with the evaluation (conditions with proofs, amount steps) in wire form. */
-export interface SubsidyApplicationView {
+export interface SubsidyApplicationView extends SubsidyDecisionView {
   readonly id: string;
   readonly applicationNumber: string;
   readonly enterpriseId: string;
@@ -65,19 +109,6 @@ export interface SubsidyApplicationView {
   readonly grantedYuan: string | null;
   readonly evaluation: Record<string, unknown>;
   readonly declared: Record<string, string>;
-  readonly reviewedByUserId: string | null;
-  readonly reviewNote: string | null;
-  readonly approvedByUserId: string | null;
-  readonly rejectReason: string | null;
-  readonly clawbackReason: string | null;
-  readonly payment: {
-    readonly amountYuan: string;
-    readonly paidDate: string;
-    readonly reference: string;
-  } | null;
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
 }
 
 /** The scheme of a stored version, as the domain types it. */
@@ -169,12 +200,8 @@ export async function toApplicationViews(
       grantedYuan: r.grantedFen === null ? null : formatYuan(r.grantedFen),
       evaluation: r.evaluation,
       declared: r.declared,
-      reviewedByUserId: r.reviewedByUserId,
-      reviewNote: r.reviewNote,
-      approvedByUserId: r.approvedByUserId,
-      rejectReason: r.rejectReason,
-      clawbackReason: r.clawbackReason,
-      payment:
+      ...decisionViewOf(
+        r,
         payment === undefined
           ? null
           : {
@@ -182,9 +209,7 @@ export async function toApplicationViews(
               paidDate: payment.paidDate,
               reference: payment.reference,
             },
-      version: r.version,
-      createdAt: r.createdAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
+      ),
     };
   });
 }
