@@ -181,6 +181,23 @@ export const SubsidyEligibilityQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The decision trail shared by subsidy and reward applications: who reviewed and approved, why rejected or
+ * clawed back, the payment, and the row's version and times. */
+export const SubsidyDecisionFields = {
+  reviewedByUserId: Type.Union([Uuid, Type.Null()]),
+  reviewNote: Type.Union([Type.String(), Type.Null()]),
+  approvedByUserId: Type.Union([Uuid, Type.Null()]),
+  rejectReason: Type.Union([Type.String(), Type.Null()]),
+  clawbackReason: Type.Union([Type.String(), Type.Null()]),
+  payment: Type.Union([
+    Type.Object({ amountYuan: YuanString, paidDate: IsoDate, reference: Type.String() }),
+    Type.Null(),
+  ]),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+};
+
 /** 补贴申请. */
 export const SubsidyApplication = Type.Object({
   id: Uuid,
@@ -200,18 +217,7 @@ export const SubsidyApplication = Type.Object({
   grantedYuan: Type.Union([YuanString, Type.Null()]),
   evaluation: Json,
   declared: Type.Record(Type.String(), Type.String()),
-  reviewedByUserId: Type.Union([Uuid, Type.Null()]),
-  reviewNote: Type.Union([Type.String(), Type.Null()]),
-  approvedByUserId: Type.Union([Uuid, Type.Null()]),
-  rejectReason: Type.Union([Type.String(), Type.Null()]),
-  clawbackReason: Type.Union([Type.String(), Type.Null()]),
-  payment: Type.Union([
-    Type.Object({ amountYuan: YuanString, paidDate: IsoDate, reference: Type.String() }),
-    Type.Null(),
-  ]),
-  version: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
+  ...SubsidyDecisionFields,
 });
 export type SubsidyApplication = Static<typeof SubsidyApplication>;
 export const SubsidyApplicationPage = PageOf(SubsidyApplication);

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate, PageOf, PageQuery, Uuid, YuanString } from './common.ts';
+import { SubsidyDecisionFields } from './subsidies.ts';
 
 const Json = Type.Record(Type.String(), Type.Unknown());
 const RewardYear = Type.Integer({ minimum: 2000, maximum: 2100 });
@@ -78,18 +79,7 @@ export const SubsidyRewardApplication = Type.Object({
   requestedYuan: YuanString,
   grantedYuan: Type.Union([YuanString, Type.Null()]),
   loans: Type.Array(SubsidyRewardLoan),
-  reviewedByUserId: Type.Union([Uuid, Type.Null()]),
-  reviewNote: Type.Union([Type.String(), Type.Null()]),
-  approvedByUserId: Type.Union([Uuid, Type.Null()]),
-  rejectReason: Type.Union([Type.String(), Type.Null()]),
-  clawbackReason: Type.Union([Type.String(), Type.Null()]),
-  payment: Type.Union([
-    Type.Object({ amountYuan: YuanString, paidDate: IsoDate, reference: Type.String() }),
-    Type.Null(),
-  ]),
-  version: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
+  ...SubsidyDecisionFields,
 });
 export type SubsidyRewardApplication = Static<typeof SubsidyRewardApplication>;
 export const SubsidyRewardApplicationPage = PageOf(SubsidyRewardApplication);
