@@ -4,7 +4,8 @@ import { runDailyServicingJob, systemActor, toWire } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { formatYuan, parseYuan } from '@ipf/domain/money';
 import { NANSHAN_IP_PLEDGE_SUBSIDY_EXAMPLE } from '@ipf/domain/subsidy';
-import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { createTestApp, type TestApp } from './testing/create-test-app.ts';
+import { datedSessions } from './testing/dated-sessions.ts';
 import { prepareRegisteredCases, type RegisteredCase } from './testing/registered-case.ts';
 
 type Problem = { status: number; code: string };
@@ -52,28 +53,8 @@ describe('subsidies 贴息 贴费 (issue 9): schemes as data, eligibility proved
   let b: RegisteredCase;
   let c: RegisteredCase;
   const logins = new Map<string, string>();
-  let sessions = new Map<string, TestSession>();
 
-  const as = async (login: string) => {
-    let session = sessions.get(login);
-    if (session === undefined) {
-      session = await t.loginAs(login);
-      sessions.set(login, session);
-    }
-    return session;
-  };
-  const api = async (login: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: (await as(login)).headers,
-      ...(payload === undefined ? {} : { payload }),
-    });
-  const setDate = (date: string) => {
-    const target = Date.parse(`${date}T02:00:00.000Z`);
-    t.clock.advance(target - t.clock.now().getTime());
-    sessions = new Map();
-  };
+  const { as, api, setDate } = datedSessions(() => t);
   const enterpriseOf = (x: RegisteredCase) => logins.get(x.caseId)!;
   const eligibilityOf = async (x: RegisteredCase, schemeId: string) => {
     const res = await api(enterpriseOf(x), 'GET', '/api/subsidy-eligibility');
