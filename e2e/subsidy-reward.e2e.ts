@@ -64,12 +64,11 @@ function rewardOf(principalFen: bigint): bigint {
 }
 
 /**
- * The user's page with the browser's clock at the server's time (the reward page offers the years before the
- * browser's own year, as a bank's browser would in January 2027).
+ * The user's page. The browser keeps its own clock (today) while the server's reads January 2027: the reward page
+ * must take the reward year from the server, as a bank's browser outside UTC+8 at New Year would need.
  */
 async function signedIn(login: string): Promise<Page> {
   const page = await platform.pageOf(login);
-  await page.context().clock.install({ time: platform.clock.now() });
   await page.goto(`${platform.url}/`);
   await page.getByTestId('user-menu').waitFor();
   return page;

@@ -160,13 +160,19 @@ export function SubsidyRewardPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const params = useListSearchParams();
-  const lastYear = new Date().getFullYear() - 1;
-  const [year, setYear] = useState(lastYear);
+  // Until the clerk picks a year the server chooses it by its own date in Asia/Shanghai, not the browser's clock.
+  const [year, setYear] = useState<number>();
   const [open, setOpen] = useState<SubsidyRewardApplication | null>(null);
   const eligibility = useQuery({
-    queryKey: ['subsidy-reward-eligibility', year],
-    queryFn: ({ signal }) => subsidyRewardApi.eligibility({ rewardYear: year }, signal),
+    queryKey: ['subsidy-reward-eligibility', year ?? 'default'],
+    queryFn: ({ signal }) =>
+      subsidyRewardApi.eligibility(year === undefined ? {} : { rewardYear: year }, signal),
   });
+  const [serverYear, setServerYear] = useState<number>();
+  const firstYear = eligibility.data?.[0]?.rewardYear;
+  if (serverYear === undefined && year === undefined && firstYear !== undefined) setServerYear(firstYear);
+  const anchorYear = serverYear ?? new Date().getFullYear() - 1;
+  const shownYear = year ?? anchorYear;
   const list = useQuery({
     queryKey: ['subsidy-reward-applications', 'mine', params.page, params.pageSize],
     queryFn: ({ signal }) =>
@@ -201,9 +207,12 @@ export function SubsidyRewardPage() {
         <Space>
           {t('subsidyRewards.year')}
           <Select<number>
-            value={year}
+            value={shownYear}
             style={{ width: 120 }}
-            options={[lastYear, lastYear - 1, lastYear - 2].map((y) => ({ value: y, label: String(y) }))}
+            options={[anchorYear, anchorYear - 1, anchorYear - 2].map((y) => ({
+              value: y,
+              label: String(y),
+            }))}
             onChange={setYear}
           />
         </Space>
