@@ -1,13 +1,17 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Input, Modal, Tag } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Drawer, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueueActionButtons, QueueStateFilter, type QueueAction } from './subsidy-queue-controls.tsx';
-import { actionLabel, actionTextLabel, applicationStateLabel } from './subsidy-labels.ts';
+import {
+  QueueActionButtons,
+  QueueActionModal,
+  QueueStateFilter,
+  type QueueAction,
+} from './subsidy-queue-controls.tsx';
+import { applicationStateLabel } from './subsidy-labels.ts';
 import { PageHeader } from '../common/page-header.tsx';
 import { PagedTable } from '../common/paged-table.tsx';
-import { ProblemAlert } from '../common/problem-alert.tsx';
 import { useListSearchParams } from '../common/use-list-search-params.ts';
 import { formatMoney } from '../format/format-money.ts';
 import { hasPermission } from '../session/has-permission.ts';
@@ -26,68 +30,6 @@ const STATES = [
 ];
 
 type Action = QueueAction;
-
-/** One step on an application; reject, pay and claw back ask for a reason or the payment reference. */
-function ActionModal(props: {
-  application: SubsidyApplication;
-  action: Action;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [text, setText] = useState('');
-  const { id, version } = props.application;
-  const needsText = props.action !== 'pass' && props.action !== 'approve';
-  const mutation = useMutation({
-    mutationFn: () => {
-      switch (props.action) {
-        case 'pass':
-          return subsidyApi.review(id, { decision: 'pass', expectedVersion: version });
-        case 'reject':
-          return subsidyApi.review(id, { decision: 'reject', note: text.trim(), expectedVersion: version });
-        case 'approve':
-          return subsidyApi.approve(id, version);
-        case 'pay':
-          return subsidyApi.pay(id, { reference: text.trim(), expectedVersion: version });
-        case 'clawBack':
-          return subsidyApi.clawBack(id, { reason: text.trim(), expectedVersion: version });
-      }
-    },
-    onSuccess: () => {
-      void message.success(t('subsidies.done'));
-      props.onDone();
-    },
-  });
-  return (
-    <Modal
-      open
-      title={`${actionLabel(props.action, t)}：${props.application.applicationNumber}`}
-      okText={t('common.confirm')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: needsText && text.trim() === '' }}
-      confirmLoading={mutation.isPending}
-      onOk={() => mutation.mutate()}
-      onCancel={props.onClose}
-      destroyOnHidden
-    >
-      {mutation.error !== null && <ProblemAlert error={mutation.error} />}
-      <p>
-        {props.application.enterpriseName} · {props.application.schemeNameZh} ·{' '}
-        {formatMoney(props.application.requestedYuan)}
-      </p>
-      {needsText && (
-        <Input.TextArea
-          rows={3}
-          maxLength={props.action === 'pay' ? 100 : 1000}
-          placeholder={actionTextLabel(props.action, t)}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      )}
-    </Modal>
-  );
-}
 
 /**
  * 补贴申请受理 (the bureaus' queue, issue 9 item 4): applications of the district (or all for the city bureau) by
@@ -185,8 +127,10 @@ export function SubsidyApplicationQueuePage() {
         {open !== null && <SubsidyEvaluationView evaluation={asEvaluation(open.evaluation)} />}
       </Drawer>
       {acting !== null && (
-        <ActionModal
+        <QueueActionModal
+          api={subsidyApi}
           application={acting.application}
+          applicantName={acting.application.enterpriseName}
           action={acting.action}
           onClose={() => setActing(null)}
           onDone={() => {

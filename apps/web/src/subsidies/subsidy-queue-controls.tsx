@@ -1,6 +1,10 @@
-import { Button, Select, Space } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Input, Modal, Select, Space } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { actionLabel } from './subsidy-labels.ts';
+import { ProblemAlert } from '../common/problem-alert.tsx';
+import { formatMoney } from '../format/format-money.ts';
+import { actionLabel, actionTextLabel } from './subsidy-labels.ts';
 
 /** The steps a bureau takes on a subsidy or reward application in its queue. */
 export type QueueAction = 'pass' | 'reject' | 'approve' | 'pay' | 'clawBack';
@@ -46,5 +50,87 @@ export function QueueActionButtons(props: {
         </Button>
       ))}
     </Space>
+  );
+}
+
+/** The bureau's steps on one kind of application (subsidy or reward): the same calls on different paths. */
+export interface QueueStepApi {
+  review(
+    id: string,
+    body: { decision: 'pass' | 'reject'; note?: string; expectedVersion: number },
+  ): Promise<unknown>;
+  approve(id: string, expectedVersion: number): Promise<unknown>;
+  pay(id: string, body: { reference: string; expectedVersion: number }): Promise<unknown>;
+  clawBack(id: string, body: { reason: string; expectedVersion: number }): Promise<unknown>;
+}
+
+/** One step on an application; reject, pay and claw back ask for a reason or the payment reference. */
+export function QueueActionModal(props: {
+  api: QueueStepApi;
+  application: {
+    id: string;
+    version: number;
+    applicationNumber: string;
+    schemeNameZh: string;
+    requestedYuan: string;
+  };
+  /** Who applied: the enterprise or the institution. */
+  applicantName: string;
+  action: QueueAction;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [text, setText] = useState('');
+  const { id, version } = props.application;
+  const needsText = props.action !== 'pass' && props.action !== 'approve';
+  const mutation = useMutation({
+    mutationFn: () => {
+      switch (props.action) {
+        case 'pass':
+          return props.api.review(id, { decision: 'pass', expectedVersion: version });
+        case 'reject':
+          return props.api.review(id, { decision: 'reject', note: text.trim(), expectedVersion: version });
+        case 'approve':
+          return props.api.approve(id, version);
+        case 'pay':
+          return props.api.pay(id, { reference: text.trim(), expectedVersion: version });
+        case 'clawBack':
+          return props.api.clawBack(id, { reason: text.trim(), expectedVersion: version });
+      }
+    },
+    onSuccess: () => {
+      void message.success(t('subsidies.done'));
+      props.onDone();
+    },
+  });
+  return (
+    <Modal
+      open
+      title={`${actionLabel(props.action, t)}：${props.application.applicationNumber}`}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: needsText && text.trim() === '' }}
+      confirmLoading={mutation.isPending}
+      onOk={() => mutation.mutate()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {mutation.error !== null && <ProblemAlert error={mutation.error} />}
+      <p>
+        {props.applicantName} · {props.application.schemeNameZh} ·{' '}
+        {formatMoney(props.application.requestedYuan)}
+      </p>
+      {needsText && (
+        <Input.TextArea
+          rows={3}
+          maxLength={props.action === 'pay' ? 100 : 1000}
+          placeholder={actionTextLabel(props.action, t)}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      )}
+    </Modal>
   );
 }

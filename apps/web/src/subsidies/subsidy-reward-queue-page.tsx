@@ -1,17 +1,20 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Input, Modal, Tag } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Drawer, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueueActionButtons, QueueStateFilter, type QueueAction } from './subsidy-queue-controls.tsx';
+import {
+  QueueActionButtons,
+  QueueActionModal,
+  QueueStateFilter,
+  type QueueAction,
+} from './subsidy-queue-controls.tsx';
 import { PageHeader } from '../common/page-header.tsx';
 import { PagedTable } from '../common/paged-table.tsx';
-import { ProblemAlert } from '../common/problem-alert.tsx';
 import { useListSearchParams } from '../common/use-list-search-params.ts';
 import { formatMoney } from '../format/format-money.ts';
 import { hasPermission } from '../session/has-permission.ts';
 import { useSession } from '../session/use-session.ts';
-import { actionLabel, actionTextLabel } from './subsidy-labels.ts';
 import { beneficiaryLabel, rewardStateLabel } from './subsidy-reward-labels.ts';
 import { subsidyRewardApi, type SubsidyRewardApplication } from './subsidy-reward-api.ts';
 import { SubsidyRewardLoanView } from './subsidy-reward-loan-view.tsx';
@@ -19,72 +22,6 @@ import { SubsidyRewardLoanView } from './subsidy-reward-loan-view.tsx';
 const STATES = ['submitted', 'reviewed', 'approved', 'paid', 'rejected', 'clawed_back'];
 
 type Action = QueueAction;
-
-/** One step on a reward application; reject, pay and claw back ask for a reason or the payment reference. */
-function RewardActionModal(props: {
-  application: SubsidyRewardApplication;
-  action: Action;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [text, setText] = useState('');
-  const { id, version } = props.application;
-  const needsText = props.action !== 'pass' && props.action !== 'approve';
-  const mutation = useMutation({
-    mutationFn: () => {
-      switch (props.action) {
-        case 'pass':
-          return subsidyRewardApi.review(id, { decision: 'pass', expectedVersion: version });
-        case 'reject':
-          return subsidyRewardApi.review(id, {
-            decision: 'reject',
-            note: text.trim(),
-            expectedVersion: version,
-          });
-        case 'approve':
-          return subsidyRewardApi.approve(id, version);
-        case 'pay':
-          return subsidyRewardApi.pay(id, { reference: text.trim(), expectedVersion: version });
-        case 'clawBack':
-          return subsidyRewardApi.clawBack(id, { reason: text.trim(), expectedVersion: version });
-      }
-    },
-    onSuccess: () => {
-      void message.success(t('subsidies.done'));
-      props.onDone();
-    },
-  });
-  return (
-    <Modal
-      open
-      title={`${actionLabel(props.action, t)}：${props.application.applicationNumber}`}
-      okText={t('common.confirm')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: needsText && text.trim() === '' }}
-      confirmLoading={mutation.isPending}
-      onOk={() => mutation.mutate()}
-      onCancel={props.onClose}
-      destroyOnHidden
-    >
-      {mutation.error !== null && <ProblemAlert error={mutation.error} />}
-      <p>
-        {props.application.institutionName} · {props.application.schemeNameZh} ·{' '}
-        {formatMoney(props.application.requestedYuan)}
-      </p>
-      {needsText && (
-        <Input.TextArea
-          rows={3}
-          maxLength={props.action === 'pay' ? 100 : 1000}
-          placeholder={actionTextLabel(props.action, t)}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      )}
-    </Modal>
-  );
-}
 
 /**
  * 奖励申请受理 (the city bureau's queue of institutions' reward applications, issue 9 item 2): by state, each
@@ -188,8 +125,10 @@ export function SubsidyRewardQueuePage() {
         ))}
       </Drawer>
       {acting !== null && (
-        <RewardActionModal
+        <QueueActionModal
+          api={subsidyRewardApi}
           application={acting.application}
+          applicantName={acting.application.institutionName}
           action={acting.action}
           onClose={() => setActing(null)}
           onDone={() => {
