@@ -25,7 +25,7 @@ describe('disposition by reverse licence: royalties into the bank-controlled acc
   let approver: TestSession;
   let guarantor: TestSession;
   let id: string;
-  const api = (session: TestSession, method: 'GET' | 'POST', url: string, payload?: object) =>
+  const api = (session: TestSession, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: session.headers, ...(payload === undefined ? {} : { payload }) });
 
   beforeAll(async () => {
@@ -57,6 +57,31 @@ describe('disposition by reverse licence: royalties into the bank-controlled acc
       pool: 5000,
       bank: 5000,
     });
+  });
+
+  it('notes the ratios on the case timeline by the parties’ names, at opening and when changed before disposal', async () => {
+    const notes = async (reasonCode: string) =>
+      (await api(clerk, 'GET', `/api/cases/${caseId}`))
+        .json<{ events: { reasonCode: string | null; note: string | null }[] }>()
+        .events.filter((e) => e.reasonCode === reasonCode)
+        .map((e) => e.note);
+    expect(await notes('disposition_opened')).toContain(
+      '启动处置，分配比例固定：风险补偿资金池 50.00%，银行（自留） 50.00%；评估价值 2000000.00 元',
+    );
+
+    const { distribution } = (await api(clerk, 'GET', `/api/dispositions/${id}`)).json<{
+      distribution: { role: string; partyId: string; weightBps: number }[];
+    }>();
+    const put = (weights: Record<string, number>) =>
+      api(clerk, 'PUT', `/api/dispositions/${id}/distribution`, {
+        distribution: distribution.map((d) => ({ partyId: d.partyId, weightBps: weights[d.role] })),
+      });
+    expect((await put({ pool: 4050, bank: 5950 })).statusCode).toBe(200);
+    expect((await put({ pool: 5000, bank: 5000 })).statusCode).toBe(200);
+    expect((await notes('distribution_changed')).sort()).toEqual([
+      '处置开始前调整分配比例：风险补偿资金池 40.50%，银行（自留） 59.50%',
+      '处置开始前调整分配比例：风险补偿资金池 50.00%，银行（自留） 50.00%',
+    ]);
   });
 
   it('refuses proceeds before the disposal has started (DISPOSITION_TRANSITION_NOT_ALLOWED)', async () => {

@@ -4,11 +4,13 @@ import {
   claimStatusLabels,
   dispositionPathLabels,
   dispositionStatusLabels,
+  riskRoleLabels,
   type RiskSharingLabel,
 } from '@ipf/domain/risk-sharing';
 import i18n from '../i18n/i18n.ts';
 import { claimRoleLabel, claimStateLabel } from './claim-labels.ts';
 import { dispositionPathLabel, dispositionStatusLabel } from './disposition-labels.ts';
+import { riskRoleLabel } from './risk-sharing-labels.ts';
 
 const zh = i18n.getFixedT('zh-CN');
 const en = i18n.getFixedT('en');
@@ -25,7 +27,7 @@ function compare(
   };
 }
 
-// The server's xlsx exports take these words from @ipf/domain/risk-sharing; the web keeps them in its i18n files
+// The server's xlsx exports and timeline notes take these words from @ipf/domain/risk-sharing; the web keeps them in its i18n files
 // (literal keys for the completeness check), so the two must say the same in both languages.
 describe('claim and disposition labels: the web says what the server exports', () => {
   it('names claim states and payer kinds as the domain tables do', () => {
@@ -40,5 +42,10 @@ describe('claim and disposition labels: the web says what the server exports', (
     expect(statuses.web).toEqual(statuses.domain);
     const paths = compare(dispositionPathLabels, (code, t) => dispositionPathLabel(code, t));
     expect(paths.web).toEqual(paths.domain);
+  });
+
+  it('names the risk-sharing roles as the timeline notes of a disposition do', () => {
+    const roles = compare(riskRoleLabels, riskRoleLabel);
+    expect(roles.web).toEqual(roles.domain);
   });
 });

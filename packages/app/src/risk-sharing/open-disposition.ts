@@ -12,6 +12,7 @@ import { getVisibleCase, withPreparer, writeCaseTransition } from '../ledger/tra
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { findPartiesBorne, rolesOfAgreement } from './disposition-party-borne.ts';
+import { formatDistributionRatios } from './format-distribution-ratios.ts';
 import {
   appendDispositionTimelineEvent,
   loadDispositionDetail,
@@ -127,7 +128,7 @@ export async function openDisposition(
         updatedAt: now,
       })
       .returning();
-    const ratios = distribution.map((d) => `${d.role} ${(Number(d.weightBps) / 100).toFixed(2)}%`).join('，');
+    const ratios = formatDistributionRatios(distribution);
     await appendDispositionTimelineEvent(
       tx,
       actor,

@@ -12,6 +12,7 @@ import {
   loadDispositionDetail,
   type DispositionDetail,
 } from './disposition-view.ts';
+import { formatDistributionRatios } from './format-distribution-ratios.ts';
 import { validateDistribution, type DistributionShareInput } from './open-disposition.ts';
 import { findCaseAgreement } from './risk-claim-view.ts';
 
@@ -56,9 +57,7 @@ export async function updateDispositionDistribution(
         caseId: row.caseId,
         action: 'open_disposition',
         reasonCode: 'distribution_changed',
-        note: `处置开始前调整分配比例：${distribution
-          .map((d) => `${d.role} ${(Number(d.weightBps) / 100).toFixed(2)}%`)
-          .join('，')}`,
+        note: `处置开始前调整分配比例：${formatDistributionRatios(distribution)}`,
       },
       now,
     );
