@@ -66,7 +66,7 @@ describe('disposition by reverse licence: royalties into the bank-controlled acc
         .events.filter((e) => e.reasonCode === reasonCode)
         .map((e) => e.note);
     expect(await notes('disposition_opened')).toContain(
-      '启动处置，分配比例固定：风险补偿资金池 50.00%，银行（自留） 50.00%；评估价值 2000000.00 元',
+      '启动处置，分配比例固定：风险补偿资金池 50.00%，银行 50.00%；评估价值 2000000.00 元',
     );
 
     const { distribution } = (await api(clerk, 'GET', `/api/dispositions/${id}`)).json<{
@@ -79,8 +79,8 @@ describe('disposition by reverse licence: royalties into the bank-controlled acc
     expect((await put({ pool: 4050, bank: 5950 })).statusCode).toBe(200);
     expect((await put({ pool: 5000, bank: 5000 })).statusCode).toBe(200);
     expect((await notes('distribution_changed')).sort()).toEqual([
-      '处置开始前调整分配比例：风险补偿资金池 40.50%，银行（自留） 59.50%',
-      '处置开始前调整分配比例：风险补偿资金池 50.00%，银行（自留） 50.00%',
+      '处置开始前调整分配比例：风险补偿资金池 40.50%，银行 59.50%',
+      '处置开始前调整分配比例：风险补偿资金池 50.00%，银行 50.00%',
     ]);
   });
 

@@ -3,14 +3,13 @@ import {
   claimRoleLabels,
   claimStatusLabels,
   dispositionPathLabels,
+  dispositionRoleLabels,
   dispositionStatusLabels,
-  riskRoleLabels,
   type RiskSharingLabel,
 } from '@ipf/domain/risk-sharing';
 import i18n from '../i18n/i18n.ts';
 import { claimRoleLabel, claimStateLabel } from './claim-labels.ts';
-import { dispositionPathLabel, dispositionStatusLabel } from './disposition-labels.ts';
-import { riskRoleLabel } from './risk-sharing-labels.ts';
+import { dispositionPathLabel, dispositionStatusLabel, riskRoleLabel } from './disposition-labels.ts';
 
 const zh = i18n.getFixedT('zh-CN');
 const en = i18n.getFixedT('en');
@@ -44,8 +43,8 @@ describe('claim and disposition labels: the web says what the server exports', (
     expect(paths.web).toEqual(paths.domain);
   });
 
-  it('names the risk-sharing roles as the timeline notes of a disposition do', () => {
-    const roles = compare(riskRoleLabels, riskRoleLabel);
+  it('names the parties of a distribution as the timeline notes of a disposition do', () => {
+    const roles = compare(dispositionRoleLabels, riskRoleLabel);
     expect(roles.web).toEqual(roles.domain);
   });
 });

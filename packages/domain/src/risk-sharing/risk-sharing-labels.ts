@@ -22,17 +22,16 @@ export const claimStatusLabels: Readonly<Record<ClaimStatus, RiskSharingLabel>> 
 };
 
 /**
- * 分险角色 (risk-sharing roles): the parties a loss and a disposition's proceeds are split among, as the server's
- * timeline notes name them; web `riskSharing.role.*` says the same. The bank's share is what it keeps (自留) after
- * the layers above it.
+ * 分配方 (the parties a disposition's proceeds are split among) by role, as the server's timeline notes name them;
+ * the web's disposition pages (`dispositions.roles.*`) say the same.
  */
-export const riskRoleLabels: Readonly<Record<RiskRole, RiskSharingLabel>> = {
+export const dispositionRoleLabels: Readonly<Record<RiskRole, RiskSharingLabel>> = {
+  bank: { zh: '银行', en: 'Bank' },
   guarantor: { zh: '担保机构', en: 'Guarantor' },
   re_guarantor: { zh: '再担保机构', en: 'Re-guarantor' },
   insurer: { zh: '保险机构', en: 'Insurer' },
   evaluator: { zh: '评估机构', en: 'Evaluator' },
   pool: { zh: '风险补偿资金池', en: 'Risk-compensation pool' },
-  bank: { zh: '银行（自留）', en: 'Bank (retained)' },
 };
 
 /** 付款方类型: what a claim is called for each payer (代偿, 理赔, 补偿 …); web `riskClaims.roles.*`. */
