@@ -9,6 +9,7 @@ import { ProblemAlert } from '../common/problem-alert.tsx';
 import { applyProblemsToForm } from '../forms/apply-problems-to-form.ts';
 import { RevalidateOnLanguageChange } from '../forms/revalidate-on-language-change.tsx';
 import { consentApi } from './consent-api.ts';
+import { consentExpiryBounds } from './consent-expiry-bounds.ts';
 import { ConsentBankSelect, type ConsentBank } from './consent-bank-select.tsx';
 import { consentScopeLabel, grantableConsentScopes } from './consent-labels.ts';
 
@@ -25,7 +26,7 @@ const fieldNames = ['recipientId', 'scope', 'purpose', 'expiresOn'];
 
 /**
  * 新增授权 (issue 10 item 6, access.md "Consent"): the enterprise authorises a bank unit to use one scope of its
- * data for a purpose until a date (one year by default), after reading a confirmation that names the bank. A bank
+ * data for a purpose until a date (one year from today in Asia/Shanghai by default), after reading a confirmation that names the bank. A bank
  * may then, e.g., submit it for 反向评估. Field errors, the browser's and the server's, show under the fields.
  */
 export function GrantConsentModal(props: { onClose: () => void; onDone: () => void }) {
@@ -34,6 +35,8 @@ export function GrantConsentModal(props: { onClose: () => void; onDone: () => vo
   const [form] = Form.useForm<Values>();
   const [bank, setBank] = useState<ConsentBank | undefined>(undefined);
   const [unplaced, setUnplaced] = useState<ProblemItem[]>([]);
+  // The platform's day (Asia/Shanghai), taken once when the dialog opens.
+  const [bounds] = useState(() => consentExpiryBounds());
   const scope = Form.useWatch('scope', form);
   const purpose = Form.useWatch('purpose', form);
   const expiresOn = Form.useWatch('expiresOn', form);
@@ -85,7 +88,7 @@ export function GrantConsentModal(props: { onClose: () => void; onDone: () => vo
         name="grant-consent"
         layout="vertical"
         onFinish={submit}
-        initialValues={{ expiresOn: dayjs().add(1, 'year') }}
+        initialValues={{ expiresOn: dayjs(bounds.suggested) }}
       >
         <RevalidateOnLanguageChange />
         <Form.Item
@@ -123,13 +126,16 @@ export function GrantConsentModal(props: { onClose: () => void; onDone: () => vo
             { required: true, message: t('consents.grant.expiresOnRequired') },
             {
               validator: (_, value: Dayjs | null | undefined) =>
-                value == null || value.isAfter(dayjs(), 'day')
+                value == null || value.format('YYYY-MM-DD') >= bounds.earliest
                   ? Promise.resolve()
                   : Promise.reject(new Error(t('consents.grant.expiresOnPast'))),
             },
           ]}
         >
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => !d.isAfter(dayjs(), 'day')} />
+          <DatePicker
+            style={{ width: '100%' }}
+            disabledDate={(d) => d.format('YYYY-MM-DD') < bounds.earliest}
+          />
         </Form.Item>
       </Form>
       <Typography.Paragraph
