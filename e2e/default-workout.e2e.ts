@@ -383,7 +383,25 @@ describe('default workout in the Chinese UI: compensation, pool claim, auction, 
     const netFen = proceedsFen - costsFen;
     const plan = (await approver.getByText('待分配：处置款 − 费用 = 净额').textContent()) ?? '';
     expect(amountsIn(plan)).toEqual([proceedsFen, costsFen, netFen]);
+    const expectedShares = allocateFlatSplit(
+      netFen,
+      [...weights].map(([party, weight]) => ({ party, weight })),
+    );
+    // Approving pays out: the approver first confirms the net and each party's share, to the fen.
     await approver.getByRole('button', { name: '审批并分配处置款' }).click();
+    const confirm = approver.getByRole('dialog').filter({ hasText: '审批并分配处置款？' });
+    await confirm.waitFor();
+    const net = (await confirm.getByTestId('confirm-distribution-net').textContent()) ?? '';
+    expect(amountsIn(net)).toEqual([netFen, proceedsFen, costsFen]);
+    const confirmed = new Map<string, bigint>();
+    for (const row of await confirm.locator('.ant-table-tbody tr.ant-table-row').all()) {
+      const cells = await row.locator('td').allTextContents();
+      confirmed.set(cells[0]!, fenOf(cells[2]!));
+    }
+    expect(confirmed).toEqual(new Map(expectedShares.map((s) => [s.party, s.amountFen])));
+    await shot(approver, 'default-workout-distribution-confirm');
+    await confirm.getByRole('button', { name: '审批并分配处置款' }).click();
+    await confirm.waitFor({ state: 'hidden', timeout: 20_000 });
     await expect
       .poll(async () => approver.locator('.ant-card').first().textContent(), { timeout: 20_000 })
       .toContain('已分配');
@@ -405,10 +423,6 @@ describe('default workout in the Chinese UI: compensation, pool claim, auction, 
     }
     expect(shares.size).toBe(4);
     expect([...shares.values()].reduce((a, b) => a + b, 0n)).toBe(netFen);
-    const expectedShares = allocateFlatSplit(
-      netFen,
-      [...weights].map(([party, weight]) => ({ party, weight })),
-    );
     for (const { party, amountFen } of expectedShares) expect(shares.get(party), party).toBe(amountFen);
     // Each cost was paid out of the proceeds first, in full.
     const costsCard = approver.locator('.ant-card').filter({ hasText: '评估费' });

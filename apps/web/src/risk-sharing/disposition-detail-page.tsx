@@ -23,6 +23,7 @@ import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatMoney } from '../format/format-money.ts';
 import { hasPermission } from '../session/has-permission.ts';
 import { useSession } from '../session/use-session.ts';
+import { ConfirmDistributionModal } from './confirm-distribution-modal.tsx';
 import { dispositionApi, type DispositionDetail } from './disposition-api.ts';
 import {
   assetOutcomeLabel,
@@ -229,7 +230,8 @@ function StepModal(props: {
 
 /**
  * 处置详情 (issue 8 item 5): the ratios fixed before disposal, costs, proceeds, distribution rounds and the plan of
- * the next one; the clerk's steps (path, cost, proceeds, closing) and the approver's distribution approval.
+ * the next one; the clerk's steps (path, cost, proceeds, closing) and the approver's distribution approval, confirmed
+ * on the round's net and shares.
  */
 export function DispositionDetailPage() {
   const { t } = useTranslation();
@@ -238,6 +240,7 @@ export function DispositionDetailPage() {
   const session = useSession();
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>(null);
+  const [confirmingDistribution, setConfirmingDistribution] = useState(false);
   const detail = useQuery({
     queryKey: ['dispositions', 'detail', id],
     queryFn: () => dispositionApi.get(id),
@@ -277,7 +280,12 @@ export function DispositionDetailPage() {
               </>
             )}
             {canDistribute && (
-              <Button type="primary" loading={distribute.isPending} onClick={() => distribute.mutate()}>
+              <Button
+                type="primary"
+                disabled={plan === null}
+                loading={distribute.isPending}
+                onClick={() => setConfirmingDistribution(true)}
+              >
                 {t('dispositions.approveDistribution')}
               </Button>
             )}
@@ -458,6 +466,17 @@ export function DispositionDetailPage() {
         )}
       </Card>
       {step !== null && <StepModal step={step} disposition={d} onClose={() => setStep(null)} />}
+      {confirmingDistribution && plan !== null && (
+        <ConfirmDistributionModal
+          disposition={d}
+          plan={plan}
+          loading={distribute.isPending}
+          onClose={() => setConfirmingDistribution(false)}
+          onConfirm={() =>
+            distribute.mutate(undefined, { onSettled: () => setConfirmingDistribution(false) })
+          }
+        />
+      )}
     </>
   );
 }
