@@ -425,6 +425,8 @@ export const ValueEvaluationBody = Type.Object(
     valuationId: Type.Optional(Uuid),
     basis: Type.Optional(literals(['formal_report', 'internal_evaluation'] as const)),
     evaluatorName: Type.Optional(Type.String({ maxLength: 200 })),
+    /** 评估机构: an admitted firm on the platform, for a formal report entered by hand; its name fills evaluatorName. */
+    evaluatorOrganisationId: Type.Optional(Uuid),
     valuers: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 10 })),
     method: Type.Optional(Type.String({ maxLength: 100 })),
     valuationDate: Type.Optional(IsoDate),

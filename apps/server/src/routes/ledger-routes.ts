@@ -274,6 +274,7 @@ export function registerLedgerRoutes(app: AppInstance, deps: AppDeps): void {
     async (request) => {
       const { assetValues, evaluatorName, valuers, method, basis, valuationDate, validUntil, valuationId } =
         request.body;
+      const { evaluatorOrganisationId } = request.body;
       return recordValueEvaluation(
         {
           id: request.params.id,
@@ -283,6 +284,7 @@ export function registerLedgerRoutes(app: AppInstance, deps: AppDeps): void {
           ...(validUntil === undefined ? {} : { validUntil }),
           ...common(request.body),
           ...(evaluatorName === undefined ? {} : { evaluatorName }),
+          ...(evaluatorOrganisationId === undefined ? {} : { evaluatorOrganisationId }),
           ...(valuers === undefined ? {} : { valuers }),
           ...(method === undefined ? {} : { method }),
           ...(assetValues === undefined

@@ -295,8 +295,9 @@ export const permissionMatrix: Readonly<Record<Operation, Row>> = {
     regulator: 'all',
   }),
   'bank_product.create': only({ bank_approver: 'own_org' }),
-  'case.list': caseReaders,
-  'case.read': caseReaders,
+  // An evaluation firm reads the cases whose value step adopted its report (it records its fee on them, issue 9).
+  'case.list': { ...caseReaders, evaluator: 'assigned' },
+  'case.read': { ...caseReaders, evaluator: 'assigned' },
   'case.apply': only({ enterprise_user: 'own_org' }),
   'case.create_lead': only({
     bank_clerk: 'customers',

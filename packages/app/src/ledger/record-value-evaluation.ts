@@ -16,6 +16,7 @@ import { authorize } from '../access/authorize.ts';
 import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { valuationVisibility } from '../valuation/valuation-visibility.ts';
+import { assignCaseEvaluator } from './assign-case-evaluator.ts';
 import { toBankProduct } from './bank-product-view.ts';
 import { loadCaseDetail, type CaseDetail } from './case-view.ts';
 import { getVisibleCase, withPreparer, writeCaseTransition } from './transition-case.ts';
@@ -31,6 +32,12 @@ export interface RecordValueEvaluationInput {
   /** 正式评估报告 or 银行内部评估 (where the product allows it for the amount). */
   readonly basis?: 'formal_report' | 'internal_evaluation';
   readonly evaluatorName?: string;
+  /**
+   * 评估机构 on the platform, for a formal report entered by hand: an evaluation firm admitted on the registry
+   * (CASE_EVALUATOR_NOT_ADMITTED otherwise); its name becomes `evaluatorName` and it becomes the case's evaluator.
+   * Leave it out for a firm not on the platform and give `evaluatorName`.
+   */
+  readonly evaluatorOrganisationId?: string;
   readonly valuers?: readonly string[];
   readonly method?: string;
   readonly valuationDate?: string;
@@ -45,6 +52,15 @@ type ManualValueEvaluation = Required<
 > &
   Pick<RecordValueEvaluationInput, 'evaluatorName' | 'valuers' | 'method'>;
 
+/** The evaluation firm behind the figures, which becomes the case's evaluator participant. */
+interface EvaluatorFirm {
+  readonly organisationId: string;
+  readonly signedByUserId: string | null;
+}
+
+/** The figures the value step records, and the evaluation firm on the platform they come from, if any. */
+type ValueEvaluationFigures = ManualValueEvaluation & { readonly firm?: EvaluatorFirm };
+
 /** The figures of a valuation on record as the value step records them (refusals are coded errors). */
 async function fromValuationRecord(
   tx: Executor,
@@ -52,7 +68,7 @@ async function fromValuationRecord(
   actor: Actor,
   today: string,
   caseAssetIds: readonly string[],
-): Promise<ManualValueEvaluation> {
+): Promise<ValueEvaluationFigures> {
   const scope = authorize(actor, 'valuation.read');
   const [valuation] = await tx
     .select()
@@ -73,16 +89,17 @@ async function fromValuationRecord(
   const missing = caseAssetIds.filter((assetId) => !valued.some((v) => v.assetId === assetId)).length;
   if (missing > 0 || valued.length !== caseAssetIds.length)
     throw new DomainError('VALUATION_RECORD_ASSETS_MISMATCH', { number: valuation.number, missing });
-  let evaluatorName = valuation.evaluationFirmName;
-  if (evaluatorName === null) {
-    const [organisation] = await tx
-      .select({ nameZh: tables.organisations.nameZh })
-      .from(tables.organisations)
-      .where(eq(tables.organisations.id, valuation.organisationId));
-    evaluatorName = organisation?.nameZh ?? null;
-  }
+  const [organisation] = await tx
+    .select({ nameZh: tables.organisations.nameZh, kind: tables.organisations.kind })
+    .from(tables.organisations)
+    .where(eq(tables.organisations.id, valuation.organisationId));
+  const evaluatorName = valuation.evaluationFirmName ?? organisation?.nameZh ?? null;
   return {
     basis: valuation.kind,
+    // A report made on the platform by an evaluation firm (not a bank's internal evaluation) brings its firm.
+    ...(organisation?.kind === 'evaluation_firm'
+      ? { firm: { organisationId: valuation.organisationId, signedByUserId: valuation.createdByUserId } }
+      : {}),
     ...(evaluatorName === null ? {} : { evaluatorName }),
     valuers: valuation.valuers.map((v) => `${v.name}（证书 ${v.certificateNumber}）`),
     method: valuation.method,
@@ -93,10 +110,40 @@ async function fromValuationRecord(
 }
 
 /**
+ * A formal report entered by hand that names its firm on the platform: the firm must be an evaluation firm
+ * admitted on the registry today (评估机构名录, state `admitted`), else CASE_EVALUATOR_NOT_ADMITTED; its name
+ * replaces a typed one, so the record and the registry agree.
+ */
+async function withNamedFirm(
+  tx: Executor,
+  given: ManualValueEvaluation,
+  organisationId: string,
+): Promise<ValueEvaluationFigures> {
+  const { evaluatorAdmissions, organisations } = tables;
+  const [firm] = await tx
+    .select({ nameZh: organisations.nameZh })
+    .from(evaluatorAdmissions)
+    .innerJoin(organisations, eq(organisations.id, evaluatorAdmissions.organisationId))
+    .where(
+      and(
+        eq(evaluatorAdmissions.organisationId, organisationId),
+        eq(evaluatorAdmissions.state, 'admitted'),
+        eq(organisations.kind, 'evaluation_firm'),
+      ),
+    );
+  if (firm === undefined) throw new DomainError('CASE_EVALUATOR_NOT_ADMITTED', { organisationId });
+  return { ...given, evaluatorName: firm.nameZh, firm: { organisationId, signedByUserId: null } };
+}
+
+/**
  * 价值评估 and 质押率校验: records the formal report (evaluator, valuers, method, valuation date, validity) or the
  * internal evaluation, one value per pledged asset, entered by hand or taken from a valuation on record
  * (`valuationId`); the pledge rate uses their sum and must be within the product's cap on today
  * (PLEDGE_RATE_OVER_CAP, INTERNAL_EVALUATION_NOT_ALLOWED, VALUATION_EXPIRED, VALUATION_RECORD_EXPIRED).
+ * When the figures come from an evaluation firm on the platform — its valuation on record, or a hand-entered
+ * formal report naming it (`evaluatorOrganisationId`, CASE_EVALUATOR_NOT_ADMITTED) — the firm becomes the case's
+ * evaluator participant in the same transaction (`assignCaseEvaluator`: it then sees the case and records its
+ * evaluation fee, issue 9 item 1), and the audit event's `after` names it.
  */
 export async function recordValueEvaluation(
   input: RecordValueEvaluationInput,
@@ -120,11 +167,20 @@ export async function recordValueEvaluation(
       for (const field of ['basis', 'valuationDate', 'validUntil', 'assetValues'] as const)
         if (input[field] === undefined)
           problems.push({ code: 'VALIDATION_FAILED', field, params: { count: 1 } });
-      assertNoProblems(problems);
     }
-    const given: ManualValueEvaluation =
+    // A firm is named only for a formal report typed in (a valuation on record brings its own firm).
+    if (
+      input.evaluatorOrganisationId !== undefined &&
+      (input.valuationId !== undefined || input.basis !== 'formal_report')
+    )
+      problems.push({ code: 'VALIDATION_FAILED', field: 'evaluatorOrganisationId', params: { count: 1 } });
+    assertNoProblems(problems);
+    const manual = input as RecordValueEvaluationInput & ManualValueEvaluation;
+    const given: ValueEvaluationFigures =
       input.valuationId === undefined
-        ? (input as RecordValueEvaluationInput & ManualValueEvaluation)
+        ? input.evaluatorOrganisationId === undefined
+          ? manual
+          : await withNamedFirm(tx, manual, input.evaluatorOrganisationId)
         : await fromValuationRecord(
             tx,
             input.valuationId,
@@ -190,6 +246,8 @@ export async function recordValueEvaluation(
       note: input.note ?? null,
       valuationId: input.valuationId ?? null,
     });
+    const evaluator =
+      given.firm === undefined ? null : await assignCaseEvaluator(tx, { row, ...given.firm }, now);
     const updated = await writeCaseTransition(
       tx,
       deps,
@@ -201,6 +259,12 @@ export async function recordValueEvaluation(
         expectedVersion: input.expectedVersion,
         reasonCode: given.basis,
         patch: { preparedByUserIds: withPreparer(row, actor.userId) },
+        ...(evaluator === null
+          ? {}
+          : {
+              auditBefore: { evaluatorOrganisationId: evaluator.previousOrganisationId },
+              auditAfter: { evaluatorOrganisationId: evaluator.organisationId },
+            }),
       },
       now,
     );

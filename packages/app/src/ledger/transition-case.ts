@@ -35,6 +35,9 @@ export interface CaseTransitionWrite {
   readonly patch?: Partial<typeof tables.financingCases.$inferInsert>;
   /** A step of the platform itself (the servicing engine): the timeline names no user, role `system`. */
   readonly bySystem?: boolean;
+  /** What else the step changed (e.g. the case's evaluator participant), merged into the audit `before` / `after`. */
+  readonly auditBefore?: Readonly<Record<string, unknown>>;
+  readonly auditAfter?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -84,8 +87,8 @@ export async function writeCaseTransition(
       action: `case.${write.action}`,
       entityType: 'financing_case',
       entityId: row.id,
-      before: { state: row.state, version: row.version },
-      after: { state: to, version: updated.version },
+      before: { ...write.auditBefore, state: row.state, version: row.version },
+      after: { ...write.auditAfter, state: to, version: updated.version },
       ...(write.reasonCode === undefined || write.reasonCode === null ? {} : { reason: write.reasonCode }),
     },
     at,
