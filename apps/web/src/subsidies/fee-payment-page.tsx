@@ -1,19 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { caseApi } from '../cases/case-api.ts';
-import { caseAttachmentContentUrl } from '../cases/case-attachment-api.ts';
 import { PageHeader } from '../common/page-header.tsx';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { useSession } from '../session/use-session.ts';
-import { formatMoney } from '../format/format-money.ts';
-import { feePaymentApi, type FeePaymentWire } from './fee-payment-api.ts';
+import { feePaymentApi } from './fee-payment-api.ts';
+import { FeePaymentTable, feePaymentsQueryKey } from './fee-payment-table.tsx';
 import { SubsidyEvidenceUpload } from './subsidy-evidence-upload.tsx';
-import { feeRecordedByLabel, lineLabel } from './subsidy-labels.ts';
+import { lineLabel } from './subsidy-labels.ts';
 
 interface FeeFormValues {
   kind: 'evaluation_fee' | 'service_fee';
@@ -123,7 +121,7 @@ function RecordFeeForm(props: { caseId: string; byEnterprise: boolean; onDone: (
  * one. The subsidy eligibility page counts them as costs actually paid.
  */
 export function FeePaymentPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const session = useSession();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -134,11 +132,6 @@ export function FeePaymentPage() {
     queryFn: ({ signal }) => caseApi.find({ q: search, pageSize: 20 }, signal),
     placeholderData: keepPreviousData,
   });
-  const payments = useQuery({
-    queryKey: ['fee-payments', caseId],
-    queryFn: ({ signal }) => feePaymentApi.list(caseId ?? '', signal),
-    enabled: caseId !== undefined,
-  });
   const role = session.data?.role;
   const canRecord =
     role === 'enterprise_user' ||
@@ -146,35 +139,6 @@ export function FeePaymentPage() {
     role === 'guarantor_user' ||
     role === 'insurer_user' ||
     role === 'evaluator';
-  const columns: TableColumnsType<FeePaymentWire> = [
-    { title: t('feePayments.kind'), key: 'kind', render: (_, p) => lineLabel(p.kind, t) },
-    { title: t('feePayments.amount'), key: 'amount', render: (_, p) => formatMoney(p.amountYuan) },
-    { title: t('feePayments.paidDate'), dataIndex: 'paidDate', key: 'paidDate' },
-    {
-      title: t('feePayments.payee'),
-      key: 'payee',
-      render: (_, p) => (i18n.language === 'en' ? p.payeeNameEn : p.payeeNameZh),
-    },
-    {
-      title: t('feePayments.invoiceNumber'),
-      key: 'invoice',
-      render: (_, p) =>
-        p.evidenceAttachmentId === null ? (
-          p.invoiceNumber
-        ) : (
-          <Typography.Link href={caseAttachmentContentUrl(p.evidenceAttachmentId)} target="_blank">
-            {p.invoiceNumber}
-          </Typography.Link>
-        ),
-    },
-    {
-      title: t('feePayments.recordedByTitle'),
-      key: 'recordedBy',
-      render: (_, p) => (
-        <Tag color={p.recordedBy === 'payee' ? 'green' : 'gold'}>{feeRecordedByLabel(p.recordedBy, t)}</Tag>
-      ),
-    },
-  ];
   return (
     <>
       <PageHeader title={t('feePayments.title')} subtitle={t('feePayments.subtitle')} />
@@ -200,21 +164,12 @@ export function FeePaymentPage() {
           <RecordFeeForm
             caseId={caseId}
             byEnterprise={role === 'enterprise_user'}
-            onDone={() => void queryClient.invalidateQueries({ queryKey: ['fee-payments', caseId] })}
+            onDone={() => void queryClient.invalidateQueries({ queryKey: feePaymentsQueryKey(caseId) })}
           />
         )}
-        {payments.isError && <ProblemAlert error={payments.error} onRetry={() => void payments.refetch()} />}
         {caseId !== undefined && (
           <Card size="small" title={t('feePayments.listTitle')}>
-            <Table<FeePaymentWire>
-              rowKey="id"
-              size="small"
-              loading={payments.isPending}
-              dataSource={payments.data ?? []}
-              columns={columns}
-              pagination={false}
-              locale={{ emptyText: t('feePayments.none') }}
-            />
+            <FeePaymentTable caseId={caseId} />
           </Card>
         )}
       </Space>

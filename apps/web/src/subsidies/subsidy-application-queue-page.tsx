@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Drawer, Tag } from 'antd';
+import { Button, Card, Drawer, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { formatMoney } from '../format/format-money.ts';
 import { hasPermission } from '../session/has-permission.ts';
 import { useSession } from '../session/use-session.ts';
 import { asEvaluation, subsidyApi, type SubsidyApplication } from './subsidy-api.ts';
+import { FeePaymentTable } from './fee-payment-table.tsx';
 import { SubsidyEvaluationView } from './subsidy-evaluation-view.tsx';
 
 const STATES = [
@@ -124,7 +125,15 @@ export function SubsidyApplicationQueuePage() {
         />
       </Card>
       <Drawer open={open !== null} size="large" title={open?.applicationNumber} onClose={() => setOpen(null)}>
-        {open !== null && <SubsidyEvaluationView evaluation={asEvaluation(open.evaluation)} />}
+        {open !== null && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <SubsidyEvaluationView evaluation={asEvaluation(open.evaluation)} />
+            {/* The fees of the case with their invoices: an enterprise's own record is checked against its invoice. */}
+            <Card size="small" title={t('feePayments.listTitle')}>
+              <FeePaymentTable caseId={open.caseId} />
+            </Card>
+          </Space>
+        )}
       </Drawer>
       {acting !== null && (
         <QueueActionModal
