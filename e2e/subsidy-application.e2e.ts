@@ -1,16 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDailyServicingJob, systemActor, toWire } from '@ipf/app';
-import { tables } from '@ipf/db';
+import { toWire } from '@ipf/app';
 import { formatYuan, parseYuan } from '@ipf/domain/money';
 import { CITY_TECH_LOAN_SUBSIDY_EXAMPLE } from '@ipf/domain/subsidy';
-import {
-  TEST_DEMO_SEED,
-  type TestApp,
-  type TestSession,
-} from '../apps/server/src/testing/create-test-app.ts';
-import { prepareRegisteredCases } from '../apps/server/src/testing/registered-case.ts';
+import { TEST_DEMO_SEED, type TestSession } from '../apps/server/src/testing/create-test-app.ts';
 import {
   MovableClock,
   settle,
@@ -18,6 +11,7 @@ import {
   startBrowserPlatform,
   type BrowserPlatform,
 } from './support/browser-platform.ts';
+import { prepareBank01Loans } from './support/prepare-bank01-loans.ts';
 
 /**
  * 贴息申请 in the Chinese UI (issue 9 "How it is judged", items 3, 4): a demo enterprise registered in 南山 whose
@@ -91,50 +85,14 @@ beforeAll(async () => {
     demoSeed: TEST_DEMO_SEED,
     clock: new MovableClock('2026-03-02T02:00:00.000Z'),
   });
-  const { server, clock, loginAs } = platform;
-  const t = { app: server.app, deps: server.deps, loginAs } as unknown as TestApp;
-  const cases = await prepareRegisteredCases(t);
-  caseId = (await cases.registeredCase()).caseId;
-  const [kase] = await server.deps.db
-    .select({
-      caseNumber: tables.financingCases.caseNumber,
-      enterpriseId: tables.financingCases.enterpriseId,
-    })
-    .from(tables.financingCases)
-    .where(eq(tables.financingCases.id, caseId));
-  caseNumber = kase!.caseNumber;
-  // The borrower is registered in 南山 for this story (the demo seed spreads enterprises over the districts).
-  await server.deps.db
-    .update(tables.enterprises)
-    .set({ district: 'nanshan' })
-    .where(eq(tables.enterprises.organisationId, kase!.enterpriseId));
-  const [member] = await server.deps.db
-    .select({ login: tables.users.login })
-    .from(tables.users)
-    .innerJoin(tables.memberships, eq(tables.memberships.userId, tables.users.id))
-    .where(eq(tables.memberships.organisationId, kase!.enterpriseId));
-  enterpriseLogin = member!.login;
-
-  // Disbursed on 2026-03-02, settled in full on 2026-03-20.
-  const disbursed = await api(
-    cases.clerk,
-    'POST',
-    `/api/cases/${caseId}/disbursement`,
-    {},
-    'e2e-sub-disburse',
-  );
-  expect(disbursed.statusCode, disbursed.body).toBe(200);
-  await runDailyServicingJob({ businessDate: '2026-03-02' }, systemActor('e2e-day-of'), server.deps);
-  clock.moveTo('2026-03-20');
+  const { clock, loginAs } = platform;
+  // Disbursed on 2026-03-02, settled in full on 2026-03-20; the borrower is registered in 南山 for this story.
+  const [prepared] = await prepareBank01Loans(platform, {
+    district: 'nanshan',
+    settleInFullOn: '2026-03-20',
+  });
+  ({ caseId, caseNumber, enterpriseLogin } = prepared!);
   const clerk = await loginAs('bank01.clerk');
-  const settled = await api(
-    clerk,
-    'POST',
-    `/api/cases/${caseId}/repayments`,
-    { kind: 'prepayment', settleInFull: true },
-    'e2e-sub-settle',
-  );
-  expect(settled.statusCode, settled.body).toBe(200);
   const loan = (await api(clerk, 'GET', `/api/cases/${caseId}/loan`)).json<{
     repayments: { interestYuan: string }[];
   }>();

@@ -1,12 +1,10 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDailyServicingJob, systemActor } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { formatYuan } from '@ipf/domain/money';
 import { BANK_FIRST_LOAN_REWARD_EXAMPLE } from '@ipf/domain/subsidy';
-import { TEST_DEMO_SEED, type TestApp } from '../apps/server/src/testing/create-test-app.ts';
-import { prepareRegisteredCases } from '../apps/server/src/testing/registered-case.ts';
+import { TEST_DEMO_SEED } from '../apps/server/src/testing/create-test-app.ts';
 import {
   MovableClock,
   settle,
@@ -14,6 +12,7 @@ import {
   startBrowserPlatform,
   type BrowserPlatform,
 } from './support/browser-platform.ts';
+import { prepareBank01Loans } from './support/prepare-bank01-loans.ts';
 
 /**
  * 奖励申请 of a bank in the Chinese UI (issue 9 item 2): two IP pledge loans of bank01 to borrowers flagged 科技型
@@ -129,33 +128,9 @@ beforeAll(async () => {
     demoSeed: TEST_DEMO_SEED,
     clock: new MovableClock('2026-03-02T02:00:00.000Z'),
   });
-  const { server, clock, loginAs } = platform;
-  const t = { app: server.app, deps: server.deps, loginAs } as unknown as TestApp;
-  const cases = await prepareRegisteredCases(t);
-  const caseIds: string[] = [];
-  for (const amountYuan of ['1000000.00', '600000.00']) {
-    const { caseId } = await cases.registeredCase({ amountYuan });
-    const disbursed = await server.app.inject({
-      method: 'POST',
-      url: `/api/cases/${caseId}/disbursement`,
-      headers: { ...cases.clerk.headers, 'idempotency-key': `e2e-reward-disburse-${caseId}` },
-      payload: {},
-    });
-    expect(disbursed.statusCode, disbursed.body).toBe(200);
-    caseIds.push(caseId);
-  }
-  await runDailyServicingJob({ businessDate: '2026-03-02' }, systemActor('e2e-day-of'), server.deps);
-  const rows = await server.deps.db
-    .select({
-      caseId: tables.financingCases.id,
-      caseNumber: tables.financingCases.caseNumber,
-      enterpriseId: tables.financingCases.enterpriseId,
-      principalFen: tables.loanAccounts.principalFen,
-      disbursedOn: tables.loanAccounts.disbursementDate,
-    })
-    .from(tables.financingCases)
-    .innerJoin(tables.loanAccounts, eq(tables.loanAccounts.caseId, tables.financingCases.id))
-    .where(inArray(tables.financingCases.id, caseIds));
+  const { server, clock } = platform;
+  // Disbursed on 2026-03-02 (not repaid).
+  const rows = await prepareBank01Loans(platform, { amountsYuan: ['1000000.00', '600000.00'] });
   expect(rows).toHaveLength(2);
   // The borrowers are 科技型 (高新技术企业) on their first loan (首贷) for this story (the demo seed draws the flags).
   await server.deps.db
