@@ -4,7 +4,8 @@ import { seedDemoData, toWire } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { formatYuan, parseYuan } from '@ipf/domain/money';
 import { BANK_FIRST_LOAN_REWARD_EXAMPLE } from '@ipf/domain/subsidy';
-import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { createTestApp, type TestApp } from './testing/create-test-app.ts';
+import { datedSessions } from './testing/dated-sessions.ts';
 
 type Condition = { condition: string; met: boolean; proof: { kind: string; id: string } | null };
 type RewardLoan = {
@@ -37,10 +38,11 @@ const halfUp = (num: bigint, den: bigint) => (2n * num + den) / (2n * den);
 const SCHEME_ID = 'test-bank-first-loan-reward';
 const REWARD_YEAR = 2025;
 const DEMO_CASES = 150;
+/** The city bureau's second demo user (复核岗), the checker of maker-checker. */
+const CHECKER = 'bureau.city.checker';
 
 describe('rewards to institutions 机构奖励 (issue 9 item 2): eligibility from the ledger, one claim per loan, maker-checker, budget', () => {
   let t: TestApp;
-  const sessions = new Map<string, TestSession>();
   let bankLogin = '';
   let otherBankLogin = '';
   /** The bank's qualifying loans in disbursement order with the reward each earns after the cap. */
@@ -50,21 +52,7 @@ describe('rewards to institutions 机构奖励 (issue 9 item 2): eligibility fro
   let uncappedLastFen = 0n;
   let schemeVersionId = '';
 
-  const as = async (login: string) => {
-    let session = sessions.get(login);
-    if (session === undefined) {
-      session = await t.loginAs(login);
-      sessions.set(login, session);
-    }
-    return session;
-  };
-  const api = async (login: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: (await as(login)).headers,
-      ...(payload === undefined ? {} : { payload }),
-    });
+  const { api } = datedSessions(() => t);
   const publish = async (version: number, budgetFen: bigint) => {
     const wire = toWire(BANK_FIRST_LOAN_REWARD_EXAMPLE) as Record<string, unknown>;
     const res = await api('bureau.city', 'POST', '/api/subsidy-schemes', {
@@ -272,8 +260,7 @@ describe('rewards to institutions 机构奖励 (issue 9 item 2): eligibility fro
     expect(same.statusCode).toBe(409);
     expect(same.json<{ code: string }>().code).toBe('SUBSIDY_MAKER_CHECKER_VIOLATION');
     // The city bureau's second demo user (复核岗) approves.
-    sessions.set('checker', await t.loginAs('bureau.city.checker'));
-    const approved = await api('checker', 'POST', `/api/subsidy-reward-applications/${first.id}/approve`, {});
+    const approved = await api(CHECKER, 'POST', `/api/subsidy-reward-applications/${first.id}/approve`, {});
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json<Application>()).toMatchObject({
       state: 'approved',
@@ -281,7 +268,7 @@ describe('rewards to institutions 机构奖励 (issue 9 item 2): eligibility fro
     });
     expect((await budgetOf()).usedYuan).toBe(first.requestedYuan);
 
-    const paid = await api('checker', 'POST', `/api/subsidy-reward-applications/${first.id}/pay`, {
+    const paid = await api(CHECKER, 'POST', `/api/subsidy-reward-applications/${first.id}/pay`, {
       reference: 'GK2026-0001',
     });
     expect(paid.statusCode, paid.body).toBe(200);
@@ -296,7 +283,7 @@ describe('rewards to institutions 机构奖励 (issue 9 item 2): eligibility fro
       decision: 'pass',
     });
     expect(reviewed.statusCode, reviewed.body).toBe(200);
-    const refused = await api('checker', 'POST', `/api/subsidy-reward-applications/${rest.id}/approve`, {});
+    const refused = await api(CHECKER, 'POST', `/api/subsidy-reward-applications/${rest.id}/approve`, {});
     expect(refused.statusCode, refused.body).toBe(409);
     expect(refused.json<{ code: string }>().code).toBe('SUBSIDY_BUDGET_EXHAUSTED');
     const before = await budgetOf();
@@ -305,14 +292,14 @@ describe('rewards to institutions 机构奖励 (issue 9 item 2): eligibility fro
 
     // A new version raises the budget by that fen (the application stays under its version).
     schemeVersionId = (await publish(2, expectedTotalFen)).id;
-    const approved = await api('checker', 'POST', `/api/subsidy-reward-applications/${rest.id}/approve`, {});
+    const approved = await api(CHECKER, 'POST', `/api/subsidy-reward-applications/${rest.id}/approve`, {});
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json<Application>().grantedYuan).toBe(rest.requestedYuan);
     expect(await budgetOf()).toMatchObject({ usedYuan: formatYuan(expectedTotalFen), remainingYuan: '0.00' });
   });
 
   it('a clawback returns the grant to the budget and releases the loans; each step is notified and audited', async () => {
-    const res = await api('checker', 'POST', `/api/subsidy-reward-applications/${rest.id}/clawback`, {
+    const res = await api(CHECKER, 'POST', `/api/subsidy-reward-applications/${rest.id}/clawback`, {
       reason: '贷款首贷认定有误',
     });
     expect(res.statusCode, res.body).toBe(200);
