@@ -382,7 +382,7 @@ describe('fees actually paid, proofs of declared facts and the city notice (issu
     expect(file.rawPayload.toString('base64')).toBe(pdf('科技型中小企业入库证明.pdf'));
   });
 
-  it('when the district passes an application of a scheme the city approves, the city bureau is notified; not for a scheme the district approves alone', async () => {
+  it('when the district passes an application of a scheme the city approves, the city bureau is notified; not for a scheme the district approves alone; neither reviewer may approve', async () => {
     const cityNotices = async () =>
       (await api('bureau.city', 'GET', '/api/notifications?pageSize=200'))
         .json<{ items: { kind: string; params: Record<string, string>; link: string | null }[] }>()
@@ -425,5 +425,19 @@ describe('fees actually paid, proofs of declared facts and the city notice (issu
     });
     expect(cityReview.statusCode, cityReview.body).toBe(200);
     expect(cityReview.json<Application>().state).toBe('city_reviewed');
+    // Both reviewers are named, so the queue tells each that another user must approve; the server refuses either.
+    const userIdOf = async (login: string) =>
+      (
+        await t.deps.db
+          .select({ id: tables.users.id })
+          .from(tables.users)
+          .where(eq(tables.users.login, login))
+      )[0]!.id;
+    expect(cityReview.json<Application>()).toMatchObject({
+      reviewedByUserId: await userIdOf('bureau.nanshan'),
+      cityReviewedByUserId: await userIdOf('bureau.city'),
+    });
+    const self = await api('bureau.city', 'POST', `/api/subsidy-applications/${id}/approve`, {});
+    expect(self.json<{ code: string }>().code).toBe('SUBSIDY_MAKER_CHECKER_VIOLATION');
   });
 });

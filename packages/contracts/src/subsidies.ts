@@ -218,6 +218,8 @@ export const SubsidyApplication = Type.Object({
   evaluation: Json,
   declared: Type.Record(Type.String(), Type.String()),
   ...SubsidyDecisionFields,
+  /** The city's reviewer when the scheme asks for a city review (`reviewedByUserId` is the district's). */
+  cityReviewedByUserId: Type.Union([Uuid, Type.Null()]),
 });
 export type SubsidyApplication = Static<typeof SubsidyApplication>;
 export const SubsidyApplicationPage = PageOf(SubsidyApplication);

@@ -99,6 +99,7 @@ export function SubsidyApplicationQueuePage() {
       render: (_, a) => (
         <QueueActionButtons
           actions={actionsOf(a)}
+          reviewerUserIds={[a.reviewedByUserId, a.cityReviewedByUserId]}
           onAction={(action) => setActing({ application: a, action })}
         />
       ),

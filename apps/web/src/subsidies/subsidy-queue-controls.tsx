@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Input, Modal, Select, Space } from 'antd';
+import { App, Button, Input, Modal, Select, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/problem-alert.tsx';
 import { formatMoney } from '../format/format-money.ts';
+import { useSession } from '../session/use-session.ts';
 import { actionLabel, actionTextLabel } from './subsidy-labels.ts';
 
 /** The steps a bureau takes on a subsidy or reward application in its queue. */
@@ -31,24 +32,38 @@ export function QueueStateFilter(props: {
   );
 }
 
-/** A queue row's action buttons (reject and claw back shown as dangerous). */
+/**
+ * A queue row's action buttons (reject and claw back shown as dangerous). Maker-checker: a user who reviewed the
+ * application may not approve it (the server refuses with SUBSIDY_MAKER_CHECKER_VIOLATION), so in place of the approve
+ * button they read 需由其他用户审批 (why, on hover), instead of a button that only fails or one that silently is not there.
+ */
 export function QueueActionButtons(props: {
   actions: readonly QueueAction[];
+  /** Who reviewed the application (district and city reviewers; null where no one has yet). */
+  reviewerUserIds: readonly (string | null)[];
   onAction: (action: QueueAction) => void;
 }) {
   const { t } = useTranslation();
+  const userId = useSession().data?.user.id;
+  const reviewedByMe = userId !== undefined && props.reviewerUserIds.includes(userId);
   return (
     <Space size={4} wrap>
-      {props.actions.map((action) => (
-        <Button
-          key={action}
-          size="small"
-          danger={action === 'reject' || action === 'clawBack'}
-          onClick={() => props.onAction(action)}
-        >
-          {actionLabel(action, t)}
-        </Button>
-      ))}
+      {props.actions.map((action) =>
+        action === 'approve' && reviewedByMe ? (
+          <Tooltip key={action} title={t('subsidies.approveByAnotherHelp')}>
+            <Tag data-testid="approve-by-another">{t('subsidies.approveByAnother')}</Tag>
+          </Tooltip>
+        ) : (
+          <Button
+            key={action}
+            size="small"
+            danger={action === 'reject' || action === 'clawBack'}
+            onClick={() => props.onAction(action)}
+          >
+            {actionLabel(action, t)}
+          </Button>
+        ),
+      )}
     </Space>
   );
 }

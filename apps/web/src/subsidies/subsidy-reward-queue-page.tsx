@@ -48,13 +48,8 @@ export function SubsidyRewardQueuePage() {
   const actionsOf = (a: SubsidyRewardApplication): Action[] => {
     const actions: Action[] = [];
     if (can('subsidy_reward.review') && a.state === 'submitted') actions.push('pass', 'reject');
-    // The checker is never the reviewer (the server refuses it too).
-    if (
-      can('subsidy_reward.approve') &&
-      a.state === 'reviewed' &&
-      a.reviewedByUserId !== session.data?.user.id
-    )
-      actions.push('approve');
+    // The checker is never the reviewer: QueueActionButtons shows the reviewer 需由其他用户审批 in its place.
+    if (can('subsidy_reward.approve') && a.state === 'reviewed') actions.push('approve');
     if (can('subsidy_reward.pay') && a.state === 'approved') actions.push('pay');
     if (can('subsidy_reward.claw_back') && (a.state === 'approved' || a.state === 'paid'))
       actions.push('clawBack');
@@ -92,6 +87,7 @@ export function SubsidyRewardQueuePage() {
       render: (_, a) => (
         <QueueActionButtons
           actions={actionsOf(a)}
+          reviewerUserIds={[a.reviewedByUserId]}
           onAction={(action) => setActing({ application: a, action })}
         />
       ),

@@ -109,6 +109,8 @@ export interface SubsidyApplicationView extends SubsidyDecisionView {
   readonly grantedYuan: string | null;
   readonly evaluation: Record<string, unknown>;
   readonly declared: Record<string, string>;
+  /** The city's reviewer (schemes with a city review); neither reviewer may approve (maker-checker). */
+  readonly cityReviewedByUserId: string | null;
 }
 
 /** The scheme of a stored version, as the domain types it. */
@@ -200,6 +202,7 @@ export async function toApplicationViews(
       grantedYuan: r.grantedFen === null ? null : formatYuan(r.grantedFen),
       evaluation: r.evaluation,
       declared: r.declared,
+      cityReviewedByUserId: r.cityReviewedByUserId,
       ...decisionViewOf(
         r,
         payment === undefined
