@@ -21,6 +21,8 @@ export interface PrepareBank01LoansOptions {
   readonly amountsYuan?: readonly (string | undefined)[];
   /** The borrowers' registration district for the story (the demo seed spreads enterprises over districts). */
   readonly district?: string;
+  /** The admitted evaluation firm whose formal report each case's value step records (the case's evaluator). */
+  readonly evaluatorOrganisationId?: string;
   /** When given, the server's clock moves to this date and bank01's clerk settles each loan in full (提前结清). */
   readonly settleInFullOn?: string;
 }
@@ -47,7 +49,12 @@ export async function prepareBank01Loans(
   const cases = await prepareRegisteredCases(t);
   const caseIds: string[] = [];
   for (const amountYuan of options.amountsYuan ?? [undefined]) {
-    const { caseId } = await cases.registeredCase(amountYuan === undefined ? {} : { amountYuan });
+    const { caseId } = await cases.registeredCase({
+      ...(amountYuan === undefined ? {} : { amountYuan }),
+      ...(options.evaluatorOrganisationId === undefined
+        ? {}
+        : { evaluatorOrganisationId: options.evaluatorOrganisationId }),
+    });
     caseIds.push(caseId);
   }
   const { financingCases, loanAccounts, enterprises, users, memberships } = tables;

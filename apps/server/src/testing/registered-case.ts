@@ -9,6 +9,11 @@ export interface RegisteredCaseTerms {
   readonly termMonths?: number;
   readonly repaymentMethod?: 'annuity' | 'equalPrincipal' | 'interestOnly';
   readonly spreadBps?: number;
+  /**
+   * The evaluation firm on the platform (an admitted one) whose formal report the value step records: it becomes
+   * the case's evaluator participant. Without it the report names a firm by text only.
+   */
+  readonly evaluatorOrganisationId?: string;
   /** Stop once the contracts are signed, before filing the pledge (to test what waits for registration). */
   readonly stopAt?: 'contracted';
 }
@@ -119,6 +124,9 @@ export async function prepareRegisteredCases(t: TestApp): Promise<RegisteredCase
     await step(clerk, 'value-evaluation', {
       basis: 'formal_report',
       evaluatorName: '中衡资产评估有限公司（演示）',
+      ...(terms.evaluatorOrganisationId === undefined
+        ? {}
+        : { evaluatorOrganisationId: terms.evaluatorOrganisationId }),
       valuers: ['王评估', '李评估'],
       method: 'income',
       valuationDate: '2026-02-20',
