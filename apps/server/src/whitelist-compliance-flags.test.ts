@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '@ipf/db';
-import { WHITELIST_PROGRAMME_SCOPE } from '@ipf/domain/whitelist-round';
-import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { createTestApp, type TestApp } from './testing/create-test-app.ts';
+import { datedSessions } from './testing/dated-sessions.ts';
+import { demoOrganisationOf } from './testing/defaulted-cases.ts';
+import { releasedWhitelistRound, type ReleasedWhitelistRound } from './testing/released-whitelist-round.ts';
 
 interface Flag {
   id: string;
@@ -15,33 +17,23 @@ interface Flag {
   clearReason: string | null;
   recordedBy: string;
 }
-interface Entry {
-  enterpriseId: string;
-  included: boolean;
-  reasons: string[];
-  facts: { complianceFlags?: string[] };
-}
 
 /**
  * Issue 10 item 4, compliance flags: the city bureau records and clears them (coded refusals, audited), the
  * enterprise sees its own and a bank none; a whitelist built today leaves out an enterprise with a flag holding
  * today (recorded, or a default on the platform's ledger) with reason COMPLIANCE_FLAG, keeps one whose flag was
  * cleared or lies in another date window, and a bank never learns a flag's kind, before or after the push.
- * The round is written as data (as in whitelist-push.test.ts): one bank, six opted-in enterprises, all graded A.
+ * The round goes through its use cases (testing/released-whitelist-round.ts), released to one bank, which grades
+ * six of the enterprises A (ent001 and five of its district); the rest of the release stays out ungraded.
  */
 describe('compliance flags and the whitelist (issue 10 item 4)', () => {
   let t: TestApp;
-  const sessions = new Map<string, TestSession>();
-  const as = async (login: string) => {
-    let session = sessions.get(login);
-    if (session === undefined) {
-      session = await t.loginAs(login);
-      sessions.set(login, session);
-    }
-    return session.headers;
-  };
-  const roundId = randomUUID();
+  const sessions = datedSessions(() => t);
+  let round: ReleasedWhitelistRound;
+  let roundId: string;
   let bankId: string;
+  /** Every enterprise of the round's release to the bank (released or suppressed): the whitelist covers them all. */
+  let memberCount: number;
   let entOwn: string; // ent001: an active flag recorded through the API
   let clearedOne: string; // flag recorded, then cleared
   let futureOne: string; // flag effective only from tomorrow
@@ -51,39 +43,31 @@ describe('compliance flags and the whitelist (issue 10 item 4)', () => {
   let entOwnUscc: string;
   let entOwnName: string;
   let entOwnDistrict: string;
-  const pseudonymOf = new Map<string, string>();
 
-  const post = async (login: string, url: string, payload: object) =>
-    t.app.inject({ method: 'POST', url, headers: await as(login), payload });
-  const get = async (login: string, url: string) =>
-    t.app.inject({ method: 'GET', url, headers: await as(login) });
+  const post = (login: string, url: string, payload: object) => sessions.api(login, 'POST', url, payload);
+  const get = (login: string, url: string) => sessions.api(login, 'GET', url);
 
   beforeAll(async () => {
     t = await createTestApp();
     const db = t.deps.db;
-    const { organisations, enterprises, users, memberships } = tables;
-    const orgId = async (login: string) => {
-      const [row] = await db
-        .select({ id: memberships.organisationId })
-        .from(users)
-        .innerJoin(memberships, eq(memberships.userId, users.id))
-        .where(eq(users.login, login));
-      return row!.id;
-    };
+    const { enterprises, users } = tables;
+    round = await releasedWhitelistRound(t, sessions, {
+      title: '合规标记测试轮次',
+      bankLogins: ['bank01.hq'],
+      joiningLogins: ['ent001'],
+    });
+    roundId = round.roundId;
+    bankId = round.bankIds[0]!;
+    memberCount = round.membersOf.get(bankId)!.length;
     const [bureauUser] = await db.select().from(users).where(eq(users.login, 'bureau.city'));
-    const bureauId = await orgId('bureau.city');
-    const unit = await orgId('bank01.clerk');
-    const [unitRow] = await db
-      .select({ path: organisations.path })
-      .from(organisations)
-      .where(eq(organisations.id, unit));
-    bankId = unitRow!.path.split('/')[1]!;
-    entOwn = await orgId('ent001');
+    const unit = demoOrganisationOf('bank01.clerk');
+    entOwn = demoOrganisationOf('ent001');
+    expect(round.isReleasedToAll(entOwn)).toBe(true);
     const [own] = await db.select().from(enterprises).where(eq(enterprises.organisationId, entOwn));
     entOwnUscc = own!.uscc;
     entOwnName = own!.name;
     entOwnDistrict = own!.district;
-    // Five more enterprises of ent001's district without any demo flag.
+    // Five more enterprises of ent001's district released to the bank, without any demo flag.
     const flagged = db.select({ id: tables.complianceFlags.enterpriseId }).from(tables.complianceFlags);
     const others = await db
       .select({ id: enterprises.organisationId })
@@ -95,97 +79,17 @@ describe('compliance flags and the whitelist (issue 10 item 4)', () => {
           notInArray(enterprises.organisationId, flagged),
         ),
       )
-      .orderBy(enterprises.organisationId)
-      .limit(5);
-    [clearedOne, futureOne, pastOne, defaulted, clean] = others.map((o) => o.id) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+      .orderBy(enterprises.organisationId);
+    [clearedOne, futureOne, pastOne, defaulted, clean] = others
+      .map((o) => o.id)
+      .filter(round.isReleasedToAll)
+      .slice(0, 5) as [string, string, string, string, string];
     const ids = [entOwn, clearedOne, futureOne, pastOne, defaulted, clean];
+    expect(new Set(ids).size).toBe(6);
+    // The bank grades all six A (uploaded by pseudonym), so a flag alone keeps one out.
+    await round.uploadGrades(bankId, new Map(ids.map((id) => [id, 'A'])));
 
     const now = t.clock.now();
-    await db
-      .update(tables.consents)
-      .set({ revokedAt: now })
-      .where(
-        and(inArray(tables.consents.enterpriseId, ids), eq(tables.consents.scope, WHITELIST_PROGRAMME_SCOPE)),
-      );
-    await db.insert(tables.consents).values(
-      ids.map((enterpriseId) => ({
-        id: randomUUID(),
-        enterpriseId,
-        recipientId: bureauId,
-        scope: WHITELIST_PROGRAMME_SCOPE,
-        purpose: 'whitelist_programme',
-        grantedAt: new Date(now.getTime() - 86_400_000),
-        expiresOn: '2028-12-31',
-      })),
-    );
-    await db.insert(tables.whitelistRounds).values({
-      id: roundId,
-      roundNumber: 'WL-2026-C01',
-      title: '合规标记测试轮次',
-      periodFrom: '2026-03-01',
-      periodTo: '2026-03-31',
-      k: 5,
-      featureSet: ['district', 'validInventionPatents'],
-      state: 'released',
-      bureauOrganisationId: bureauId,
-      createdByUserId: bureauUser!.id,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await db.insert(tables.whitelistRoundBanks).values({
-      id: randomUUID(),
-      roundId,
-      bankOrganisationId: bankId,
-      pseudonymSecretEnc: 'test',
-      addedByUserId: bureauUser!.id,
-      addedAt: now,
-    });
-    const releaseId = randomUUID();
-    await db.insert(tables.whitelistReleases).values({
-      id: releaseId,
-      roundId,
-      bankOrganisationId: bankId,
-      releasedAt: now,
-      releasedByUserId: bureauUser!.id,
-      k: 5,
-      levels: {},
-      suppressedCount: 0,
-      smallestClass: 6,
-      rowCount: 6,
-      rows: [],
-    });
-    for (const [i, enterpriseId] of ids.entries()) {
-      const pseudonym = `WL-C-${i}`;
-      pseudonymOf.set(enterpriseId, pseudonym);
-      await db.insert(tables.whitelistReleaseMembers).values({
-        id: randomUUID(),
-        releaseId,
-        roundId,
-        bankOrganisationId: bankId,
-        pseudonym,
-        enterpriseId,
-        features: {},
-        released: true,
-      });
-      await db.insert(tables.whitelistGrades).values({
-        id: randomUUID(),
-        roundId,
-        bankOrganisationId: bankId,
-        pseudonym,
-        enterpriseId,
-        grade: 'A',
-        source: 'upload',
-        sourceKey: 'upload',
-        recordedByUserId: bureauUser!.id,
-        recordedAt: now,
-      });
-    }
     // Flags outside today's window, as an import from the authorities' lists would write them.
     const flagRow = (enterpriseId: string, effectiveOn: string, clearedOn: string | null) => ({
       id: randomUUID(),
@@ -356,10 +260,9 @@ describe('compliance flags and the whitelist (issue 10 item 4)', () => {
   it('builds the whitelist without the flagged enterprises (COMPLIANCE_FLAG), keeping cleared and other-window flags', async () => {
     const built = await post('bureau.city', '/api/whitelist-builds', { roundId, bankId });
     expect(built.statusCode, built.body).toBe(200);
-    expect(built.json()).toMatchObject({ graded: 6, included: 4, excluded: 2 });
-    const entries = (
-      await get('bureau.city', `/api/whitelist-entries?roundId=${roundId}&bankId=${bankId}&pageSize=50`)
-    ).json<{ items: Entry[] }>().items;
+    // The six graded enterprises, four in; every other member of the release stays out ungraded (NO_GRADE).
+    expect(built.json()).toMatchObject({ graded: 6, included: 4, excluded: memberCount - 4 });
+    const entries = await round.entriesOf(bankId);
     const of = (id: string) => entries.find((e) => e.enterpriseId === id)!;
     expect(of(entOwn)).toMatchObject({ included: false, reasons: ['COMPLIANCE_FLAG'] });
     expect(of(entOwn).facts.complianceFlags).toEqual(['abnormal_operation']);

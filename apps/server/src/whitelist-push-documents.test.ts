@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '@ipf/db';
-import { WHITELIST_PROGRAMME_SCOPE } from '@ipf/domain/whitelist-round';
-import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { createTestApp, type TestApp } from './testing/create-test-app.ts';
+import { datedSessions } from './testing/dated-sessions.ts';
+import { GRADE_B_WHITELIST_RULES, releasedWhitelistRound } from './testing/released-whitelist-round.ts';
 
 type Row = {
   key: string;
@@ -26,163 +26,57 @@ type Conversion = { total: Row; byBank: Row[]; byDistrict: Row[] };
 /**
  * Issue 10 items 5 and 6, as documents: the conversion statistics as xlsx carry exactly the API's figures, and
  * the reverse-evaluation report as a PDF names the applicant, the authorisation and the figures the bank cites.
- * The round's outcome is written as data (a released round, two banks' grades), then rules, whitelist and push
- * run through the API as in whitelist-push.test.ts.
+ * The round goes through its use cases (testing/released-whitelist-round.ts), released to two banks that grade
+ * eight enterprises by pseudonym; then rules, whitelist and push run through the API as in whitelist-push.test.ts.
  */
 describe('whitelist conversion xlsx and reverse-evaluation report PDF', () => {
   let t: TestApp;
-  const sessions = new Map<string, TestSession>();
-  const as = async (login: string) => {
-    let session = sessions.get(login);
-    if (session === undefined) {
-      session = await t.loginAs(login);
-      sessions.set(login, session);
-    }
-    return session.headers;
-  };
-  const roundId = randomUUID();
+  const sessions = datedSessions(() => t);
+  const { api } = sessions;
+  let roundId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     const db = t.deps.db;
-    const { organisations, enterprises, users, memberships } = tables;
-    const orgId = async (login: string) => {
-      const [row] = await db
-        .select({ id: memberships.organisationId })
-        .from(users)
-        .innerJoin(memberships, eq(memberships.userId, users.id))
-        .where(eq(users.login, login));
-      return row!.id;
-    };
-    const headOffice = async (login: string) => {
-      const [row] = await db
-        .select({ path: organisations.path })
-        .from(organisations)
-        .where(eq(organisations.id, await orgId(login)));
-      return row!.path.split('/')[1]!;
-    };
-    const [bureauUser] = await db.select().from(users).where(eq(users.login, 'bureau.city'));
-    const bureauId = await orgId('bureau.city');
-    const bank1 = await headOffice('bank01.clerk');
-    const bank2 = await headOffice('bank02.clerk');
-    // Eight enterprises, four from each of two districts, so that the district sheet has more than one row.
-    const pickIn = (district: string) =>
-      db
-        .select({ id: enterprises.organisationId })
-        .from(enterprises)
-        .where(eq(enterprises.district, district))
-        .orderBy(enterprises.organisationId)
-        .limit(4);
-    const picked = [...(await pickIn('nanshan')), ...(await pickIn('futian'))];
-    const enterpriseIds = picked.map((p) => p.id);
-    expect(enterpriseIds).toHaveLength(8);
-    const now = t.clock.now();
-    await db.insert(tables.consents).values(
-      enterpriseIds.map((enterpriseId) => ({
-        id: randomUUID(),
-        enterpriseId,
-        recipientId: bureauId,
-        scope: WHITELIST_PROGRAMME_SCOPE,
-        purpose: 'whitelist_programme',
-        grantedAt: new Date(now.getTime() - 86_400_000),
-        expiresOn: '2028-12-31',
-      })),
-    );
-    await db.insert(tables.whitelistRounds).values({
-      id: roundId,
-      roundNumber: 'WL-2026-D01',
+    const { enterprises } = tables;
+    const round = await releasedWhitelistRound(t, sessions, {
       title: '文档测试轮次',
-      periodFrom: '2026-03-01',
-      periodTo: '2026-03-31',
-      k: 5,
-      featureSet: ['district', 'validInventionPatents'],
-      state: 'released',
-      bureauOrganisationId: bureauId,
-      createdByUserId: bureauUser!.id,
-      createdAt: now,
-      updatedAt: now,
+      bankLogins: ['bank01.hq', 'bank02.hq'],
     });
+    roundId = round.roundId;
+    const [bank1, bank2] = round.bankIds as [string, string];
+    // Eight enterprises released to both banks, four from each of two districts, so that the district sheet has
+    // more than one row.
+    const pickIn = async (district: string) =>
+      (
+        await db
+          .select({ id: enterprises.organisationId })
+          .from(enterprises)
+          .where(eq(enterprises.district, district))
+          .orderBy(enterprises.organisationId)
+      )
+        .map((e) => e.id)
+        .filter(round.isReleasedToAll)
+        .slice(0, 4);
+    const enterpriseIds = [...(await pickIn('nanshan')), ...(await pickIn('futian'))];
+    expect(enterpriseIds).toHaveLength(8);
     const gradesOf = [
       [bank1, ['A', 'B', 'A', 'B', 'A', 'C', 'A', 'B']],
       [bank2, ['B', 'A', 'D', null, 'B', 'B', null, 'A']],
     ] as const;
     for (const [bankId, grades] of gradesOf) {
-      await db.insert(tables.whitelistRoundBanks).values({
-        id: randomUUID(),
-        roundId,
-        bankOrganisationId: bankId,
-        pseudonymSecretEnc: 'test',
-        addedByUserId: bureauUser!.id,
-        addedAt: now,
-      });
-      const releaseId = randomUUID();
-      await db.insert(tables.whitelistReleases).values({
-        id: releaseId,
-        roundId,
-        bankOrganisationId: bankId,
-        releasedAt: now,
-        releasedByUserId: bureauUser!.id,
-        k: 5,
-        levels: {},
-        suppressedCount: 0,
-        smallestClass: 8,
-        rowCount: 8,
-        rows: [],
-      });
+      const gradeMap = new Map<string, string>();
       for (const [i, enterpriseId] of enterpriseIds.entries()) {
-        const pseudonym = `WL-${bankId.slice(0, 4)}-${i}`;
-        await db.insert(tables.whitelistReleaseMembers).values({
-          id: randomUUID(),
-          releaseId,
-          roundId,
-          bankOrganisationId: bankId,
-          pseudonym,
-          enterpriseId,
-          features: {},
-          released: true,
-        });
         const grade = grades[i];
-        if (grade === null || grade === undefined) continue;
-        await db.insert(tables.whitelistGrades).values({
-          id: randomUUID(),
-          roundId,
-          bankOrganisationId: bankId,
-          pseudonym,
-          enterpriseId,
-          grade,
-          source: 'upload',
-          sourceKey: 'upload',
-          recordedByUserId: bureauUser!.id,
-          recordedAt: now,
-        });
+        if (grade !== null && grade !== undefined) gradeMap.set(enterpriseId, grade);
       }
+      await round.uploadGrades(bankId, gradeMap);
     }
-    const bureau = await as('bureau.city');
-    const published = await t.app.inject({
-      method: 'POST',
-      url: '/api/whitelist-rules',
-      headers: bureau,
-      payload: {
-        effectiveFrom: '2026-03-02',
-        minGrade: 'B',
-        minValidInventionPatents: 0,
-        minValuationScore: 0,
-        excludeOverdue: false,
-        creditBands: [
-          { grade: 'A', minScore: 0, bandWan: [300, 600] },
-          { grade: 'B', minScore: 0, bandWan: [100, 200] },
-        ],
-      },
-    });
+    const published = await api('bureau.city', 'POST', '/api/whitelist-rules', GRADE_B_WHITELIST_RULES);
     expect(published.statusCode, published.body).toBe(200);
     for (const bankId of [bank1, bank2]) {
       for (const url of ['/api/whitelist-builds', '/api/whitelist-pushes']) {
-        const res = await t.app.inject({
-          method: 'POST',
-          url,
-          headers: bureau,
-          payload: { roundId, bankId },
-        });
+        const res = await api('bureau.city', 'POST', url, { roundId, bankId });
         expect(res.statusCode, `${url} ${res.body}`).toBe(200);
       }
     }
@@ -235,53 +129,36 @@ describe('whitelist conversion xlsx and reverse-evaluation report PDF', () => {
     Array.from({ length: 10 }, (_, i) => (row[i] === '' || row[i] === undefined ? null : row[i]));
 
   it('the xlsx has a sheet by bank and one by district whose every figure equals the API’s, with the total', async () => {
-    const bureau = await as('bureau.city');
-    const api = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/whitelist-conversion?roundId=${roundId}`,
-        headers: bureau,
-      })
+    const stats = (
+      await api('bureau.city', 'GET', `/api/whitelist-conversion?roundId=${roundId}`)
     ).json<Conversion>();
-    expect(api.total.pushed).toBeGreaterThan(0);
-    expect(api.byDistrict.length).toBeGreaterThan(1);
-    expect(api.total.applied).toBeGreaterThan(0);
+    expect(stats.total.pushed).toBeGreaterThan(0);
+    expect(stats.byDistrict.length).toBeGreaterThan(1);
+    expect(stats.total.applied).toBeGreaterThan(0);
 
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/api/whitelist-conversion/export?roundId=${roundId}`,
-      headers: bureau,
-    });
+    const res = await api('bureau.city', 'GET', `/api/whitelist-conversion/export?roundId=${roundId}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toMatch(/whitelist-conversion-\d{4}-\d{2}-\d{2}\.xlsx/);
     const sheets = await sheetsOf(res.rawPayload);
     expect([...sheets.keys()]).toEqual(['按银行', '按区']);
     for (const [name, rows] of [
-      ['按银行', api.byBank],
-      ['按区', api.byDistrict],
+      ['按银行', stats.byBank],
+      ['按区', stats.byDistrict],
     ] as const) {
       const sheet = sheets.get(name)!;
       expect(sheet[0]![1]).toBe('推送');
       for (const [i, r] of rows.entries()) expect(dataRow(sheet[i + 1]!)).toEqual([r.nameZh, ...figures(r)]);
-      expect(dataRow(sheet[rows.length + 1]!)).toEqual(['合计', ...figures(api.total)]);
+      expect(dataRow(sheet[rows.length + 1]!)).toEqual(['合计', ...figures(stats.total)]);
     }
   });
 
   it('the xlsx follows the language asked for and the permission of the statistics', async () => {
-    const en = await t.app.inject({
-      method: 'GET',
-      url: `/api/whitelist-conversion/export?roundId=${roundId}&lang=en`,
-      headers: await as('bureau.city'),
-    });
+    const en = await api('bureau.city', 'GET', `/api/whitelist-conversion/export?roundId=${roundId}&lang=en`);
     const sheets = await sheetsOf(en.rawPayload);
     expect([...sheets.keys()]).toEqual(['By bank', 'By district']);
     expect(sheets.get('By bank')![0]!.slice(0, 2)).toEqual(['Bank', 'Pushed']);
-    const bank = await t.app.inject({
-      method: 'GET',
-      url: '/api/whitelist-conversion/export',
-      headers: await as('bank01.hq'),
-    });
+    const bank = await api('bank01.hq', 'GET', '/api/whitelist-conversion/export');
     expect(bank.statusCode).toBe(403);
   });
 
@@ -293,16 +170,11 @@ describe('whitelist conversion xlsx and reverse-evaluation report PDF', () => {
       .innerJoin(tables.memberships, eq(tables.memberships.organisationId, organisations.id))
       .innerJoin(tables.users, eq(tables.users.id, tables.memberships.userId))
       .where(eq(tables.users.login, 'bank01.clerk'));
-    const granted = await t.app.inject({
-      method: 'POST',
-      url: '/api/consents',
-      headers: await as('ent002'),
-      payload: {
-        recipientId: clerkUnit!.id,
-        scope: 'ip_assets',
-        purpose: '反向评估',
-        expiresOn: '2027-12-31',
-      },
+    const granted = await api('ent002', 'POST', '/api/consents', {
+      recipientId: clerkUnit!.id,
+      scope: 'ip_assets',
+      purpose: '反向评估',
+      expiresOn: '2027-12-31',
     });
     expect(granted.statusCode, granted.body).toBe(201);
     const consentId = granted.json<{ id: string }>().id;
@@ -311,11 +183,9 @@ describe('whitelist conversion xlsx and reverse-evaluation report PDF', () => {
       .from(consents)
       .innerJoin(enterprises, eq(enterprises.organisationId, consents.enterpriseId))
       .where(and(eq(consents.id, consentId)));
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/reverse-evaluations',
-      headers: await as('bank01.clerk'),
-      payload: { usccs: [enterprise!.uscc], note: '授信审批前评估' },
+    const created = await api('bank01.clerk', 'POST', '/api/reverse-evaluations', {
+      usccs: [enterprise!.uscc],
+      note: '授信审批前评估',
     });
     expect(created.statusCode, created.body).toBe(200);
     type Report = {
@@ -332,11 +202,7 @@ describe('whitelist conversion xlsx and reverse-evaluation report PDF', () => {
     const { requestNumber, reports } = created.json<{ requestNumber: string; reports: Report[] }>();
     const report = reports[0]!;
 
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/api/reverse-evaluation-reports/${report.id}/report.pdf`,
-      headers: await as('bank01.hq'),
-    });
+    const res = await api('bank01.hq', 'GET', `/api/reverse-evaluation-reports/${report.id}/report.pdf`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('application/pdf');
     expect(res.headers['content-disposition']).toContain(`reverse-evaluation-${report.reportNumber}.pdf`);
@@ -371,11 +237,11 @@ describe('whitelist conversion xlsx and reverse-evaluation report PDF', () => {
         : `存在 ${report.content.riskFlags.length} 项风险提示`,
     );
 
-    const otherBank = await t.app.inject({
-      method: 'GET',
-      url: `/api/reverse-evaluation-reports/${report.id}/report.pdf`,
-      headers: await as('bank02.hq'),
-    });
+    const otherBank = await api(
+      'bank02.hq',
+      'GET',
+      `/api/reverse-evaluation-reports/${report.id}/report.pdf`,
+    );
     expect(otherBank.statusCode).toBe(404);
   });
 });

@@ -4,7 +4,14 @@ import { runMonthlyWhitelistPush, systemActor } from '@ipf/app';
 import { decryptField } from '../../../packages/app/src/crypto/field-encryption.ts';
 import { tables } from '@ipf/db';
 import { WHITELIST_PROGRAMME_SCOPE } from '@ipf/domain/whitelist-round';
-import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { createTestApp, type TestApp } from './testing/create-test-app.ts';
+import { datedSessions } from './testing/dated-sessions.ts';
+import { demoOrganisationOf } from './testing/defaulted-cases.ts';
+import {
+  GRADE_B_WHITELIST_RULES,
+  releasedWhitelistRound,
+  type ReleasedWhitelistRound,
+} from './testing/released-whitelist-round.ts';
 
 type Lead = {
   id: string;
@@ -38,15 +45,9 @@ type Row = {
  */
 describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 items 4–6)', () => {
   let t: TestApp;
-  const sessions = new Map<string, TestSession>();
-  const as = async (login: string) => {
-    let session = sessions.get(login);
-    if (session === undefined) {
-      session = await t.loginAs(login);
-      sessions.set(login, session);
-    }
-    return session.headers;
-  };
+  const sessions = datedSessions(() => t);
+  const { api, setDate } = sessions;
+  let round: ReleasedWhitelistRound;
   let roundId: string;
   let bank1: string;
   let bank2: string;
@@ -59,74 +60,18 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
 
   beforeAll(async () => {
     t = await createTestApp();
-    const db = t.deps.db;
-    const { organisations, enterprises, users, memberships, whitelistReleaseMembers } = tables;
-    const orgId = async (login: string) => {
-      const [row] = await db
-        .select({ id: memberships.organisationId })
-        .from(users)
-        .innerJoin(memberships, eq(memberships.userId, users.id))
-        .where(eq(users.login, login));
-      return row!.id;
-    };
-    const headOffice = async (login: string) => {
-      const unit = await orgId(login);
-      const [row] = await db
-        .select({ path: organisations.path })
-        .from(organisations)
-        .where(eq(organisations.id, unit));
-      return row!.path.split('/')[1]!;
-    };
-    bank1 = await headOffice('bank01.clerk');
-    bank2 = await headOffice('bank02.clerk');
-    entOwn = await orgId('ent001');
-    const post = async <T>(login: string, url: string, payload?: object): Promise<T> => {
-      const res = await t.app.inject({
-        method: 'POST',
-        url,
-        headers: await as(login),
-        ...(payload === undefined ? {} : { payload }),
-      });
-      expect([200, 201], `${url}: ${res.body}`).toContain(res.statusCode);
-      return res.json<T>();
-    };
-
-    await post('ent001', '/api/whitelist-programme/join', { expiresOn: '2027-03-01' });
-    roundId = (
-      await post<{ id: string }>('bureau.city', '/api/whitelist-rounds', {
-        title: '测试轮次',
-        periodFrom: '2026-03-01',
-        periodTo: '2026-03-31',
-        k: 5,
-        scorecardQuota: 3,
-      })
-    ).id;
-    for (const bankId of [bank1, bank2])
-      await post('bureau.city', `/api/whitelist-rounds/${roundId}/banks`, { bankOrganisationId: bankId });
-    await post('bureau.city', `/api/whitelist-rounds/${roundId}/open`);
-    await post('bureau.city', `/api/whitelist-rounds/${roundId}/release`);
-
-    const membersOf = (bankId: string) =>
-      db
-        .select({
-          enterpriseId: whitelistReleaseMembers.enterpriseId,
-          pseudonym: whitelistReleaseMembers.pseudonym,
-          released: whitelistReleaseMembers.released,
-        })
-        .from(whitelistReleaseMembers)
-        .where(
-          and(
-            eq(whitelistReleaseMembers.roundId, roundId),
-            eq(whitelistReleaseMembers.bankOrganisationId, bankId),
-          ),
-        );
-    const members1 = await membersOf(bank1);
-    const members2 = await membersOf(bank2);
-    memberCount = members1.length;
-    const pseudonym1 = new Map(members1.filter((m) => m.released).map((m) => [m.enterpriseId, m.pseudonym]));
-    const pseudonym2 = new Map(members2.filter((m) => m.released).map((m) => [m.enterpriseId, m.pseudonym]));
-    expect(pseudonym1.has(entOwn) && pseudonym2.has(entOwn)).toBe(true);
-    const nanshan = await db
+    round = await releasedWhitelistRound(t, sessions, {
+      title: '测试轮次',
+      bankLogins: ['bank01.hq', 'bank02.hq'],
+      joiningLogins: ['ent001'],
+    });
+    roundId = round.roundId;
+    [bank1, bank2] = round.bankIds as [string, string];
+    entOwn = demoOrganisationOf('ent001');
+    memberCount = round.membersOf.get(bank1)!.length;
+    expect(round.isReleasedToAll(entOwn)).toBe(true);
+    const { enterprises } = tables;
+    const nanshan = await t.deps.db
       .select({ id: enterprises.organisationId })
       .from(enterprises)
       .where(and(eq(enterprises.district, 'nanshan'), sql`${enterprises.organisationId} <> ${entOwn}`))
@@ -135,7 +80,7 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
       entOwn,
       ...nanshan
         .map((n) => n.id)
-        .filter((id) => pseudonym1.has(id) && pseudonym2.has(id))
+        .filter(round.isReleasedToAll)
         .slice(0, 7),
     ];
     expect(enterpriseIds).toHaveLength(8);
@@ -143,23 +88,15 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
     // Bank 1 grades: A, B, C, D, A, B, none, A; bank 2: B for the first four only (uploaded by pseudonym).
     const g1 = ['A', 'B', 'C', 'D', 'A', 'B', null, 'A'];
     const g2 = ['B', 'B', 'B', 'B', null, null, null, null];
-    for (const [bankId, login, grades, gradeMap, pseudonymOf] of [
-      [bank1, 'bank01.hq', g1, grades1, pseudonym1],
-      [bank2, 'bank02.hq', g2, grades2, pseudonym2],
+    for (const [bankId, grades, gradeMap] of [
+      [bank1, g1, grades1],
+      [bank2, g2, grades2],
     ] as const) {
-      const lines = ['假名,评级'];
       for (const [i, enterpriseId] of enterpriseIds.entries()) {
         const grade = grades[i];
-        if (grade === null || grade === undefined) continue;
-        gradeMap.set(enterpriseId, grade);
-        lines.push(`${pseudonymOf.get(enterpriseId)!},${grade}`);
+        if (grade !== null && grade !== undefined) gradeMap.set(enterpriseId, grade);
       }
-      const uploaded = await post<{ imported: number }>(
-        login,
-        `/api/whitelist-rounds/${roundId}/banks/${bankId}/grades`,
-        { csv: lines.join('\n') },
-      );
-      expect(uploaded.imported).toBe(gradeMap.size);
+      await round.uploadGrades(bankId, gradeMap);
     }
   }, 900_000);
 
@@ -167,39 +104,18 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
     await t?.close();
   });
 
-  const rulesBody = {
-    effectiveFrom: '2026-03-02',
-    minGrade: 'B',
-    minValidInventionPatents: 0,
-    minValuationScore: 0,
-    excludeOverdue: false,
-    creditBands: [
-      { grade: 'A', minScore: 0, bandWan: [300, 600] },
-      { grade: 'B', minScore: 0, bandWan: [100, 200] },
-    ],
-  };
+  const rulesBody = GRADE_B_WHITELIST_RULES;
 
   it('the bureau publishes versioned rules; a bank reads them but may not publish', async () => {
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/api/whitelist-rules',
-      headers: await as('bank01.clerk'),
-      payload: rulesBody,
-    });
+    const refused = await api('bank01.clerk', 'POST', '/api/whitelist-rules', rulesBody);
     expect(refused.statusCode).toBe(403);
-    const published = await t.app.inject({
-      method: 'POST',
-      url: '/api/whitelist-rules',
-      headers: await as('bureau.city'),
-      payload: { ...rulesBody, note: '测试规则' },
+    const published = await api('bureau.city', 'POST', '/api/whitelist-rules', {
+      ...rulesBody,
+      note: '测试规则',
     });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json<{ version: number }>().version).toBe(1);
-    const list = await t.app.inject({
-      method: 'GET',
-      url: '/api/whitelist-rules',
-      headers: await as('bank01.clerk'),
-    });
+    const list = await api('bank01.clerk', 'GET', '/api/whitelist-rules');
     expect(list.json<{ version: number; inEffect: boolean }[]>()).toEqual([
       expect.objectContaining({ version: 1, inEffect: true }),
     ]);
@@ -210,12 +126,7 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
       [bank1, grades1],
       [bank2, grades2],
     ] as const) {
-      const built = await t.app.inject({
-        method: 'POST',
-        url: '/api/whitelist-builds',
-        headers: await as('bureau.city'),
-        payload: { roundId, bankId },
-      });
+      const built = await api('bureau.city', 'POST', '/api/whitelist-builds', { roundId, bankId });
       expect(built.statusCode, built.body).toBe(200);
       const expected = [...grades.values()].filter((g) => g === 'A' || g === 'B').length;
       expect(built.json()).toMatchObject({
@@ -224,24 +135,8 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
         ruleSetVersion: 1,
       });
     }
-    type Entry = {
-      enterpriseId: string;
-      included: boolean;
-      reasons: string[];
-      grade: string;
-      creditBandLowYuan: string | null;
-    };
-    const all: Entry[] = [];
-    for (let page = 1; all.length < memberCount; page += 1) {
-      const entries = await t.app.inject({
-        method: 'GET',
-        url: `/api/whitelist-entries?roundId=${roundId}&bankId=${bank1}&page=${page}&pageSize=200`,
-        headers: await as('bureau.city'),
-      });
-      const body = entries.json<{ items: Entry[]; total: number }>();
-      expect(body.total).toBe(memberCount);
-      all.push(...body.items);
-    }
+    const all = await round.entriesOf(bank1);
+    expect(all).toHaveLength(memberCount);
     // The members the bank did not grade stay out for that reason alone.
     const others = all.filter((e) => !enterpriseIds.includes(e.enterpriseId));
     expect(others.every((e) => !e.included && e.reasons.includes('NO_GRADE'))).toBe(true);
@@ -257,38 +152,25 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
   });
 
   it('before the push a bank sees nothing: no entries, no leads', async () => {
-    const entries = await t.app.inject({
-      method: 'GET',
-      url: `/api/whitelist-entries?roundId=${roundId}&bankId=${bank1}`,
-      headers: await as('bank01.hq'),
-    });
+    const entries = await api(
+      'bank01.hq',
+      'GET',
+      `/api/whitelist-entries?roundId=${roundId}&bankId=${bank1}`,
+    );
     expect(entries.statusCode).toBe(403);
-    const leads = await t.app.inject({
-      method: 'GET',
-      url: '/api/whitelist-leads',
-      headers: await as('bank01.hq'),
-    });
+    const leads = await api('bank01.hq', 'GET', '/api/whitelist-leads');
     expect(leads.json<{ total: number }>().total).toBe(0);
   });
 
   it('a push reveals names, USCC and contacts to that bank only, as leads on its ledger; the enterprise sees the bank', async () => {
-    const pushed = await t.app.inject({
-      method: 'POST',
-      url: '/api/whitelist-pushes',
-      headers: await as('bureau.city'),
-      payload: { roundId, bankId: bank1 },
-    });
+    const pushed = await api('bureau.city', 'POST', '/api/whitelist-pushes', { roundId, bankId: bank1 });
     expect(pushed.statusCode, pushed.body).toBe(200);
     const included = [...grades1.entries()].filter(([, g]) => g === 'A' || g === 'B').map(([id]) => id);
     expect(pushed.json()).toMatchObject({ trigger: 'on_demand', entryCount: included.length });
 
-    const leads = (
-      await t.app.inject({
-        method: 'GET',
-        url: '/api/whitelist-leads?pageSize=50',
-        headers: await as('bank01.hq'),
-      })
-    ).json<{ items: Lead[] }>().items;
+    const leads = (await api('bank01.hq', 'GET', '/api/whitelist-leads?pageSize=50')).json<{
+      items: Lead[];
+    }>().items;
     expect(leads.map((l) => l.enterpriseId).sort()).toEqual([...included].sort());
     const records = await t.deps.db
       .select()
@@ -305,17 +187,9 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
       });
     }
     // The other bank sees none of them: no lead, no case, no enterprise record.
-    const other = await t.app.inject({
-      method: 'GET',
-      url: '/api/whitelist-leads',
-      headers: await as('bank02.hq'),
-    });
+    const other = await api('bank02.hq', 'GET', '/api/whitelist-leads');
     expect(other.json<{ total: number }>().total).toBe(0);
-    const otherCase = await t.app.inject({
-      method: 'GET',
-      url: `/api/cases/${leads[0]!.caseId}`,
-      headers: await as('bank02.hq'),
-    });
+    const otherCase = await api('bank02.hq', 'GET', `/api/cases/${leads[0]!.caseId}`);
     expect(otherCase.statusCode).toBe(404);
 
     // Leads on the bank's ledger with source whitelist_push, and the customer relationship.
@@ -331,11 +205,7 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
     expect(
       cases.every((c) => c.state === 'lead' && c.leadSource === 'whitelist_push' && c.bankId === bank1),
     ).toBe(true);
-    const own = await t.app.inject({
-      method: 'GET',
-      url: `/api/cases/${leads[0]!.caseId}`,
-      headers: await as('bank01.hq'),
-    });
+    const own = await api('bank01.hq', 'GET', `/api/cases/${leads[0]!.caseId}`);
     expect(own.statusCode).toBe(200);
     const links = await t.deps.db
       .select()
@@ -349,9 +219,7 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
     expect(new Set(links.map((l) => l.enterpriseId))).toEqual(new Set(included));
 
     // ent001 was graded A by bank 1 and B by bank 2: before bank 2's push it sees bank 1 only, without contacts.
-    const mine = (
-      await t.app.inject({ method: 'GET', url: '/api/whitelist-leads', headers: await as('ent001') })
-    ).json<{ items: Lead[] }>().items;
+    const mine = (await api('ent001', 'GET', '/api/whitelist-leads')).json<{ items: Lead[] }>().items;
     expect(mine.map((l) => l.bankId)).toEqual([bank1]);
     expect(mine[0]!.contactName).toBeNull();
   });
@@ -372,43 +240,29 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
         and(eq(tables.whitelistPushes.roundId, roundId), eq(tables.whitelistPushes.trigger, 'schedule')),
       );
     expect(count!.n).toBe(2);
-    const mine = (
-      await t.app.inject({ method: 'GET', url: '/api/whitelist-leads', headers: await as('ent001') })
-    ).json<{ items: Lead[] }>().items;
+    const mine = (await api('ent001', 'GET', '/api/whitelist-leads')).json<{ items: Lead[] }>().items;
     expect(new Set(mine.map((l) => l.bankId))).toEqual(new Set([bank1, bank2]));
   });
 
   it('tracks pushed → contacted → applied → approved/declined → disbursed with follow-up flags; statistics equal an independent count', async () => {
-    const leads = (
-      await t.app.inject({
-        method: 'GET',
-        url: '/api/whitelist-leads?pageSize=50',
-        headers: await as('bureau.city'),
-      })
-    ).json<{ items: Lead[] }>().items;
+    const leads = (await api('bureau.city', 'GET', '/api/whitelist-leads?pageSize=50')).json<{
+      items: Lead[];
+    }>().items;
     expect(leads).toHaveLength(9);
     const bank1Leads = leads.filter((l) => l.bankId === bank1);
-    const contact = await t.app.inject({
-      method: 'POST',
-      url: `/api/whitelist-leads/${bank1Leads[0]!.id}/contact`,
-      headers: await as('bank01.hq'),
-      payload: { note: '电话联系，企业有意向' },
+    const contact = await api('bank01.hq', 'POST', `/api/whitelist-leads/${bank1Leads[0]!.id}/contact`, {
+      note: '电话联系，企业有意向',
     });
     expect(contact.statusCode, contact.body).toBe(200);
     expect(contact.json<Lead>().status).toBe('contacted');
-    const twice = await t.app.inject({
-      method: 'POST',
-      url: `/api/whitelist-leads/${bank1Leads[0]!.id}/contact`,
-      headers: await as('bank01.hq'),
-      payload: {},
-    });
+    const twice = await api('bank01.hq', 'POST', `/api/whitelist-leads/${bank1Leads[0]!.id}/contact`, {});
     expect(twice.json<{ code: string }>().code).toBe('WHITELIST_LEAD_ALREADY_CONTACTED');
-    const foreign = await t.app.inject({
-      method: 'POST',
-      url: `/api/whitelist-leads/${leads.find((l) => l.bankId === bank2)!.id}/contact`,
-      headers: await as('bank01.hq'),
-      payload: {},
-    });
+    const foreign = await api(
+      'bank01.hq',
+      'POST',
+      `/api/whitelist-leads/${leads.find((l) => l.bankId === bank2)!.id}/contact`,
+      {},
+    );
     expect(foreign.statusCode).toBe(404);
 
     // The ledger moves on (its own use cases are tested elsewhere): set the cases' states as they would reach.
@@ -420,15 +274,10 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
     const bank2Leads = leads.filter((l) => l.bankId === bank2);
     await setState(bank2Leads[0]!.caseId, 'contracted');
 
-    t.clock.advance(20 * 86_400_000); // past 10 working days
-    sessions.clear(); // the sessions expired meanwhile
-    const tracked = (
-      await t.app.inject({
-        method: 'GET',
-        url: '/api/whitelist-leads?pageSize=50',
-        headers: await as('bureau.city'),
-      })
-    ).json<{ items: Lead[] }>().items;
+    setDate('2026-03-22'); // 20 days on, past 10 working days (the sessions log in again)
+    const tracked = (await api('bureau.city', 'GET', '/api/whitelist-leads?pageSize=50')).json<{
+      items: Lead[];
+    }>().items;
     const statusOf = new Map(tracked.map((l) => [l.id, l]));
     expect(statusOf.get(bank1Leads[0]!.id)).toMatchObject({ status: 'contacted', followUpOverdue: false });
     expect(statusOf.get(bank1Leads[1]!.id)).toMatchObject({ status: 'applied', followUpOverdue: false });
@@ -436,22 +285,20 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
     expect(statusOf.get(bank1Leads[3]!.id)!.status).toBe('disbursed');
     expect(statusOf.get(bank2Leads[0]!.id)!.status).toBe('approved');
     expect(statusOf.get(bank2Leads[1]!.id)).toMatchObject({ status: 'pushed', followUpOverdue: true });
-    const overdueOnly = await t.app.inject({
-      method: 'GET',
-      url: '/api/whitelist-leads?followUpOverdue=true&pageSize=50',
-      headers: await as('bureau.city'),
-    });
+    const overdueOnly = await api(
+      'bureau.city',
+      'GET',
+      '/api/whitelist-leads?followUpOverdue=true&pageSize=50',
+    );
     expect(overdueOnly.json<{ total: number }>().total).toBe(
       tracked.filter((l) => l.status === 'pushed').length,
     );
 
-    const stats = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/whitelist-conversion?roundId=${roundId}`,
-        headers: await as('bureau.city'),
-      })
-    ).json<{ total: Row; byBank: Row[]; byDistrict: Row[] }>();
+    const stats = (await api('bureau.city', 'GET', `/api/whitelist-conversion?roundId=${roundId}`)).json<{
+      total: Row;
+      byBank: Row[];
+      byDistrict: Row[];
+    }>();
     // Independently, in SQL over the push entries and the cases' states.
     const independent = await t.deps.db.execute(sql`
       select p.bank_id::text as bank, e.district,
@@ -478,11 +325,7 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
       for (const key of keys) expect(districtRow[key]).toBe(sum((r) => r.district === districtRow.key, key));
     expect(stats.total.pushed).toBe(9);
     expect(stats.total.followUpOverdue).toBe(sum(() => true, 'overdue'));
-    const bankStats = await t.app.inject({
-      method: 'GET',
-      url: '/api/whitelist-conversion',
-      headers: await as('bank01.hq'),
-    });
+    const bankStats = await api('bank01.hq', 'GET', '/api/whitelist-conversion');
     expect(bankStats.statusCode).toBe(403);
   });
 
@@ -499,16 +342,11 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
       .from(organisations)
       .where(eq(organisations.path, clerkUnit!.path));
     // ent002 authorises the clerk's sub-branch (我的授权) for the evaluation.
-    const granted = await t.app.inject({
-      method: 'POST',
-      url: '/api/consents',
-      headers: await as('ent002'),
-      payload: {
-        recipientId: clerkUnitId!.id,
-        scope: 'ip_assets',
-        purpose: '反向评估',
-        expiresOn: '2027-12-31',
-      },
+    const granted = await api('ent002', 'POST', '/api/consents', {
+      recipientId: clerkUnitId!.id,
+      scope: 'ip_assets',
+      purpose: '反向评估',
+      expiresOn: '2027-12-31',
     });
     expect(granted.statusCode, granted.body).toBe(201);
     const today = new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -536,11 +374,8 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
       )
       .limit(1);
 
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/api/reverse-evaluations',
-      headers: await as('bank01.clerk'),
-      payload: { usccs: [consented[0]!.uscc, withoutConsent!.uscc] },
+    const refused = await api('bank01.clerk', 'POST', '/api/reverse-evaluations', {
+      usccs: [consented[0]!.uscc, withoutConsent!.uscc],
     });
     expect(refused.statusCode).toBe(422);
     const problem = refused.json<{
@@ -558,11 +393,9 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
       .from(tables.reverseEvaluationRequests);
     expect(none!.n).toBe(0);
 
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/reverse-evaluations',
-      headers: await as('bank01.clerk'),
-      payload: { usccs: [consented[0]!.uscc], note: '授信审批前评估' },
+    const created = await api('bank01.clerk', 'POST', '/api/reverse-evaluations', {
+      usccs: [consented[0]!.uscc],
+      note: '授信审批前评估',
     });
     expect(created.statusCode, created.body).toBe(200);
     const request = created.json<{
@@ -577,23 +410,11 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
     expect(report.content.enterprise.uscc).toBe(consented[0]!.uscc);
     expect(report.reportNumber).toMatch(/^FXPG-\d{8}-[0-9A-F]{6}-001$/);
 
-    const read = await t.app.inject({
-      method: 'GET',
-      url: `/api/reverse-evaluation-reports/${report.id}`,
-      headers: await as('bank01.hq'),
-    });
+    const read = await api('bank01.hq', 'GET', `/api/reverse-evaluation-reports/${report.id}`);
     expect(read.statusCode).toBe(200);
-    const otherBank = await t.app.inject({
-      method: 'GET',
-      url: `/api/reverse-evaluation-reports/${report.id}`,
-      headers: await as('bank02.hq'),
-    });
+    const otherBank = await api('bank02.hq', 'GET', `/api/reverse-evaluation-reports/${report.id}`);
     expect(otherBank.statusCode).toBe(404);
-    const bureau = await t.app.inject({
-      method: 'GET',
-      url: '/api/reverse-evaluations',
-      headers: await as('bureau.city'),
-    });
+    const bureau = await api('bureau.city', 'GET', '/api/reverse-evaluations');
     expect(bureau.json<unknown[]>()).toHaveLength(1);
   });
 });
