@@ -33,6 +33,7 @@ import { caseApi, type CaseDetail, type RiskFacts } from './case-api.ts';
 import { caseLabels } from './case-labels.ts';
 import { parseYuanInput } from './parse-yuan-input.ts';
 import { todayInShanghai } from './today-in-shanghai.ts';
+import { EvaluatorFirmSelect } from '../valuation/evaluator-firm-select.tsx';
 import { ValuationRecordSelect } from '../valuation/valuation-record-select.tsx';
 
 type Values = Record<string, unknown>;
@@ -182,7 +183,15 @@ const specs: Record<OriginationAction, ActionSpec> = {
       }),
   },
   record_value_evaluation: {
-    fields: ['basis', 'evaluatorName', 'valuers', 'method', 'valuationDate', 'validUntil'],
+    fields: [
+      'basis',
+      'evaluatorOrganisationId',
+      'evaluatorName',
+      'valuers',
+      'method',
+      'valuationDate',
+      'validUntil',
+    ],
     initial: () => ({
       basis: 'formal_report',
       method: 'income',
@@ -204,6 +213,9 @@ const specs: Record<OriginationAction, ActionSpec> = {
           {({ getFieldValue }) =>
             getFieldValue('basis') === 'formal_report' && (
               <Row gutter={12}>
+                <Col span={24}>
+                  <EvaluatorFirmSelect />
+                </Col>
                 <Col span={12}>
                   <Form.Item
                     name="evaluatorName"
@@ -278,6 +290,10 @@ const specs: Record<OriginationAction, ActionSpec> = {
         basis: v['basis'] as 'formal_report' | 'internal_evaluation',
         ...(formal
           ? { evaluatorName: typeof v['evaluatorName'] === 'string' ? v['evaluatorName'].trim() : '' }
+          : {}),
+        // A firm picked from the registry, unless a valuation on record (which brings its own firm) was chosen.
+        ...(formal && typeof v['evaluatorOrganisationId'] === 'string' && typeof v['valuationId'] !== 'string'
+          ? { evaluatorOrganisationId: v['evaluatorOrganisationId'] }
           : {}),
         ...(formal ? { valuers: splitNames(v['valuers']) } : {}),
         ...(typeof v['method'] === 'string' ? { method: v['method'] } : {}),

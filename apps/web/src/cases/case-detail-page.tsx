@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DollarOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -26,6 +26,7 @@ import { formatDateTime } from '../format/format-date-time.ts';
 import { formatMoney } from '../format/format-money.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { ipLabels } from '../ip-assets/ip-asset-labels.ts';
+import { hasPermission } from '../session/has-permission.ts';
 import { useSession } from '../session/use-session.ts';
 import { CaseActionPanel } from './case-action-panel.tsx';
 import { caseApi } from './case-api.ts';
@@ -43,6 +44,8 @@ import { DispositionCasePanel } from '../risk-sharing/disposition-case-panel.tsx
 import { CaseRiskSharingPanel } from '../risk-sharing/case-risk-sharing-panel.tsx';
 
 const readOnlyRoles = ['district_bureau', 'city_bureau', 'regulator'];
+/** The institutions paid a fee for a financing, which record what they were paid on the cases they see. */
+const feePayeeRoles = ['evaluator', 'guarantor_user', 'insurer_user', 'bank_clerk'];
 
 /** 担保机构 / 保险机构 / 评估机构: the participant's part in the case. */
 function participantRoleLabel(role: string, t: TFunction): string {
@@ -100,6 +103,13 @@ export function CaseDetailPage() {
   }
   const c = detail.data;
   const readOnly = session === null || session === undefined || readOnlyRoles.includes(session.role);
+  // 登记费用: the case's evaluator, guarantor, insurer or bank opens 费用缴付 with this case chosen.
+  const canRecordFee =
+    session !== null &&
+    session !== undefined &&
+    feePayeeRoles.includes(session.role) &&
+    hasPermission(session, 'fee_payment.record');
+  const can = (permission: string) => hasPermission(session, permission);
 
   return (
     <>
@@ -112,9 +122,16 @@ export function CaseDetailPage() {
         }
         subtitle={`${c.enterpriseName} → ${c.bankUnitName}`}
         extra={
-          <Link to="/cases">
-            <Button icon={<ArrowLeftOutlined />}>{t('cases.backToList')}</Button>
-          </Link>
+          <Space>
+            {canRecordFee && (
+              <Link to={`/fee-payments?caseId=${encodeURIComponent(c.id)}`} data-testid="case-record-fee">
+                <Button icon={<DollarOutlined />}>{t('cases.recordFee')}</Button>
+              </Link>
+            )}
+            <Link to="/cases">
+              <Button icon={<ArrowLeftOutlined />}>{t('cases.backToList')}</Button>
+            </Link>
+          </Space>
         }
       />
       {readOnly && <Alert type="info" showIcon title={t('cases.readOnly')} style={{ marginBottom: 16 }} />}
@@ -281,13 +298,14 @@ export function CaseDetailPage() {
         )}
       </Row>
 
-      <CaseAttachmentsPanel caseId={c.id} caseState={c.state} />
-      {/* These panels show their documents and registrations to every reader and decide their own actions. */}
-      <CaseContractsPanel caseId={c.id} onChanged={onChanged} />
+      {can('case_attachment.read') && <CaseAttachmentsPanel caseId={c.id} caseState={c.state} />}
+      {/* These panels show their documents and registrations to every reader and decide their own actions; a
+          reader without the panel's read permission (an evaluation firm) does not get it. */}
+      {can('case_document.read') && <CaseContractsPanel caseId={c.id} onChanged={onChanged} />}
       <CaseRegistrationPanel caseId={c.id} onChanged={onChanged} />
       <CaseLoanPanel caseId={c.id} caseState={c.state} onChanged={onChanged} />
       <CaseRiskSharingPanel caseId={c.id} onChanged={onChanged} />
-      <ClaimCasePanel caseId={c.id} onChanged={onChanged} />
+      {can('risk_claim.case') && <ClaimCasePanel caseId={c.id} onChanged={onChanged} />}
       <DispositionCasePanel caseId={c.id} caseState={c.state} onChanged={onChanged} />
 
       <CaseTimeline detail={c} />

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseActionCodes, caseStateCodes, caseTransitions } from '@ipf/domain/ledger';
 import { calculateClaimEntitlement, type ClaimRole } from '@ipf/domain/risk-sharing';
@@ -179,6 +179,47 @@ describe('demo ledger: every state of states.md reached by the real use cases', 
     expect(owners[0]!.enterpriseId).not.toBeNull();
     expect(owners[0]!.enterpriseId).not.toBe(caseRow!.enterpriseId);
     expect(owners[0]!.shareBps).toBe(10_000);
+  });
+
+  it('names demo firm evaluator1 on every third formal report, so that it takes part in those cases', async () => {
+    const [firm] = await deps.db
+      .select({ organisationId: tables.memberships.organisationId, nameZh: tables.organisations.nameZh })
+      .from(tables.memberships)
+      .innerJoin(tables.users, eq(tables.users.id, tables.memberships.userId))
+      .innerJoin(tables.organisations, eq(tables.organisations.id, tables.memberships.organisationId))
+      .where(eq(tables.users.login, 'evaluator1'));
+    const assigned = await deps.db
+      .select({ caseId: tables.caseParticipants.caseId })
+      .from(tables.caseParticipants)
+      .where(eq(tables.caseParticipants.role, 'evaluator'));
+    expect(assigned.length).toBeGreaterThan(0);
+    const valueSteps = await deps.db
+      .select({ caseId: tables.caseEvaluations.caseId, evaluatorName: tables.caseEvaluations.evaluatorName })
+      .from(tables.caseEvaluations)
+      .where(
+        and(
+          eq(tables.caseEvaluations.step, 'value'),
+          inArray(
+            tables.caseEvaluations.caseId,
+            assigned.map((a) => a.caseId),
+          ),
+        ),
+      );
+    const participants = await deps.db
+      .select()
+      .from(tables.caseParticipants)
+      .where(eq(tables.caseParticipants.role, 'evaluator'));
+    expect(new Set(participants.map((p) => p.organisationId))).toEqual(new Set([firm!.organisationId]));
+    // Each such case's value step carries the firm's registered name; the firm is told of each case.
+    expect(valueSteps.map((s) => s.caseId).sort()).toEqual(assigned.map((a) => a.caseId).sort());
+    expect(new Set(valueSteps.map((s) => s.evaluatorName))).toEqual(new Set([firm!.nameZh]));
+    const told = await deps.db
+      .select({ link: tables.notifications.link })
+      .from(tables.notifications)
+      .where(eq(tables.notifications.kind, 'case_evaluator.assigned'));
+    expect(told.map((n) => n.link).sort()).toEqual(
+      assigned.map((a) => `/fee-payments?caseId=${a.caseId}`).sort(),
+    );
   });
 
   it('does nothing on a second run', async () => {
