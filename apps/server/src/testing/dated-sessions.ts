@@ -5,12 +5,13 @@ import type { TestApp, TestSession } from './create-test-app.ts';
 export interface DatedSessions {
   /** The user's session, logged in once until the date moves. */
   readonly as: (login: string) => Promise<TestSession>;
-  /** One request as the user (JSON `payload` when given). */
+  /** One request as the user (JSON `payload` when given; `headers` join the session's: an idempotency key). */
   readonly api: (
     login: string,
     method: 'GET' | 'POST',
     url: string,
     payload?: object,
+    headers?: Readonly<Record<string, string>>,
   ) => Promise<LightMyRequestResponse>;
   /** Moves the test clock to 10:00 Shanghai time of `date` (YYYY-MM-DD); sessions log in again after it. */
   readonly setDate: (date: string) => void;
@@ -29,11 +30,11 @@ export function datedSessions(app: () => TestApp): DatedSessions {
   };
   return {
     as,
-    api: async (login, method, url, payload) =>
+    api: async (login, method, url, payload, headers) =>
       app().app.inject({
         method,
         url,
-        headers: (await as(login)).headers,
+        headers: { ...(await as(login)).headers, ...headers },
         ...(payload === undefined ? {} : { payload }),
       }),
     setDate: (date) => {
