@@ -398,7 +398,11 @@ describe('fees actually paid, proofs of declared facts and the city notice (issu
       },
     );
     expect(alone.statusCode, alone.body).toBe(200);
-    expect(alone.json<Application>().state).toBe('district_reviewed');
+    // The queue reads from the application whether the district's pass is the last review before approval.
+    expect(alone.json<Application>()).toMatchObject({
+      state: 'district_reviewed',
+      requiresCityReview: false,
+    });
     expect(await cityNotices()).toEqual([]);
 
     const applied = await api(enterpriseLogin, 'POST', '/api/subsidy-applications', {
@@ -411,6 +415,13 @@ describe('fees actually paid, proofs of declared facts and the city notice (issu
       decision: 'pass',
     });
     expect(reviewed.statusCode, reviewed.body).toBe(200);
+    expect(reviewed.json<Application>()).toMatchObject({
+      state: 'district_reviewed',
+      requiresCityReview: true,
+    });
+    // Not yet ready for approval: the city has not reviewed it.
+    const early = await api('bureau.city.checker', 'POST', `/api/subsidy-applications/${id}/approve`, {});
+    expect(early.json<{ code: string }>().code).toBe('SUBSIDY_TRANSITION_NOT_ALLOWED');
     const [row] = await t.deps.db
       .select({ applicationNumber: tables.subsidyApplications.applicationNumber })
       .from(tables.subsidyApplications)

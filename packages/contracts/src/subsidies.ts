@@ -220,6 +220,8 @@ export const SubsidyApplication = Type.Object({
   ...SubsidyDecisionFields,
   /** The city's reviewer when the scheme asks for a city review (`reviewedByUserId` is the district's). */
   cityReviewedByUserId: Type.Union([Uuid, Type.Null()]),
+  /** The scheme asks for a city review after the district's: only `city_reviewed` is then ready for approval. */
+  requiresCityReview: Type.Boolean(),
 });
 export type SubsidyApplication = Static<typeof SubsidyApplication>;
 export const SubsidyApplicationPage = PageOf(SubsidyApplication);

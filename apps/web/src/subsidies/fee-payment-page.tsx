@@ -98,13 +98,16 @@ function RecordFeeForm(props: { caseId: string; byEnterprise: boolean; onDone: (
             />
           </Form.Item>
         )}
-        <Form.Item
-          name="evidenceAttachmentId"
-          label={t('feePayments.invoice')}
-          rules={props.byEnterprise ? [{ required: true, message: t('feePayments.invoiceRequired') }] : []}
-        >
-          <SubsidyEvidenceUpload caseId={props.caseId} />
-        </Form.Item>
+        {/* The payee's own record needs no copy of the invoice it issued; only enterprises upload (server rule). */}
+        {props.byEnterprise && (
+          <Form.Item
+            name="evidenceAttachmentId"
+            label={t('feePayments.invoice')}
+            rules={[{ required: true, message: t('feePayments.invoiceRequired') }]}
+          >
+            <SubsidyEvidenceUpload caseId={props.caseId} />
+          </Form.Item>
+        )}
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={record.isPending}>
             {t('feePayments.record')}

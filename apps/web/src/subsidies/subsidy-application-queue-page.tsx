@@ -59,14 +59,11 @@ export function SubsidyApplicationQueuePage() {
     if (
       can('subsidy_application.review') &&
       ((a.state === 'submitted' && role === 'district_bureau') ||
-        (a.state === 'district_reviewed' && role === 'city_bureau'))
+        (a.state === 'district_reviewed' && a.requiresCityReview && role === 'city_bureau'))
     )
       actions.push('pass', 'reject');
-    if (
-      can('subsidy_application.approve') &&
-      (a.state === 'district_reviewed' || a.state === 'city_reviewed')
-    )
-      actions.push('approve');
+    const ready = a.requiresCityReview ? 'city_reviewed' : 'district_reviewed';
+    if (can('subsidy_application.approve') && a.state === ready) actions.push('approve');
     if (can('subsidy_application.pay') && a.state === 'approved') actions.push('pay');
     if (can('subsidy_application.claw_back') && (a.state === 'approved' || a.state === 'paid'))
       actions.push('clawBack');

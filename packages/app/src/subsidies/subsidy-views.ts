@@ -111,6 +111,8 @@ export interface SubsidyApplicationView extends SubsidyDecisionView {
   readonly declared: Record<string, string>;
   /** The city's reviewer (schemes with a city review); neither reviewer may approve (maker-checker). */
   readonly cityReviewedByUserId: string | null;
+  /** The scheme asks for a city review after the district's (then only `city_reviewed` is ready for approval). */
+  readonly requiresCityReview: boolean;
 }
 
 /** The scheme of a stored version, as the domain types it. */
@@ -203,6 +205,7 @@ export async function toApplicationViews(
       evaluation: r.evaluation,
       declared: r.declared,
       cityReviewedByUserId: r.cityReviewedByUserId,
+      requiresCityReview: scheme?.requiresCityReview ?? false,
       ...decisionViewOf(
         r,
         payment === undefined
