@@ -53,6 +53,16 @@ describe('rewards to institutions 机构奖励 (issue 9 item 2): eligibility fro
   let schemeVersionId = '';
 
   const { api } = datedSessions(() => t);
+  /** The cases whose pledge is registered (a registration number on record), read from the table. */
+  const registeredCaseIds = async () =>
+    new Set(
+      (
+        await t.deps.db
+          .select({ caseId: tables.pledgeRegistrations.caseId })
+          .from(tables.pledgeRegistrations)
+          .where(isNotNull(tables.pledgeRegistrations.registrationNumber))
+      ).map((r) => r.caseId),
+    );
   const publish = async (version: number, budgetFen: bigint) => {
     const wire = toWire(BANK_FIRST_LOAN_REWARD_EXAMPLE) as Record<string, unknown>;
     const res = await api('bureau.city', 'POST', '/api/subsidy-schemes', {
@@ -120,14 +130,7 @@ describe('rewards to institutions 机构奖励 (issue 9 item 2): eligibility fro
           lte(tables.loanAccounts.disbursementDate, `${REWARD_YEAR}-12-31`),
         ),
       );
-    const registered = new Set(
-      (
-        await db
-          .select({ caseId: tables.pledgeRegistrations.caseId })
-          .from(tables.pledgeRegistrations)
-          .where(isNotNull(tables.pledgeRegistrations.registrationNumber))
-      ).map((r) => r.caseId),
-    );
+    const registered = await registeredCaseIds();
     const qualifying = rows.filter((r) => r.firstLoan && registered.has(r.caseId));
     const byBank = new Map<string, typeof qualifying>();
     for (const r of qualifying) byBank.set(r.bankId, [...(byBank.get(r.bankId) ?? []), r]);
@@ -386,14 +389,7 @@ describe('rewards to institutions 机构奖励 (issue 9 item 2): eligibility fro
           lte(tables.loanAccounts.disbursementDate, `${REWARD_YEAR}-12-31`),
         ),
       );
-    const registered = new Set(
-      (
-        await db
-          .select({ caseId: tables.pledgeRegistrations.caseId })
-          .from(tables.pledgeRegistrations)
-          .where(isNotNull(tables.pledgeRegistrations.registrationNumber))
-      ).map((r) => r.caseId),
-    );
+    const registered = await registeredCaseIds();
     const counts = new Map<string, number>();
     for (const r of rows) counts.set(r.organisationId, (counts.get(r.organisationId) ?? 0) + 1);
     const [guarantorId] = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]!;

@@ -2,26 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WhitelistConversion } from '@ipf/contracts';
 import { tables } from '@ipf/db';
 import { createTestApp, type TestApp } from './testing/create-test-app.ts';
 import { datedSessions } from './testing/dated-sessions.ts';
 import { GRADE_B_WHITELIST_RULES, releasedWhitelistRound } from './testing/released-whitelist-round.ts';
 
-type Row = {
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  pushed: number;
-  contacted: number;
-  applied: number;
-  approved: number;
-  declined: number;
-  disbursed: number;
-  followUpOverdue: number;
-  applyRatePct: string | null;
-  disbursementRatePct: string | null;
-};
-type Conversion = { total: Row; byBank: Row[]; byDistrict: Row[] };
+type Row = WhitelistConversion['total'];
 
 /**
  * Issue 10 items 5 and 6, as documents: the conversion statistics as xlsx carry exactly the API's figures, and
@@ -131,7 +118,7 @@ describe('whitelist conversion xlsx and reverse-evaluation report PDF', () => {
   it('the xlsx has a sheet by bank and one by district whose every figure equals the API’s, with the total', async () => {
     const stats = (
       await api('bureau.city', 'GET', `/api/whitelist-conversion?roundId=${roundId}`)
-    ).json<Conversion>();
+    ).json<WhitelistConversion>();
     expect(stats.total.pushed).toBeGreaterThan(0);
     expect(stats.byDistrict.length).toBeGreaterThan(1);
     expect(stats.total.applied).toBeGreaterThan(0);

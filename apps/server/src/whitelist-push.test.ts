@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMonthlyWhitelistPush, systemActor } from '@ipf/app';
 import { decryptField } from '../../../packages/app/src/crypto/field-encryption.ts';
+import type { WhitelistConversion } from '@ipf/contracts';
 import { tables } from '@ipf/db';
 import { WHITELIST_PROGRAMME_SCOPE } from '@ipf/domain/whitelist-round';
 import { createTestApp, type TestApp } from './testing/create-test-app.ts';
@@ -25,16 +26,6 @@ type Lead = {
   status: string;
   followUpOverdue: boolean;
   bankNameZh: string;
-};
-type Row = {
-  key: string;
-  pushed: number;
-  contacted: number;
-  applied: number;
-  approved: number;
-  declined: number;
-  disbursed: number;
-  followUpOverdue: number;
 };
 
 /**
@@ -294,11 +285,9 @@ describe('whitelist rules, push, lead tracking and reverse evaluation (issue 10 
       tracked.filter((l) => l.status === 'pushed').length,
     );
 
-    const stats = (await api('bureau.city', 'GET', `/api/whitelist-conversion?roundId=${roundId}`)).json<{
-      total: Row;
-      byBank: Row[];
-      byDistrict: Row[];
-    }>();
+    const stats = (
+      await api('bureau.city', 'GET', `/api/whitelist-conversion?roundId=${roundId}`)
+    ).json<WhitelistConversion>();
     // Independently, in SQL over the push entries and the cases' states.
     const independent = await t.deps.db.execute(sql`
       select p.bank_id::text as bank, e.district,
