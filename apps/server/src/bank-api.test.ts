@@ -4,6 +4,7 @@ import { parseYuan } from '@ipf/domain/money';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
 import { prepareRegisteredCases, type RegisteredCase } from './testing/registered-case.ts';
 import { completeDueDiligence } from './testing/complete-due-diligence.ts';
+import { lowRiskFacts } from './testing/low-risk-facts.ts';
 
 type Caller = TestSession | Record<string, string>;
 type Case = {
@@ -136,18 +137,7 @@ describe("the API for banks' own systems (API tokens with scopes)", () => {
     );
     expect(checklist.statusCode, checklist.body).toBe(200);
     const risk = await api(systemToken, 'POST', `/api/cases/${caseId}/risk-evaluation`, {
-      facts: {
-        yearsInOperation: 8,
-        hasAdverseCreditRecord: false,
-        overdueLoansLast24Months: 0,
-        debtToAssetPct: 35,
-        revenueGrowthPct: 18,
-        isHighTechEnterprise: true,
-        isOnWhitelist: true,
-        pendingLitigationCount: 0,
-        taxCreditGrade: 'A',
-        grantedInventionPatentCount: 6,
-      },
+      facts: lowRiskFacts,
     });
     expect(risk.statusCode, risk.body).toBe(200);
     expect(risk.json<Case>().state).toBe('risk_evaluated');

@@ -5,6 +5,7 @@ import { tables } from '@ipf/db';
 import { defaultDueDiligenceChecklist } from '@ipf/domain/ledger';
 import { completeDueDiligence } from './testing/complete-due-diligence.ts';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { lowRiskFacts } from './testing/low-risk-facts.ts';
 
 type Problem = { status: number; code: string; detail: string; problems: { code: string; field: string }[] };
 type Case = { id: string; state: string; version: number };
@@ -22,18 +23,7 @@ type DueDiligence = {
 };
 
 const goodRisk = {
-  facts: {
-    yearsInOperation: 8,
-    hasAdverseCreditRecord: false,
-    overdueLoansLast24Months: 0,
-    debtToAssetPct: 35,
-    revenueGrowthPct: 18,
-    isHighTechEnterprise: true,
-    isOnWhitelist: true,
-    pendingLitigationCount: 0,
-    taxCreditGrade: 'A',
-    grantedInventionPatentCount: 6,
-  },
+  facts: lowRiskFacts,
 };
 
 describe('due-diligence checklist before the risk evaluation (尽职调查清单, issue 5 item 3)', () => {

@@ -4,6 +4,7 @@ import { generateDemoParties } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
 import { completeDueDiligence } from './testing/complete-due-diligence.ts';
+import { lowRiskFacts } from './testing/low-risk-facts.ts';
 
 type Problem = { status: number; code: string; problems: { code: string; field: string }[] };
 type Participant = { organisationId: string; role: string; acceptedAt: string | null };
@@ -118,18 +119,7 @@ describe('case participants: guarantor and insurer in origination, the pledgee d
       .json<{ items: { id: string }[] }>()
       .items.map((c) => c.id);
   const goodRisk = {
-    facts: {
-      yearsInOperation: 8,
-      hasAdverseCreditRecord: false,
-      overdueLoansLast24Months: 0,
-      debtToAssetPct: 35,
-      revenueGrowthPct: 18,
-      isHighTechEnterprise: true,
-      isOnWhitelist: true,
-      pendingLitigationCount: 0,
-      taxCreditGrade: 'A',
-      grantedInventionPatentCount: 6,
-    },
+    facts: lowRiskFacts,
   };
   const valuation = {
     basis: 'formal_report',

@@ -5,6 +5,7 @@ import { tables } from '@ipf/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeDueDiligence } from './testing/complete-due-diligence.ts';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { lowRiskFacts } from './testing/low-risk-facts.ts';
 
 type Notice = { kind: string; params: Record<string, string>; link: string | null };
 type CaseDetail = {
@@ -94,18 +95,7 @@ describe('evaluation firms take part in the cases whose value step adopted their
     const dd = await api(clerk, 'POST', `/api/cases/${caseId}/due-diligence`, completeDueDiligence);
     expect(dd.statusCode, dd.body).toBe(200);
     const risk = await api(clerk, 'POST', `/api/cases/${caseId}/risk-evaluation`, {
-      facts: {
-        yearsInOperation: 8,
-        hasAdverseCreditRecord: false,
-        overdueLoansLast24Months: 0,
-        debtToAssetPct: 35,
-        revenueGrowthPct: 18,
-        isHighTechEnterprise: true,
-        isOnWhitelist: true,
-        pendingLitigationCount: 0,
-        taxCreditGrade: 'A',
-        grantedInventionPatentCount: 6,
-      },
+      facts: lowRiskFacts,
     });
     expect(risk.statusCode, risk.body).toBe(200);
     return { caseId, assetId, owner };

@@ -12,6 +12,7 @@ import { tables } from '@ipf/db';
 import { caseStates, findCaseTransition, type CaseAction, type CaseState } from '@ipf/domain/ledger';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
 import { completeDueDiligence } from './testing/complete-due-diligence.ts';
+import { lowRiskFacts } from './testing/low-risk-facts.ts';
 
 type Case = { id: string; state: string; version: number };
 type CaseRow = {
@@ -86,18 +87,7 @@ describe('ledger dashboard and export: every figure equals an independent SQL qu
     };
     await step(clerk, 'due-diligence', completeDueDiligence);
     await step(clerk, 'risk-evaluation', {
-      facts: {
-        yearsInOperation: 8,
-        hasAdverseCreditRecord: false,
-        overdueLoansLast24Months: 0,
-        debtToAssetPct: 35,
-        revenueGrowthPct: 18,
-        isHighTechEnterprise: true,
-        isOnWhitelist: true,
-        pendingLitigationCount: 0,
-        taxCreditGrade: 'A',
-        grantedInventionPatentCount: 6,
-      },
+      facts: lowRiskFacts,
     });
     await step(clerk, 'value-evaluation', {
       basis: 'formal_report',

@@ -4,6 +4,7 @@ import { generateDemoParties } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
 import { completeDueDiligence } from './testing/complete-due-diligence.ts';
+import { lowRiskFacts } from './testing/low-risk-facts.ts';
 
 type Problem = { status: number; code: string; problems: { code: string; field: string }[] };
 type Case = { id: string; state: string; version: number };
@@ -76,18 +77,7 @@ describe('financing ledger part 1: application → risk → value → credit →
       payload,
     });
   const goodRisk = {
-    facts: {
-      yearsInOperation: 8,
-      hasAdverseCreditRecord: false,
-      overdueLoansLast24Months: 0,
-      debtToAssetPct: 35,
-      revenueGrowthPct: 18,
-      isHighTechEnterprise: true,
-      isOnWhitelist: true,
-      pendingLitigationCount: 0,
-      taxCreditGrade: 'A',
-      grantedInventionPatentCount: 6,
-    },
+    facts: lowRiskFacts,
   };
   const valuation = (assetId: string, valueYuan: string) => ({
     basis: 'formal_report',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoParties } from '@ipf/app';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
 import { completeDueDiligence } from './testing/complete-due-diligence.ts';
+import { lowRiskFacts } from './testing/low-risk-facts.ts';
 
 type Case = {
   id: string;
@@ -127,18 +128,7 @@ describe('origination to a registered pledge through the API: bank with API toke
       clerkToken,
       'risk-evaluation',
       {
-        facts: {
-          yearsInOperation: 8,
-          hasAdverseCreditRecord: false,
-          overdueLoansLast24Months: 0,
-          debtToAssetPct: 35,
-          revenueGrowthPct: 18,
-          isHighTechEnterprise: true,
-          isOnWhitelist: true,
-          pendingLitigationCount: 0,
-          taxCreditGrade: 'A',
-          grantedInventionPatentCount: 6,
-        },
+        facts: lowRiskFacts,
       },
       'risk_evaluated',
     );

@@ -5,6 +5,7 @@ import { generateDemoParties } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
 import { completeDueDiligence } from './testing/complete-due-diligence.ts';
+import { lowRiskFacts } from './testing/low-risk-facts.ts';
 
 type Problem = { status: number; code: string; problems: { code: string; field: string }[] };
 type Case = { id: string; state: string; version: number };
@@ -77,18 +78,7 @@ describe('online pledge registration through the built-in authorities, the asset
       api(session, 'POST', `/api/cases/${caseId}/${action}`, payload);
     await step(bank.clerk, 'due-diligence', completeDueDiligence);
     await step(bank.clerk, 'risk-evaluation', {
-      facts: {
-        yearsInOperation: 8,
-        hasAdverseCreditRecord: false,
-        overdueLoansLast24Months: 0,
-        debtToAssetPct: 35,
-        revenueGrowthPct: 18,
-        isHighTechEnterprise: true,
-        isOnWhitelist: true,
-        pendingLitigationCount: 0,
-        taxCreditGrade: 'A',
-        grantedInventionPatentCount: 6,
-      },
+      facts: lowRiskFacts,
     });
     await step(bank.clerk, 'value-evaluation', {
       basis: 'formal_report',

@@ -15,6 +15,7 @@ import {
 } from '@ipf/domain/valuation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
+import { lowRiskFacts } from './testing/low-risk-facts.ts';
 
 interface Indicator {
   indicator: string;
@@ -450,18 +451,7 @@ describe('valuations on record', () => {
       expect(checked.statusCode, checked.body).toBe(200);
     }
     const risk = await api(clerk, 'POST', `/api/cases/${caseId}/risk-evaluation`, {
-      facts: {
-        yearsInOperation: 8,
-        hasAdverseCreditRecord: false,
-        overdueLoansLast24Months: 0,
-        debtToAssetPct: 35,
-        revenueGrowthPct: 18,
-        isHighTechEnterprise: true,
-        isOnWhitelist: true,
-        pendingLitigationCount: 0,
-        taxCreditGrade: 'A',
-        grantedInventionPatentCount: 6,
-      },
+      facts: lowRiskFacts,
     });
     expect(risk.statusCode, risk.body).toBe(200);
 

@@ -2,6 +2,7 @@ import { sm2 } from 'sm-crypto-v2';
 import { generateDemoParties } from '@ipf/app';
 import { TEST_DEMO_SEED, type TestApp, type TestSession } from './create-test-app.ts';
 import { completeDueDiligence } from './complete-due-diligence.ts';
+import { lowRiskFacts } from './low-risk-facts.ts';
 
 /** The terms of a case to bring to `registered` (defaults: 1,000,000.00 over 12 months, 等额本息, LPR + 50 bps). */
 export interface RegisteredCaseTerms {
@@ -108,18 +109,7 @@ export async function prepareRegisteredCases(t: TestApp): Promise<RegisteredCase
     };
     await step(clerk, 'due-diligence', completeDueDiligence);
     await step(clerk, 'risk-evaluation', {
-      facts: {
-        yearsInOperation: 8,
-        hasAdverseCreditRecord: false,
-        overdueLoansLast24Months: 0,
-        debtToAssetPct: 35,
-        revenueGrowthPct: 18,
-        isHighTechEnterprise: true,
-        isOnWhitelist: true,
-        pendingLitigationCount: 0,
-        taxCreditGrade: 'A',
-        grantedInventionPatentCount: 6,
-      },
+      facts: lowRiskFacts,
     });
     await step(clerk, 'value-evaluation', {
       basis: 'formal_report',
