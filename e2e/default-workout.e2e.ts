@@ -17,9 +17,9 @@ import { TEST_DEMO_SEED } from '../apps/server/src/testing/create-test-app.ts';
 import {
   amendAgreement,
   DEFAULT_DATE,
-  demoOrganisationOf,
   prepareDefaultedCases,
 } from '../apps/server/src/testing/defaulted-cases.ts';
+import { demoOrganisationOf } from '../apps/server/src/testing/demo-organisation-of.ts';
 import {
   MovableClock,
   settle,

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoParties } from '@ipf/app';
 import { formatYuan, parseYuan } from '@ipf/domain/money';
 import { createTestApp, TEST_DEMO_SEED, type TestApp, type TestSession } from './testing/create-test-app.ts';
-import { amendAgreement, demoOrganisationOf, prepareDefaultedCases } from './testing/defaulted-cases.ts';
+import { amendAgreement, prepareDefaultedCases } from './testing/defaulted-cases.ts';
+import { demoOrganisationOf } from './testing/demo-organisation-of.ts';
 
 type Problem = { status: number; code: string };
 type Claim = {

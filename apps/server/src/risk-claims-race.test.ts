@@ -4,7 +4,8 @@ import { decideRiskClaim, type Actor } from '@ipf/app';
 import { tables } from '@ipf/db';
 import { parseYuan } from '@ipf/domain/money';
 import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
-import { createPayerChecker, demoOrganisationOf, prepareDefaultedCases } from './testing/defaulted-cases.ts';
+import { createPayerChecker, prepareDefaultedCases } from './testing/defaulted-cases.ts';
+import { demoOrganisationOf } from './testing/demo-organisation-of.ts';
 
 type Claim = { id: string; payerOrganisationId: string; claimedYuan: string; state: string };
 

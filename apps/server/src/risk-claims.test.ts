@@ -9,9 +9,9 @@ import {
   amendAgreement,
   createPayerChecker,
   DEFAULT_DATE,
-  demoOrganisationOf,
   prepareDefaultedCases,
 } from './testing/defaulted-cases.ts';
+import { demoOrganisationOf } from './testing/demo-organisation-of.ts';
 
 type Problem = { status: number; code: string };
 type Claim = {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '@ipf/db';
 import { parseYuan } from '@ipf/domain/money';
 import { createTestApp, type TestApp, type TestSession } from './testing/create-test-app.ts';
-import { amendAgreement, demoOrganisationOf, prepareDefaultedCases } from './testing/defaulted-cases.ts';
+import { amendAgreement, prepareDefaultedCases } from './testing/defaulted-cases.ts';
+import { demoOrganisationOf } from './testing/demo-organisation-of.ts';
 
 type Projection = {
   loanCount: number;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '@ipf/db';
 import { createTestApp, type TestApp } from './testing/create-test-app.ts';
 import { datedSessions } from './testing/dated-sessions.ts';
-import { demoOrganisationOf } from './testing/defaulted-cases.ts';
+import { demoOrganisationOf } from './testing/demo-organisation-of.ts';
 import { releasedWhitelistRound, type ReleasedWhitelistRound } from './testing/released-whitelist-round.ts';
 
 interface Flag {

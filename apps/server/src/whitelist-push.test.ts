@@ -7,7 +7,7 @@ import { tables } from '@ipf/db';
 import { WHITELIST_PROGRAMME_SCOPE } from '@ipf/domain/whitelist-round';
 import { createTestApp, type TestApp } from './testing/create-test-app.ts';
 import { datedSessions } from './testing/dated-sessions.ts';
-import { demoOrganisationOf } from './testing/defaulted-cases.ts';
+import { demoOrganisationOf } from './testing/demo-organisation-of.ts';
 import {
   GRADE_B_WHITELIST_RULES,
   releasedWhitelistRound,

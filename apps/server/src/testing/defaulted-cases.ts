@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
-import { createUser, generateDemoParties, systemActor, type Actor } from '@ipf/app';
+import { createUser, systemActor, type Actor } from '@ipf/app';
 import { tables } from '@ipf/db';
 import type { OrganisationKind } from '@ipf/domain/party';
-import { TEST_DEMO_SEED, type TestApp, type TestSession } from './create-test-app.ts';
+import type { TestApp, TestSession } from './create-test-app.ts';
 import { prepareRegisteredCases } from './registered-case.ts';
 
 /** The day the defaulted cases are non-performing: first instalment (2026-04-02) 92 days past due. */
@@ -45,13 +45,6 @@ export async function prepareDefaultedCases(t: TestApp, count: number): Promise<
   });
   if (run.statusCode !== 200) throw new Error(`daily run: ${run.statusCode} ${run.body}`);
   return { caseIds, login: (login) => t.loginAs(login) };
-}
-
-/** The demo organisation id of a demo user's organisation. */
-export function demoOrganisationOf(login: string): string {
-  const user = generateDemoParties(TEST_DEMO_SEED).users.find((u) => u.login === login);
-  if (user === undefined) throw new Error(`no demo user ${login}`);
-  return user.organisationId;
 }
 
 /**

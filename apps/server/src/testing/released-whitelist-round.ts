@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { tables } from '@ipf/db';
 import type { TestApp } from './create-test-app.ts';
 import type { DatedSessions } from './dated-sessions.ts';
-import { demoOrganisationOf } from './defaulted-cases.ts';
+import { demoOrganisationOf } from './demo-organisation-of.ts';
 
 /**
  * Whitelist rules to publish for a round's tests (`POST /api/whitelist-rules`), in effect from the test clock's
