@@ -58,3 +58,25 @@ export const ClearComplianceFlagBody = Type.Object(
   { additionalProperties: false },
 );
 export type ClearComplianceFlagBody = Static<typeof ClearComplianceFlagBody>;
+
+export const ComplianceFlagImportQuery = Type.Object(
+  {
+    format: Type.Optional(
+      Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], {
+        description: 'default: from the Content-Type (text/csv → csv, otherwise xlsx)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** 合规标记批量导入结果: counts, and the rows skipped because that kind of flag already holds for the enterprise. */
+export const ComplianceFlagImportResult = Type.Object({
+  importId: Uuid,
+  totalRows: Type.Integer(),
+  recorded: Type.Integer(),
+  skippedDuplicates: Type.Integer(),
+  skipped: Type.Array(Type.Object({ rowNumber: Type.Integer(), uscc: Type.String(), kind: Type.String() })),
+  fileSha256: Type.String(),
+});
+export type ComplianceFlagImportResult = Static<typeof ComplianceFlagImportResult>;

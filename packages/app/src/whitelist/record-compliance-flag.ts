@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { DomainError } from '@ipf/domain/errors';
 import { isRecordedComplianceFlagKind } from '@ipf/domain/whitelist';
@@ -10,6 +9,7 @@ import { runInTransaction } from '../support/run-in-transaction.ts';
 import { toShanghaiDate } from '../support/shanghai-date.ts';
 import { toComplianceFlagView, type ComplianceFlagView } from './compliance-flag-view.ts';
 import { selectComplianceFlags } from './find-compliance-flags.ts';
+import { insertComplianceFlags } from './insert-compliance-flags.ts';
 
 export interface RecordComplianceFlagInput {
   readonly enterpriseId: string;
@@ -41,8 +41,8 @@ export async function recordComplianceFlag(
   authorize(actor, 'compliance_flag.record');
   const now = deps.clock.now();
   const today = toShanghaiDate(now);
-  if (!isRecordedComplianceFlagKind(input.kind))
-    refuse('COMPLIANCE_FLAG_KIND_UNKNOWN', 'kind', { kind: input.kind });
+  const { kind } = input;
+  if (!isRecordedComplianceFlagKind(kind)) refuse('COMPLIANCE_FLAG_KIND_UNKNOWN', 'kind', { kind });
   if (input.effectiveOn > today)
     refuse('COMPLIANCE_FLAG_DATE_IN_FUTURE', 'effectiveOn', { date: input.effectiveOn, today });
 
@@ -52,18 +52,8 @@ export async function recordComplianceFlag(
       .from(tables.enterprises)
       .where(eq(tables.enterprises.organisationId, input.enterpriseId));
     if (enterprise === undefined) refuse('COMPLIANCE_FLAG_ENTERPRISE_UNKNOWN', 'enterpriseId', {});
-    const id = randomUUID();
-    await tx.insert(tables.complianceFlags).values({
-      id,
-      enterpriseId: input.enterpriseId,
-      kind: input.kind,
-      sourceAuthority: input.sourceAuthority.trim(),
-      sourceReference: input.sourceReference.trim(),
-      effectiveOn: input.effectiveOn,
-      note: input.note?.trim() || null,
-      recordedByUserId: actor.userId,
-      recordedAt: now,
-    });
+    const ids = await insertComplianceFlags(tx, [{ ...input, kind }], { userId: actor.userId, now });
+    const id = ids[0]!;
     const [row] = await selectComplianceFlags(tx).where(eq(tables.complianceFlags.id, id));
     const view = toComplianceFlagView(row!, today);
     await deps.audit.append(

@@ -24,4 +24,5 @@ export * from './compliance-flag-view.ts';
 export * from './find-compliance-flags.ts';
 export * from './record-compliance-flag.ts';
 export * from './clear-compliance-flag.ts';
+export * from './import-compliance-flags.ts';
 export * from './load-active-compliance-flags.ts';

@@ -17,3 +17,4 @@ export * from './combine-whitelist.ts';
 export * from './scorecard-attack.ts';
 export * from './generate-synthetic-whitelist-population.ts';
 export * from './compliance-flags.ts';
+export * from './parse-compliance-flag-import.ts';

@@ -70,6 +70,66 @@ export const whitelistErrors = defineErrors({
     zh: '该合规标记已于 {clearedOn} 移出。',
     en: 'The compliance flag was cleared on {clearedOn}.',
   },
+  COMPLIANCE_FLAG_IMPORT_INVALID: {
+    status: 422,
+    zh: '导入文件有 {count} 处问题，未导入任何标记；请按行修改后重新上传。',
+    en: 'The import file has {count} problem(s); no flag was imported. Correct the rows and upload again.',
+  },
+  COMPLIANCE_FLAG_IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    zh: '导入文件过大（{sizeBytes} 字节），上限为 {maxBytes} 字节。',
+    en: 'The import file is too large ({sizeBytes} bytes); the limit is {maxBytes} bytes.',
+  },
+  COMPLIANCE_FLAG_IMPORT_TOO_MANY_ROWS: {
+    status: 422,
+    zh: '导入文件超过 {max} 行，请拆分后分批导入。',
+    en: 'The import file has more than {max} rows; split it and import in parts.',
+  },
+  COMPLIANCE_FLAG_IMPORT_UNREADABLE: {
+    status: 422,
+    zh: '无法读取导入文件，请上传 UTF-8 编码的 CSV 或 xlsx 文件。',
+    en: 'The import file cannot be read; upload a UTF-8 CSV or an xlsx file.',
+  },
+  COMPLIANCE_FLAG_IMPORT_EMPTY: {
+    status: 422,
+    zh: '导入文件没有数据行。',
+    en: 'The import file has no data rows.',
+  },
+  COMPLIANCE_FLAG_IMPORT_HEADER_MISSING: {
+    status: 422,
+    zh: '导入文件缺少必填列：{columns}（请使用导入模板的表头）。',
+    en: 'The import file lacks required columns: {columns} (use the template header).',
+  },
+  COMPLIANCE_FLAG_IMPORT_VALUE_REQUIRED: {
+    status: 422,
+    zh: '第 {row} 行“{column}”未填写。',
+    en: 'Row {row}: "{column}" is empty.',
+  },
+  COMPLIANCE_FLAG_IMPORT_KIND_UNKNOWN: {
+    status: 422,
+    zh: '第 {row} 行标记类型“{kind}”无法识别（经营异常名录、严重违法失信名单、失信被执行人、重大税收违法失信、知识产权侵权判决）。',
+    en: 'Row {row}: the flag kind "{kind}" is not known (abnormal_operation, serious_dishonesty, dishonest_debtor, tax_violation, ip_infringement).',
+  },
+  COMPLIANCE_FLAG_IMPORT_DATE_INVALID: {
+    status: 422,
+    zh: '第 {row} 行列入日期“{date}”不是有效日期（格式 YYYY-MM-DD）。',
+    en: 'Row {row}: the effective date "{date}" is not a valid date (YYYY-MM-DD).',
+  },
+  COMPLIANCE_FLAG_IMPORT_TEXT_LENGTH: {
+    status: 422,
+    zh: '第 {row} 行内容长度为 {length} 字，应在 {min} 至 {max} 字之间。',
+    en: 'Row {row}: the text has {length} characters; it must have {min} to {max}.',
+  },
+  COMPLIANCE_FLAG_IMPORT_DUPLICATE_ROW: {
+    status: 422,
+    zh: '第 {row} 行与第 {earlierRow} 行重复（同一企业 {uscc} 的同一种标记）。',
+    en: 'Row {row} repeats row {earlierRow} (the same kind of flag for the enterprise {uscc}).',
+  },
+  COMPLIANCE_FLAG_IMPORT_ENTERPRISE_UNKNOWN: {
+    status: 422,
+    zh: '第 {row} 行统一社会信用代码 {uscc} 的企业不在平台上。',
+    en: 'Row {row}: no enterprise with the credit code {uscc} is on the platform.',
+  },
   WHITELIST_NOISE_INVALID: {
     status: 400,
     zh: '噪声参数无效：隐私预算 ε 必须为正数。',
