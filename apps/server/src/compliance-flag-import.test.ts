@@ -116,7 +116,7 @@ describe('compliance flag import (合规标记批量导入)', () => {
 
   it('refuses the whole file when one row is bad (422, each problem by row and column) and writes nothing', async () => {
     const before = await flagCount();
-    const [a, b, c] = fresh as [{ uscc: string }, { uscc: string }, { uscc: string }];
+    const [a, b, c] = [fresh[0]!, fresh[1]!, fresh[2]!];
     // Row 4's credit code has its last character changed, so the GB 32100 check fails.
     const last = c.uscc.slice(-1) === '0' ? '1' : '0';
     const badUscc = `${c.uscc.slice(0, -1)}${last}`;
@@ -154,11 +154,7 @@ describe('compliance flag import (合规标记批量导入)', () => {
 
   it('imports a valid list in one go, skips a flag already holding, audits the count and the file hash', async () => {
     const before = await flagCount();
-    const [a, b, c] = fresh as [
-      { id: string; uscc: string },
-      { id: string; uscc: string },
-      { id: string; uscc: string },
-    ];
+    const [a, b, c] = [fresh[0]!, fresh[1]!, fresh[2]!];
     const rows = [
       `${a.uscc},经营异常名录,深圳市市场监督管理局,深市监经异〔2026〕2号,2026-02-01,未按期公示年报`,
       `${b.uscc.toLowerCase()},失信被执行人,深圳市中级人民法院,（2026）粤03执5号,2026/2/3,`,
