@@ -14,6 +14,7 @@ import { formatDateTime } from '../format/format-date-time.ts';
 import { hasPermission } from '../session/has-permission.ts';
 import { useSession } from '../session/use-session.ts';
 import { complianceApi, type ComplianceFlagView } from './compliance-api.ts';
+import { ComplianceFlagImportModal } from './compliance-flag-import-modal.tsx';
 import { complianceFlagKindLabel } from './compliance-labels.ts';
 
 const PAGE_SIZE = 20;
@@ -37,6 +38,7 @@ export function ComplianceFlagPage() {
   const [kind, setKind] = useState<string | undefined>(undefined);
   const [active, setActive] = useState<'yes' | 'no' | undefined>(undefined);
   const [recording, setRecording] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [clearing, setClearing] = useState<ComplianceFlagView | null>(null);
   const list = useQuery({
     queryKey: ['compliance-flags', page, search, kind, active],
@@ -126,9 +128,12 @@ export function ComplianceFlagPage() {
         subtitle={isEnterprise ? t('compliance.mineSubtitle') : t('compliance.subtitle')}
         extra={
           canRecord ? (
-            <Button type="primary" onClick={() => setRecording(true)}>
-              {t('compliance.record')}
-            </Button>
+            <Space>
+              <Button onClick={() => setImporting(true)}>{t('compliance.import.button')}</Button>
+              <Button type="primary" onClick={() => setRecording(true)}>
+                {t('compliance.record')}
+              </Button>
+            </Space>
           ) : undefined
         }
       />
@@ -181,6 +186,7 @@ export function ComplianceFlagPage() {
         filtered={search !== '' || kind !== undefined || active !== undefined}
       />
       {recording && <RecordFlagModal onClose={() => setRecording(false)} />}
+      {importing && <ComplianceFlagImportModal onClose={() => setImporting(false)} />}
       {clearing !== null && <ClearFlagModal flag={clearing} onClose={() => setClearing(null)} />}
     </>
   );
