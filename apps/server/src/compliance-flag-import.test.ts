@@ -255,6 +255,30 @@ describe('compliance flag import (合规标记批量导入)', () => {
     expect(active.get(fresh[3]!.id)).toEqual(['serious_dishonesty']);
   });
 
+  it('writes a single flag through the same path as the import: texts trimmed, a blank note stored as null', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/compliance-flags',
+      headers: headersOf.get('bureau.city')!,
+      payload: {
+        enterpriseId: fresh[0]!.id,
+        kind: 'serious_dishonesty',
+        sourceAuthority: '  深圳市市场监督管理局 ',
+        sourceReference: ' 深市监严〔2026〕8号',
+        effectiveOn: '2026-02-20',
+        note: '   ',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<Flag>()).toMatchObject({
+      kind: 'serious_dishonesty',
+      sourceAuthority: '深圳市市场监督管理局',
+      sourceReference: '深市监严〔2026〕8号',
+      note: null,
+      active: true,
+    });
+  });
+
   it('refuses a file without the required columns, without rows, over 5,000 rows or over 2 MB, with coded errors', async () => {
     const before = await flagCount();
     const noHeader = await upload('bureau.city', Buffer.from('统一社会信用代码,标记类型\r\nX,Y\r\n'));
