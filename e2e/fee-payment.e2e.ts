@@ -411,6 +411,8 @@ describe('费用缴付: the enterprise records an evaluation fee with its invoic
       '登记贵机构就本案向企业收取的费用',
     );
     expect(await form.locator('#payeeOrganisationId').count()).toBe(0);
+    // Nor an upload: the invoice it issued needs no copy (the enterprise's form uploads through this input).
+    expect(await form.locator('input[type="file"]').count()).toBe(0);
     await form.locator('#amountYuan').fill(formatYuan(PAYEE_FEE_FEN));
     await form.locator('#paidDate').click();
     await form.locator('#paidDate').fill(FEE_PAID_ON);
