@@ -12,6 +12,7 @@ import {
   startBrowserPlatform,
   type BrowserPlatform,
 } from './support/browser-platform.ts';
+import { bellCount, openBell } from './support/notification-bell.ts';
 import { prepareBank01Loans } from './support/prepare-bank01-loans.ts';
 
 /**
@@ -71,21 +72,6 @@ async function signedIn(login: string): Promise<Page> {
   await page.goto(`${platform.url}/`);
   await page.getByTestId('user-menu').waitFor();
   return page;
-}
-
-/** The bell's unread count as the badge shows it (0 when no badge number is shown). */
-async function bellCount(page: Page): Promise<number> {
-  const badge = page.getByTestId('notification-count').locator('.ant-scroll-number');
-  if ((await badge.count()) === 0) return 0;
-  return Number((await badge.first().getAttribute('title')) ?? '0');
-}
-
-/** Opens the bell's drawer and returns the notification lines' texts. */
-async function openBell(page: Page): Promise<string[]> {
-  await page.getByTestId('notification-bell').click();
-  const drawer = page.locator('.ant-drawer-open');
-  await drawer.getByTestId('notification-item').first().waitFor({ timeout: 20_000 });
-  return drawer.getByTestId('notification-item').allTextContents();
 }
 
 /** The card of the demo bank reward on 奖励申请. */
