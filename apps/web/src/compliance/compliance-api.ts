@@ -4,11 +4,9 @@ import type {
   ComplianceFlagImportResult,
   RecordComplianceFlagBody,
 } from '@ipf/contracts';
-import i18n from '../i18n/i18n.ts';
-import { ApiProblem } from '../api/api-problem.ts';
-import { apiRequest, buildApiUrl } from '../api/api-request.ts';
-import type { Page, ProblemBody } from '../api/api-types.ts';
-import { csrfToken } from '../api/csrf-token.ts';
+import { apiRequest } from '../api/api-request.ts';
+import type { Page } from '../api/api-types.ts';
+import { postImportFile } from '../api/post-import-file.ts';
 
 export type ComplianceFlagView = ComplianceFlag;
 
@@ -20,33 +18,9 @@ export interface ComplianceFlagQuery {
   pageSize: number;
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Posts the file itself as the body (text/csv or xlsx), as the IP asset import does. */
-async function importFile(file: File): Promise<ComplianceFlagImportResult> {
-  const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': i18n.language,
-    'Content-Type': format === 'csv' ? 'text/csv' : XLSX,
-  };
-  const token = csrfToken.get();
-  if (token !== null) headers['x-csrf-token'] = token;
-  const response = await fetch(buildApiUrl('/compliance-flags/import', { format }), {
-    method: 'POST',
-    headers,
-    body: file,
-    credentials: 'same-origin',
-  });
-  const body = (await response.json().catch(() => ({}))) as unknown;
-  if (!response.ok)
-    throw new ApiProblem(
-      response.status,
-      body as ProblemBody,
-      i18n.t('errors.httpStatus', { status: response.status }),
-    );
-  return body as ComplianceFlagImportResult;
-}
+const importFile = (file: File) =>
+  postImportFile<ComplianceFlagImportResult>('/compliance-flags/import', file);
 
 /** 合规标记 endpoints (issue 10 item 4). */
 export const complianceApi = {

@@ -1,8 +1,7 @@
 import i18n from '../i18n/i18n.ts';
-import { ApiProblem } from '../api/api-problem.ts';
 import { apiRequest, buildApiUrl, type QueryValue } from '../api/api-request.ts';
-import type { Page, ProblemBody, ProblemItem } from '../api/api-types.ts';
-import { csrfToken } from '../api/csrf-token.ts';
+import type { Page, ProblemItem } from '../api/api-types.ts';
+import { postImportFile } from '../api/post-import-file.ts';
 
 export interface IpAssetHealth {
   expiringSoon: boolean;
@@ -75,31 +74,8 @@ export interface ImportReport {
 }
 export type IpAssetQuery = Record<string, QueryValue>;
 
-async function uploadFile(file: File, commit: boolean): Promise<ImportReport> {
-  const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': i18n.language,
-    'Content-Type':
-      format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  };
-  const token = csrfToken.get();
-  if (token !== null) headers['x-csrf-token'] = token;
-  const response = await fetch(buildApiUrl('/ip-assets/imports', { format, commit }), {
-    method: 'POST',
-    headers,
-    body: file,
-    credentials: 'same-origin',
-  });
-  const body = (await response.json().catch(() => ({}))) as unknown;
-  if (!response.ok)
-    throw new ApiProblem(
-      response.status,
-      body as ProblemBody,
-      i18n.t('errors.httpStatus', { status: response.status }),
-    );
-  return body as ImportReport;
-}
+const uploadFile = (file: File, commit: boolean) =>
+  postImportFile<ImportReport>('/ip-assets/imports', file, { commit });
 
 /** 知识产权 API: the server applies visibility (own assets, customers' assets …). */
 export const ipAssetApi = {
